@@ -1,0 +1,48 @@
+import type { OfficeConfigInput } from "./protocol/config";
+
+/** The office `npm start` creates: Punto Comune, Comune di Scandicci (see ../shared/seed). */
+export const DEMO_OFFICE_ID = "scandicci";
+
+const weekday = [{ open: "08:00", close: "18:30" }];
+
+export const demoOfficeConfig: OfficeConfigInput = {
+  name: "Punto Comune — Comune di Scandicci",
+  timeZone: "Europe/Rome",
+  languages: ["it", "en"],
+  openingHours: {
+    mon: weekday,
+    tue: weekday,
+    wed: weekday,
+    thu: weekday,
+    fri: weekday,
+    sat: [{ open: "08:00", close: "12:30" }],
+    sun: [],
+  },
+  closedDates: [],
+  services: [
+    { id: "urp", prefix: "A", names: { it: "Informazioni / URP", en: "Information desk" }, defaultServiceMinutes: 5 },
+    { id: "anagrafe", prefix: "B", names: { it: "Anagrafe e carta d'identità", en: "Registry and ID card" }, defaultServiceMinutes: 15 },
+    { id: "stato-civile", prefix: "C", names: { it: "Stato civile", en: "Civil status" }, defaultServiceMinutes: 12 },
+    { id: "elettorale", prefix: "D", names: { it: "Elettorale", en: "Electoral office" }, defaultServiceMinutes: 8 },
+    { id: "scuola", prefix: "E", names: { it: "Iscrizioni scolastiche e mensa", en: "School enrolment and canteen" }, defaultServiceMinutes: 10 },
+    { id: "pagamenti", prefix: "F", names: { it: "Pagamenti e multe", en: "Payments and fines" }, defaultServiceMinutes: 6 },
+    {
+      id: "edilizia",
+      prefix: "G",
+      names: { it: "Edilizia (su appuntamento)", en: "Building permits (by appointment)" },
+      mode: "appointment",
+      defaultServiceMinutes: 30,
+    },
+  ],
+  counters: [
+    { id: "sportello-1", name: "Sportello 1", serviceIds: ["urp", "anagrafe", "stato-civile", "elettorale", "scuola", "pagamenti"] },
+    { id: "sportello-2", name: "Sportello 2", serviceIds: ["urp", "anagrafe", "stato-civile", "elettorale", "scuola", "pagamenti"] },
+    { id: "sportello-3", name: "Sportello 3", serviceIds: ["anagrafe", "stato-civile", "elettorale"] },
+    { id: "sportello-4", name: "Sportello 4", serviceIds: ["urp", "scuola", "pagamenti"] },
+    { id: "sportello-5", name: "Sportello 5", serviceIds: ["anagrafe", "stato-civile", "edilizia"], defaultMode: "back-office" },
+    { id: "sportello-6", name: "Sportello 6", serviceIds: ["urp", "scuola", "pagamenti", "edilizia"], defaultMode: "back-office" },
+    { id: "sportello-7", name: "Sportello 7", serviceIds: ["urp", "anagrafe", "pagamenti"], defaultMode: "back-office" },
+  ],
+  allowRemoteTickets: false,
+  targetWaitMinutes: 20,
+};

@@ -1,0 +1,261 @@
+import { assertNever } from "../assert-never";
+import type { CounterConfig, ServiceConfig } from "../protocol/config";
+import type { Command } from "../protocol/commands";
+import type { OfficeEvent } from "../protocol/events";
+import type { OfficeState } from "../protocol/state";
+import type { Ticket } from "../protocol/ticket";
+import { isOpen, localDay } from "./clock";
+import { formatTicketCode, ticketIdFor } from "./codes";
+import { type EngineError, engineError } from "./errors";
+import { nextTicketFor } from "./routing";
+
+export type Decision = { ok: true; events: OfficeEvent[] } | { ok: false; error: EngineError };
+
+const accept = (...events: OfficeEvent[]): Decision => ({ ok: true, events });
+const refuse = (error: EngineError): Decision => ({ ok: false, error });
+
+/**
+ * Decides what a command means for the office at `now`: the events it
+ * causes, or why it is refused. Pure: it never changes `state`.
+ */
+export function decide(state: OfficeState | null, command: Command, now: number): Decision {
+  if (command.type === "configure") return decideConfigure(state, command.config, now);
+  if (!state) return refuse(engineError("office_not_configured", "This office has not been set up yet."));
+  switch (command.type) {
+    case "rollover":
+      return decideRollover(state, now);
+    case "issueTicket":
+      return decideIssue(state, command, now);
+    case "callNext":
+      return withCallingCounter(state, command.counterId, now, (counter) => {
+        const next = nextTicketFor(state, counter);
+        if (!next) return refuse(engineError("queue_empty", `No one is waiting for ${counter.name}.`));
+        return accept({ type: "ticketCalled", at: now, ticketId: next.id, counterId: counter.id, chosen: false });
+      });
+    case "callTicket":
+      return withCallingCounter(state, command.counterId, now, (counter) => {
+        const ticket = state.tickets[command.ticketId];
+        if (!ticket) return refuse(engineError("unknown_ticket", `Ticket ${command.ticketId} is not in the queue.`));
+        if (ticket.status !== "waiting") {
+          return refuse(engineError("ticket_not_waiting", `Ticket ${ticket.code} is not waiting (it is ${ticket.status}).`));
+        }
+        return accept({ type: "ticketCalled", at: now, ticketId: ticket.id, counterId: counter.id, chosen: true });
+      });
+    case "recall":
+      return withCurrentTicket(state, command.counterId, (counter, ticket) => {
+        if (ticket.status !== "called") {
+          return refuse(engineError("ticket_not_called", `Ticket ${ticket.code} is already being served.`));
+        }
+        return accept({ type: "ticketRecalled", at: now, ticketId: ticket.id, counterId: counter.id });
+      });
+    case "startService":
+      return withCurrentTicket(state, command.counterId, (counter, ticket) => {
+        if (ticket.status !== "called") {
+          return refuse(engineError("ticket_not_called", `Ticket ${ticket.code} is already being served.`));
+        }
+        return accept({ type: "serviceStarted", at: now, ticketId: ticket.id, counterId: counter.id });
+      });
+    case "complete":
+      return withCurrentTicket(state, command.counterId, (counter, ticket) =>
+        accept(completion(ticket, counter.id, now)),
+      );
+    case "noShow":
+      return withCurrentTicket(state, command.counterId, (counter, ticket) => {
+        if (ticket.status !== "called") {
+          return refuse(engineError("ticket_not_called", `Ticket ${ticket.code} is being served: complete it instead.`));
+        }
+        return accept({ type: "ticketNoShow", at: now, ticketId: ticket.id, counterId: counter.id });
+      });
+    case "transfer":
+      return withCurrentTicket(state, command.counterId, (counter, ticket) => {
+        let toServiceId = ticket.serviceId;
+        let toCounterId: string | null = null;
+        if (command.toServiceId !== undefined) {
+          if (!findService(state, command.toServiceId)) return refuse(unknownService(command.toServiceId));
+          toServiceId = command.toServiceId;
+        }
+        if (command.toCounterId !== undefined) {
+          if (!findCounter(state, command.toCounterId)) return refuse(unknownCounter(command.toCounterId));
+          if (command.toCounterId === counter.id) {
+            return refuse(engineError("invalid_transfer", "A ticket cannot be transferred to the counter that holds it."));
+          }
+          toCounterId = command.toCounterId;
+        }
+        if (toCounterId === null && toServiceId === ticket.serviceId) {
+          return refuse(engineError("invalid_transfer", `Ticket ${ticket.code} is already in that service.`));
+        }
+        return accept({
+          type: "ticketTransferred",
+          at: now,
+          ticketId: ticket.id,
+          fromCounterId: counter.id,
+          toServiceId,
+          toCounterId,
+        });
+      });
+    case "setCounterMode": {
+      const counter = findCounter(state, command.counterId);
+      if (!counter) return refuse(unknownCounter(command.counterId));
+      if (state.counters[counter.id]?.mode === command.mode) return accept();
+      return accept({ type: "counterModeChanged", at: now, counterId: counter.id, mode: command.mode });
+    }
+    case "cancelTicket": {
+      const ticket = state.tickets[command.ticketId];
+      if (!ticket) return refuse(engineError("unknown_ticket", `Ticket ${command.ticketId} is not in the queue.`));
+      if (ticket.status === "serving") {
+        return refuse(engineError("ticket_not_waiting", `Ticket ${ticket.code} is being served.`));
+      }
+      return accept({ type: "ticketCancelled", at: now, ticketId: ticket.id });
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+function decideConfigure(state: OfficeState | null, config: OfficeState["config"], now: number): Decision {
+  if (state) {
+    const serviceIds = new Set(config.services.map((s) => s.id));
+    const counterIds = new Set(config.counters.map((c) => c.id));
+    for (const ticket of Object.values(state.tickets)) {
+      if (!serviceIds.has(ticket.serviceId)) {
+        return refuse(
+          engineError("config_conflict", `Service "${ticket.serviceId}" still has ticket ${ticket.code}; finish it first.`),
+        );
+      }
+      if (ticket.targetCounterId !== null && !counterIds.has(ticket.targetCounterId)) {
+        return refuse(
+          engineError("config_conflict", `Counter "${ticket.targetCounterId}" still has ticket ${ticket.code} waiting.`),
+        );
+      }
+    }
+    for (const [counterId, counter] of Object.entries(state.counters)) {
+      if (!counterIds.has(counterId) && counter.ticketId !== null) {
+        return refuse(engineError("config_conflict", `Counter "${counterId}" is serving a ticket; finish it first.`));
+      }
+    }
+  }
+  return accept({ type: "officeConfigured", at: now, config });
+}
+
+/** Expires every ticket still open when the office's local day changes. Idempotent. */
+function decideRollover(state: OfficeState, now: number): Decision {
+  const today = localDay(now, state.config.timeZone);
+  if (today <= state.day) return accept();
+  return accept({
+    type: "dayRolledOver",
+    at: now,
+    fromDay: state.day,
+    toDay: today,
+    expiredTicketIds: Object.keys(state.tickets),
+  });
+}
+
+function decideIssue(state: OfficeState, command: Extract<Command, { type: "issueTicket" }>, now: number): Decision {
+  const service = findService(state, command.serviceId);
+  if (!service) return refuse(unknownService(command.serviceId));
+  if (service.mode === "appointment") {
+    return refuse(engineError("service_appointment_only", `${displayName(state, service)} is by appointment only.`));
+  }
+  if (!service.open) {
+    return refuse(engineError("service_closed", `${displayName(state, service)} is not issuing tickets now.`));
+  }
+  if (command.channel === "remote" && !state.config.allowRemoteTickets) {
+    return refuse(engineError("remote_tickets_disabled", "This office does not issue tickets remotely."));
+  }
+  // Staff may issue on someone's behalf after hours (a person still at the desk at closing time).
+  if (command.channel !== "staff" && !isOpen(state.config, now)) {
+    return refuse(engineError("office_closed", "The office is closed now."));
+  }
+  const number = (state.lastNumbers[service.prefix] ?? 0) + 1;
+  const code = formatTicketCode(service.prefix, number);
+  const ticket: Ticket = {
+    id: ticketIdFor(state.day, code),
+    code,
+    serviceId: service.id,
+    priority: command.priority,
+    status: "waiting",
+    lang: command.lang,
+    channel: command.channel,
+    issuedAt: now,
+    queuedAt: now,
+    targetCounterId: null,
+    counterId: null,
+    calledAt: null,
+    startedAt: null,
+    recalls: 0,
+    transfers: 0,
+  };
+  return accept({ type: "ticketIssued", at: now, ticket });
+}
+
+/**
+ * Checks that a counter may call: it exists, is in front-office mode, and is
+ * not still waiting for a called person. A ticket it is serving is completed
+ * first, so "call next" is one press between two citizens.
+ */
+function withCallingCounter(
+  state: OfficeState,
+  counterId: string,
+  now: number,
+  call: (counter: CounterConfig) => Decision,
+): Decision {
+  const counter = findCounter(state, counterId);
+  if (!counter) return refuse(unknownCounter(counterId));
+  const counterState = state.counters[counter.id];
+  if (counterState?.mode !== "front") {
+    return refuse(
+      engineError(
+        "counter_cannot_call",
+        `${counter.name} is in ${counterState?.mode ?? "closed"} mode: switch it to front office to call tickets.`,
+      ),
+    );
+  }
+  const current = counterState.ticketId ? state.tickets[counterState.ticketId] : undefined;
+  if (current?.status === "called") {
+    return refuse(
+      engineError("counter_busy", `${current.code} is still called at ${counter.name}: start, mark no-show or transfer it first.`),
+    );
+  }
+  const decision = call(counter);
+  if (!decision.ok || !current) return decision;
+  return accept(completion(current, counter.id, now), ...decision.events);
+}
+
+function withCurrentTicket(
+  state: OfficeState,
+  counterId: string,
+  act: (counter: CounterConfig, ticket: Ticket) => Decision,
+): Decision {
+  const counter = findCounter(state, counterId);
+  if (!counter) return refuse(unknownCounter(counterId));
+  const ticketId = state.counters[counter.id]?.ticketId;
+  const ticket = ticketId ? state.tickets[ticketId] : undefined;
+  if (!ticket) return refuse(engineError("no_current_ticket", `${counter.name} has no ticket called.`));
+  return act(counter, ticket);
+}
+
+function completion(ticket: Ticket, counterId: string, now: number): OfficeEvent {
+  const since = ticket.startedAt ?? ticket.calledAt ?? now;
+  return {
+    type: "ticketCompleted",
+    at: now,
+    ticketId: ticket.id,
+    counterId,
+    serviceSeconds: Math.max(0, Math.round((now - since) / 1000)),
+  };
+}
+
+export function findService(state: OfficeState, serviceId: string): ServiceConfig | undefined {
+  return state.config.services.find((s) => s.id === serviceId);
+}
+
+export function findCounter(state: OfficeState, counterId: string): CounterConfig | undefined {
+  return state.config.counters.find((c) => c.id === counterId);
+}
+
+function displayName(state: OfficeState, service: ServiceConfig): string {
+  return service.names[state.config.languages[0] ?? "en"] ?? service.id;
+}
+
+const unknownService = (id: string) => engineError("unknown_service", `There is no service "${id}" in this office.`);
+const unknownCounter = (id: string) => engineError("unknown_counter", `There is no counter "${id}" in this office.`);

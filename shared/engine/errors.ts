@@ -1,0 +1,31 @@
+/**
+ * Why the engine refused a command. Codes are stable (clients and integrators
+ * match on them); messages are for people.
+ */
+export const ENGINE_ERROR_CODES = [
+  "office_not_configured",
+  "office_closed",
+  "unknown_service",
+  "unknown_counter",
+  "unknown_ticket",
+  "service_closed",
+  "service_appointment_only",
+  "counter_cannot_call",
+  "counter_busy",
+  "queue_empty",
+  "no_current_ticket",
+  "ticket_not_waiting",
+  "ticket_not_called",
+  "ticket_not_serving",
+  "invalid_transfer",
+  "config_conflict",
+  "remote_tickets_disabled",
+] as const;
+export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
+
+export interface EngineError {
+  code: EngineErrorCode;
+  message: string;
+}
+
+export const engineError = (code: EngineErrorCode, message: string): EngineError => ({ code, message });

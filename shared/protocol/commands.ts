@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { CounterMode, OfficeConfig, Slug } from "./config";
+import { TicketChannel, TicketId } from "./ticket";
+
+/**
+ * Everything that can change an office's queue. The engine decides each one
+ * against the current state; the Durable Object is the only place that runs them.
+ */
+export const IssueTicket = z.object({
+  type: z.literal("issueTicket"),
+  serviceId: Slug,
+  priority: z.boolean().default(false),
+  lang: z.string().regex(/^[a-z]{2}$/).nullable().default(null),
+  channel: TicketChannel.default("api"),
+});
+
+const counterCommand = <T extends string>(type: T) =>
+  z.object({ type: z.literal(type), counterId: Slug });
+
+export const CallNext = counterCommand("callNext");
+export const Recall = counterCommand("recall");
+export const StartService = counterCommand("startService");
+export const Complete = counterCommand("complete");
+export const NoShow = counterCommand("noShow");
+
+export const Transfer = z
+  .object({
+    type: z.literal("transfer"),
+    counterId: Slug,
+    toServiceId: Slug.optional(),
+    toCounterId: Slug.optional(),
+  })
+  .refine((t) => (t.toServiceId === undefined) !== (t.toCounterId === undefined), {
+    message: "give exactly one of toServiceId or toCounterId",
+  });
+
+export const CallTicket = z.object({
+  type: z.literal("callTicket"),
+  counterId: Slug,
+  ticketId: TicketId,
+});
+
+export const SetCounterMode = z.object({
+  type: z.literal("setCounterMode"),
+  counterId: Slug,
+  mode: CounterMode,
+});
+
+export const CancelTicket = z.object({
+  type: z.literal("cancelTicket"),
+  ticketId: TicketId,
+});
+
+export const Configure = z.object({ type: z.literal("configure"), config: OfficeConfig });
+
+/** Sent by the object's alarm (and before any command) when the office's local day has changed. */
+export const Rollover = z.object({ type: z.literal("rollover") });
+
+export const Command = z.union([
+  IssueTicket,
+  CallNext,
+  Recall,
+  StartService,
+  Complete,
+  NoShow,
+  Transfer,
+  CallTicket,
+  SetCounterMode,
+  CancelTicket,
+  Configure,
+  Rollover,
+]);
+export type Command = z.infer<typeof Command>;
+export type CommandInput = z.input<typeof Command>;
+export type CommandType = Command["type"];

@@ -1,0 +1,7 @@
+export * from "./api";
+export * from "./commands";
+export * from "./config";
+export * from "./events";
+export * from "./state";
+export * from "./ticket";
+export * from "./wire";

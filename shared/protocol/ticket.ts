@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { LanguageCode, Slug } from "./config";
+
+export const ACTIVE_STATUSES = ["waiting", "called", "serving"] as const;
+export const TERMINAL_STATUSES = ["done", "no-show", "cancelled", "expired"] as const;
+export const TicketStatus = z.enum([...ACTIVE_STATUSES, ...TERMINAL_STATUSES]);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+export const TicketChannel = z.enum(["kiosk", "staff", "remote", "api"]);
+export type TicketChannel = z.infer<typeof TicketChannel>;
+
+/** Ticket ids are the business day plus the code: unique forever within an office. */
+export const TicketId = z.string().regex(/^\d{4}-\d{2}-\d{2}-[A-Z]\d{3,}$/, "not a ticket id");
+
+/** A ticket as everyone may see it: no personal data, no token. */
+export const Ticket = z.object({
+  id: TicketId,
+  code: z.string(),
+  serviceId: Slug,
+  priority: z.boolean(),
+  status: TicketStatus,
+  lang: LanguageCode.nullable(),
+  channel: TicketChannel,
+  issuedAt: z.number(),
+  /** Orders the queue; kept on transfer so a ticket keeps its place by original issue time. */
+  queuedAt: z.number(),
+  /** Set when the ticket was transferred to one counter: only that counter calls it. */
+  targetCounterId: Slug.nullable(),
+  counterId: Slug.nullable(),
+  calledAt: z.number().nullable(),
+  startedAt: z.number().nullable(),
+  recalls: z.number().int(),
+  transfers: z.number().int(),
+});
+export type Ticket = z.infer<typeof Ticket>;

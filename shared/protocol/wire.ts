@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { Command } from "./commands";
+import { OfficeEvent } from "./events";
+import { OfficeState } from "./state";
+import { TicketView } from "./api";
+
+/**
+ * The live protocol (WebSocket at /api/offices/:office/live?v=1&role=…).
+ * Bump PROTOCOL_VERSION on any change an older client cannot read; the
+ * server answers an unsupported version with `incompatible` and closes.
+ */
+export const PROTOCOL_VERSION = 1;
+export const SUPPORTED_PROTOCOL_VERSIONS = [1] as const;
+
+export const LIVE_ROLES = ["display", "kiosk", "counter", "ticket"] as const;
+export const LiveRole = z.enum(LIVE_ROLES);
+export type LiveRole = z.infer<typeof LiveRole>;
+
+/** Raw text the server answers without waking the object: a cheap liveness check for screens. */
+export const PING = "ping";
+export const PONG = "pong";
+
+// Client → server
+export const SyncMessage = z.object({ type: z.literal("sync") });
+export const CommandMessage = z.object({
+  type: z.literal("command"),
+  /** Echoed in the result so the client can match answers to requests. */
+  requestId: z.string().min(1).max(64),
+  idempotencyKey: z.string().min(1).max(128).optional(),
+  command: Command,
+});
+export const ClientMessage = z.discriminatedUnion("type", [SyncMessage, CommandMessage]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+
+// Server → client
+export const SnapshotMessage = z.object({
+  type: z.literal("snapshot"),
+  v: z.number().int(),
+  /** Sequence number of the last event folded into `state`. */
+  seq: z.number().int(),
+  serverTime: z.number(),
+  state: OfficeState,
+});
+export const EventsMessage = z.object({
+  type: z.literal("events"),
+  /** Sequence number of the first event; the rest follow one by one. A client that sees a gap sends `sync`. */
+  seq: z.number().int(),
+  events: z.array(OfficeEvent).min(1),
+});
+export const TicketMessage = z.object({ type: z.literal("ticket"), ticket: TicketView });
+export const ResultMessage = z.object({
+  type: z.literal("result"),
+  requestId: z.string(),
+  status: z.number().int(),
+  body: z.unknown(),
+});
+export const ErrorMessage = z.object({
+  type: z.literal("error"),
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export const IncompatibleMessage = z.object({
+  type: z.literal("incompatible"),
+  supported: z.array(z.number().int()),
+  message: z.string(),
+});
+export const ServerMessage = z.discriminatedUnion("type", [
+  SnapshotMessage,
+  EventsMessage,
+  TicketMessage,
+  ResultMessage,
+  ErrorMessage,
+  IncompatibleMessage,
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
+export type EventsMessage = z.infer<typeof EventsMessage>;
