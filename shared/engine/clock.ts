@@ -87,6 +87,7 @@ export function isOpen(config: OfficeConfig, instant: number): boolean {
   const local = localTime(instant, config.timeZone);
   if (config.closedDates.includes(local.day)) return false;
   return config.openingHours[local.weekday].some(
-    (interval) => local.minutes >= toMinutes(interval.open) && local.minutes < toMinutes(interval.close),
+    (interval) =>
+      local.minutes >= toMinutes(interval.open) && local.minutes < toMinutes(interval.close),
   );
 }

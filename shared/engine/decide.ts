@@ -1,6 +1,6 @@
 import { assertNever } from "../assert-never";
-import type { CounterConfig, ServiceConfig } from "../protocol/config";
 import type { Command } from "../protocol/commands";
+import type { CounterConfig, ServiceConfig } from "../protocol/config";
 import type { OfficeEvent } from "../protocol/events";
 import type { OfficeState } from "../protocol/state";
 import type { Ticket } from "../protocol/ticket";
@@ -20,7 +20,8 @@ const refuse = (error: EngineError): Decision => ({ ok: false, error });
  */
 export function decide(state: OfficeState | null, command: Command, now: number): Decision {
   if (command.type === "configure") return decideConfigure(state, command.config, now);
-  if (!state) return refuse(engineError("office_not_configured", "This office has not been set up yet."));
+  if (!state)
+    return refuse(engineError("office_not_configured", "This office has not been set up yet."));
   switch (command.type) {
     case "rollover":
       return decideRollover(state, now);
@@ -29,31 +30,66 @@ export function decide(state: OfficeState | null, command: Command, now: number)
     case "callNext":
       return withCallingCounter(state, command.counterId, now, (counter) => {
         const next = nextTicketFor(state, counter);
-        if (!next) return refuse(engineError("queue_empty", `No one is waiting for ${counter.name}.`));
-        return accept({ type: "ticketCalled", at: now, ticketId: next.id, counterId: counter.id, chosen: false });
+        if (!next)
+          return refuse(engineError("queue_empty", `No one is waiting for ${counter.name}.`));
+        return accept({
+          type: "ticketCalled",
+          at: now,
+          ticketId: next.id,
+          counterId: counter.id,
+          chosen: false,
+        });
       });
     case "callTicket":
       return withCallingCounter(state, command.counterId, now, (counter) => {
         const ticket = state.tickets[command.ticketId];
-        if (!ticket) return refuse(engineError("unknown_ticket", `Ticket ${command.ticketId} is not in the queue.`));
+        if (!ticket)
+          return refuse(
+            engineError("unknown_ticket", `Ticket ${command.ticketId} is not in the queue.`),
+          );
         if (ticket.status !== "waiting") {
-          return refuse(engineError("ticket_not_waiting", `Ticket ${ticket.code} is not waiting (it is ${ticket.status}).`));
+          return refuse(
+            engineError(
+              "ticket_not_waiting",
+              `Ticket ${ticket.code} is not waiting (it is ${ticket.status}).`,
+            ),
+          );
         }
-        return accept({ type: "ticketCalled", at: now, ticketId: ticket.id, counterId: counter.id, chosen: true });
+        return accept({
+          type: "ticketCalled",
+          at: now,
+          ticketId: ticket.id,
+          counterId: counter.id,
+          chosen: true,
+        });
       });
     case "recall":
       return withCurrentTicket(state, command.counterId, (counter, ticket) => {
         if (ticket.status !== "called") {
-          return refuse(engineError("ticket_not_called", `Ticket ${ticket.code} is already being served.`));
+          return refuse(
+            engineError("ticket_not_called", `Ticket ${ticket.code} is already being served.`),
+          );
         }
-        return accept({ type: "ticketRecalled", at: now, ticketId: ticket.id, counterId: counter.id });
+        return accept({
+          type: "ticketRecalled",
+          at: now,
+          ticketId: ticket.id,
+          counterId: counter.id,
+        });
       });
     case "startService":
       return withCurrentTicket(state, command.counterId, (counter, ticket) => {
         if (ticket.status !== "called") {
-          return refuse(engineError("ticket_not_called", `Ticket ${ticket.code} is already being served.`));
+          return refuse(
+            engineError("ticket_not_called", `Ticket ${ticket.code} is already being served.`),
+          );
         }
-        return accept({ type: "serviceStarted", at: now, ticketId: ticket.id, counterId: counter.id });
+        return accept({
+          type: "serviceStarted",
+          at: now,
+          ticketId: ticket.id,
+          counterId: counter.id,
+        });
       });
     case "complete":
       return withCurrentTicket(state, command.counterId, (counter, ticket) =>
@@ -62,27 +98,46 @@ export function decide(state: OfficeState | null, command: Command, now: number)
     case "noShow":
       return withCurrentTicket(state, command.counterId, (counter, ticket) => {
         if (ticket.status !== "called") {
-          return refuse(engineError("ticket_not_called", `Ticket ${ticket.code} is being served: complete it instead.`));
+          return refuse(
+            engineError(
+              "ticket_not_called",
+              `Ticket ${ticket.code} is being served: complete it instead.`,
+            ),
+          );
         }
-        return accept({ type: "ticketNoShow", at: now, ticketId: ticket.id, counterId: counter.id });
+        return accept({
+          type: "ticketNoShow",
+          at: now,
+          ticketId: ticket.id,
+          counterId: counter.id,
+        });
       });
     case "transfer":
       return withCurrentTicket(state, command.counterId, (counter, ticket) => {
         let toServiceId = ticket.serviceId;
         let toCounterId: string | null = null;
         if (command.toServiceId !== undefined) {
-          if (!findService(state, command.toServiceId)) return refuse(unknownService(command.toServiceId));
+          if (!findService(state, command.toServiceId))
+            return refuse(unknownService(command.toServiceId));
           toServiceId = command.toServiceId;
         }
         if (command.toCounterId !== undefined) {
-          if (!findCounter(state, command.toCounterId)) return refuse(unknownCounter(command.toCounterId));
+          if (!findCounter(state, command.toCounterId))
+            return refuse(unknownCounter(command.toCounterId));
           if (command.toCounterId === counter.id) {
-            return refuse(engineError("invalid_transfer", "A ticket cannot be transferred to the counter that holds it."));
+            return refuse(
+              engineError(
+                "invalid_transfer",
+                "A ticket cannot be transferred to the counter that holds it.",
+              ),
+            );
           }
           toCounterId = command.toCounterId;
         }
         if (toCounterId === null && toServiceId === ticket.serviceId) {
-          return refuse(engineError("invalid_transfer", `Ticket ${ticket.code} is already in that service.`));
+          return refuse(
+            engineError("invalid_transfer", `Ticket ${ticket.code} is already in that service.`),
+          );
         }
         return accept({
           type: "ticketTransferred",
@@ -97,11 +152,19 @@ export function decide(state: OfficeState | null, command: Command, now: number)
       const counter = findCounter(state, command.counterId);
       if (!counter) return refuse(unknownCounter(command.counterId));
       if (state.counters[counter.id]?.mode === command.mode) return accept();
-      return accept({ type: "counterModeChanged", at: now, counterId: counter.id, mode: command.mode });
+      return accept({
+        type: "counterModeChanged",
+        at: now,
+        counterId: counter.id,
+        mode: command.mode,
+      });
     }
     case "cancelTicket": {
       const ticket = state.tickets[command.ticketId];
-      if (!ticket) return refuse(engineError("unknown_ticket", `Ticket ${command.ticketId} is not in the queue.`));
+      if (!ticket)
+        return refuse(
+          engineError("unknown_ticket", `Ticket ${command.ticketId} is not in the queue.`),
+        );
       if (ticket.status === "serving") {
         return refuse(engineError("ticket_not_waiting", `Ticket ${ticket.code} is being served.`));
       }
@@ -112,25 +175,40 @@ export function decide(state: OfficeState | null, command: Command, now: number)
   }
 }
 
-function decideConfigure(state: OfficeState | null, config: OfficeState["config"], now: number): Decision {
+function decideConfigure(
+  state: OfficeState | null,
+  config: OfficeState["config"],
+  now: number,
+): Decision {
   if (state) {
     const serviceIds = new Set(config.services.map((s) => s.id));
     const counterIds = new Set(config.counters.map((c) => c.id));
     for (const ticket of Object.values(state.tickets)) {
       if (!serviceIds.has(ticket.serviceId)) {
         return refuse(
-          engineError("config_conflict", `Service "${ticket.serviceId}" still has ticket ${ticket.code}; finish it first.`),
+          engineError(
+            "config_conflict",
+            `Service "${ticket.serviceId}" still has ticket ${ticket.code}; finish it first.`,
+          ),
         );
       }
       if (ticket.targetCounterId !== null && !counterIds.has(ticket.targetCounterId)) {
         return refuse(
-          engineError("config_conflict", `Counter "${ticket.targetCounterId}" still has ticket ${ticket.code} waiting.`),
+          engineError(
+            "config_conflict",
+            `Counter "${ticket.targetCounterId}" still has ticket ${ticket.code} waiting.`,
+          ),
         );
       }
     }
     for (const [counterId, counter] of Object.entries(state.counters)) {
       if (!counterIds.has(counterId) && counter.ticketId !== null) {
-        return refuse(engineError("config_conflict", `Counter "${counterId}" is serving a ticket; finish it first.`));
+        return refuse(
+          engineError(
+            "config_conflict",
+            `Counter "${counterId}" is serving a ticket; finish it first.`,
+          ),
+        );
       }
     }
   }
@@ -150,17 +228,30 @@ function decideRollover(state: OfficeState, now: number): Decision {
   });
 }
 
-function decideIssue(state: OfficeState, command: Extract<Command, { type: "issueTicket" }>, now: number): Decision {
+function decideIssue(
+  state: OfficeState,
+  command: Extract<Command, { type: "issueTicket" }>,
+  now: number,
+): Decision {
   const service = findService(state, command.serviceId);
   if (!service) return refuse(unknownService(command.serviceId));
   if (service.mode === "appointment") {
-    return refuse(engineError("service_appointment_only", `${displayName(state, service)} is by appointment only.`));
+    return refuse(
+      engineError(
+        "service_appointment_only",
+        `${displayName(state, service)} is by appointment only.`,
+      ),
+    );
   }
   if (!service.open) {
-    return refuse(engineError("service_closed", `${displayName(state, service)} is not issuing tickets now.`));
+    return refuse(
+      engineError("service_closed", `${displayName(state, service)} is not issuing tickets now.`),
+    );
   }
   if (command.channel === "remote" && !state.config.allowRemoteTickets) {
-    return refuse(engineError("remote_tickets_disabled", "This office does not issue tickets remotely."));
+    return refuse(
+      engineError("remote_tickets_disabled", "This office does not issue tickets remotely."),
+    );
   }
   // Staff may issue on someone's behalf after hours (a person still at the desk at closing time).
   if (command.channel !== "staff" && !isOpen(state.config, now)) {
@@ -213,7 +304,10 @@ function withCallingCounter(
   const current = counterState.ticketId ? state.tickets[counterState.ticketId] : undefined;
   if (current?.status === "called") {
     return refuse(
-      engineError("counter_busy", `${current.code} is still called at ${counter.name}: start, mark no-show or transfer it first.`),
+      engineError(
+        "counter_busy",
+        `${current.code} is still called at ${counter.name}: start, mark no-show or transfer it first.`,
+      ),
     );
   }
   const decision = call(counter);
@@ -230,7 +324,8 @@ function withCurrentTicket(
   if (!counter) return refuse(unknownCounter(counterId));
   const ticketId = state.counters[counter.id]?.ticketId;
   const ticket = ticketId ? state.tickets[ticketId] : undefined;
-  if (!ticket) return refuse(engineError("no_current_ticket", `${counter.name} has no ticket called.`));
+  if (!ticket)
+    return refuse(engineError("no_current_ticket", `${counter.name} has no ticket called.`));
   return act(counter, ticket);
 }
 
@@ -257,5 +352,7 @@ function displayName(state: OfficeState, service: ServiceConfig): string {
   return service.names[state.config.languages[0] ?? "en"] ?? service.id;
 }
 
-const unknownService = (id: string) => engineError("unknown_service", `There is no service "${id}" in this office.`);
-const unknownCounter = (id: string) => engineError("unknown_counter", `There is no counter "${id}" in this office.`);
+const unknownService = (id: string) =>
+  engineError("unknown_service", `There is no service "${id}" in this office.`);
+const unknownCounter = (id: string) =>
+  engineError("unknown_counter", `There is no counter "${id}" in this office.`);

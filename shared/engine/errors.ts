@@ -28,4 +28,7 @@ export interface EngineError {
   message: string;
 }
 
-export const engineError = (code: EngineErrorCode, message: string): EngineError => ({ code, message });
+export const engineError = (code: EngineErrorCode, message: string): EngineError => ({
+  code,
+  message,
+});

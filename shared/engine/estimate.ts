@@ -17,11 +17,16 @@ export function averageServiceSeconds(state: OfficeState, serviceId: string): nu
 
 export function openCountersFor(state: OfficeState, serviceId: string): number {
   return state.config.counters.filter(
-    (counter) => counter.serviceIds.includes(serviceId) && state.counters[counter.id]?.mode === "front",
+    (counter) =>
+      counter.serviceIds.includes(serviceId) && state.counters[counter.id]?.mode === "front",
   ).length;
 }
 
-export function estimateWaitSeconds(state: OfficeState, serviceId: string, peopleAhead: number): number | null {
+export function estimateWaitSeconds(
+  state: OfficeState,
+  serviceId: string,
+  peopleAhead: number,
+): number | null {
   const open = openCountersFor(state, serviceId);
   if (open === 0) return null;
   return Math.round((peopleAhead * averageServiceSeconds(state, serviceId)) / open);
@@ -29,7 +34,9 @@ export function estimateWaitSeconds(state: OfficeState, serviceId: string, peopl
 
 /** The queue a waiting ticket stands in: its service, or the counter it was transferred to. */
 export function queueKey(ticket: Ticket): string {
-  return ticket.targetCounterId !== null ? `counter:${ticket.targetCounterId}` : `service:${ticket.serviceId}`;
+  return ticket.targetCounterId !== null
+    ? `counter:${ticket.targetCounterId}`
+    : `service:${ticket.serviceId}`;
 }
 
 export interface ServiceQueueSummary {
@@ -48,7 +55,11 @@ export function summarizeServices(state: OfficeState): ServiceQueueSummary[] {
   }
   return state.config.services.map((service) => {
     const count = waiting.get(service.id) ?? 0;
-    return { serviceId: service.id, waiting: count, estimatedWaitSeconds: estimateWaitSeconds(state, service.id, count) };
+    return {
+      serviceId: service.id,
+      waiting: count,
+      estimatedWaitSeconds: estimateWaitSeconds(state, service.id, count),
+    };
   });
 }
 
@@ -85,9 +96,17 @@ export function queuePositionOf(state: OfficeState, ticket: Ticket): QueuePositi
   const key = queueKey(ticket);
   let ahead = 0;
   for (const other of Object.values(state.tickets)) {
-    if (other.status === "waiting" && other.id !== ticket.id && queueKey(other) === key && compareQueueOrder(other, ticket) < 0) {
+    if (
+      other.status === "waiting" &&
+      other.id !== ticket.id &&
+      queueKey(other) === key &&
+      compareQueueOrder(other, ticket) < 0
+    ) {
       ahead++;
     }
   }
-  return { peopleAhead: ahead, estimatedWaitSeconds: estimateWaitSeconds(state, ticket.serviceId, ahead) };
+  return {
+    peopleAhead: ahead,
+    estimatedWaitSeconds: estimateWaitSeconds(state, ticket.serviceId, ahead),
+  };
 }

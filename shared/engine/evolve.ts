@@ -120,7 +120,10 @@ function configure(state: OfficeState | null, event: EventOf<"officeConfigured">
   next.config = config;
   const counters: OfficeState["counters"] = {};
   for (const counter of config.counters) {
-    counters[counter.id] = next.counters[counter.id] ?? { mode: counter.defaultMode, ticketId: null };
+    counters[counter.id] = next.counters[counter.id] ?? {
+      mode: counter.defaultMode,
+      ticketId: null,
+    };
   }
   next.counters = counters;
   const serviceIds = new Set(config.services.map((s) => s.id));
@@ -149,10 +152,10 @@ function finish(state: OfficeState, ticketId: string): OfficeState {
 }
 
 function pushRecentCall(state: OfficeState, call: RecentCall) {
-  state.recentCalls = [call, ...state.recentCalls.filter((c) => c.ticketId !== call.ticketId)].slice(
-    0,
-    RECENT_CALLS_KEPT,
-  );
+  state.recentCalls = [
+    call,
+    ...state.recentCalls.filter((c) => c.ticketId !== call.ticketId),
+  ].slice(0, RECENT_CALLS_KEPT);
 }
 
 function recordServiceTime(state: OfficeState, serviceId: string, seconds: number) {
@@ -160,7 +163,9 @@ function recordServiceTime(state: OfficeState, serviceId: string, seconds: numbe
   const service = state.config.services.find((s) => s.id === serviceId);
   const previous = state.timings[serviceId];
   const average =
-    previous && previous.samples > 0 ? previous.averageSeconds : (service?.defaultServiceMinutes ?? 10) * 60;
+    previous && previous.samples > 0
+      ? previous.averageSeconds
+      : (service?.defaultServiceMinutes ?? 10) * 60;
   state.timings[serviceId] = {
     averageSeconds: average + SERVICE_TIME_SMOOTHING * (sample - average),
     samples: (previous?.samples ?? 0) + 1,

@@ -6,7 +6,10 @@ import { TicketId } from "./ticket";
 export const IssueTicketBody = z.strictObject({
   serviceId: Slug,
   priority: z.boolean().optional(),
-  lang: z.string().regex(/^[a-z]{2}$/, "use a two-letter language code").optional(),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2}$/, "use a two-letter language code")
+    .optional(),
 });
 export type IssueTicketBody = z.infer<typeof IssueTicketBody>;
 
@@ -23,7 +26,11 @@ export const SetModeBody = z.strictObject({ mode: CounterMode });
 export const EmptyBody = z.strictObject({});
 
 export const ErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), issues: z.array(z.unknown()).optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.unknown()).optional(),
+  }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 

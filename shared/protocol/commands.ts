@@ -10,7 +10,11 @@ export const IssueTicket = z.object({
   type: z.literal("issueTicket"),
   serviceId: Slug,
   priority: z.boolean().default(false),
-  lang: z.string().regex(/^[a-z]{2}$/).nullable().default(null),
+  lang: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .nullable()
+    .default(null),
   channel: TicketChannel.default("api"),
 });
 

@@ -83,23 +83,39 @@ export const OfficeConfig = z
     const prefixes = new Set<string>();
     config.services.forEach((service, index) => {
       if (serviceIds.has(service.id)) {
-        ctx.addIssue({ code: "custom", path: ["services", index, "id"], message: `duplicate service id "${service.id}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["services", index, "id"],
+          message: `duplicate service id "${service.id}"`,
+        });
       }
       if (prefixes.has(service.prefix)) {
-        ctx.addIssue({ code: "custom", path: ["services", index, "prefix"], message: `prefix "${service.prefix}" is already used` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["services", index, "prefix"],
+          message: `prefix "${service.prefix}" is already used`,
+        });
       }
       serviceIds.add(service.id);
       prefixes.add(service.prefix);
       for (const lang of config.languages) {
         if (!service.names[lang]) {
-          ctx.addIssue({ code: "custom", path: ["services", index, "names", lang], message: `missing name in "${lang}"` });
+          ctx.addIssue({
+            code: "custom",
+            path: ["services", index, "names", lang],
+            message: `missing name in "${lang}"`,
+          });
         }
       }
     });
     const counterIds = new Set<string>();
     config.counters.forEach((counter, index) => {
       if (counterIds.has(counter.id)) {
-        ctx.addIssue({ code: "custom", path: ["counters", index, "id"], message: `duplicate counter id "${counter.id}"` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["counters", index, "id"],
+          message: `duplicate counter id "${counter.id}"`,
+        });
       }
       counterIds.add(counter.id);
       counter.serviceIds.forEach((serviceId, serviceIndex) => {

@@ -9,7 +9,11 @@ import { Ticket, TicketId } from "./ticket";
  */
 const at = z.number();
 
-export const OfficeConfigured = z.object({ type: z.literal("officeConfigured"), at, config: OfficeConfig });
+export const OfficeConfigured = z.object({
+  type: z.literal("officeConfigured"),
+  at,
+  config: OfficeConfig,
+});
 export const TicketIssued = z.object({ type: z.literal("ticketIssued"), at, ticket: Ticket });
 export const TicketCalled = z.object({
   type: z.literal("ticketCalled"),
@@ -19,8 +23,18 @@ export const TicketCalled = z.object({
   /** True when the clerk chose this ticket instead of the next in line. */
   chosen: z.boolean(),
 });
-export const TicketRecalled = z.object({ type: z.literal("ticketRecalled"), at, ticketId: TicketId, counterId: Slug });
-export const ServiceStarted = z.object({ type: z.literal("serviceStarted"), at, ticketId: TicketId, counterId: Slug });
+export const TicketRecalled = z.object({
+  type: z.literal("ticketRecalled"),
+  at,
+  ticketId: TicketId,
+  counterId: Slug,
+});
+export const ServiceStarted = z.object({
+  type: z.literal("serviceStarted"),
+  at,
+  ticketId: TicketId,
+  counterId: Slug,
+});
 export const TicketCompleted = z.object({
   type: z.literal("ticketCompleted"),
   at,
@@ -28,7 +42,12 @@ export const TicketCompleted = z.object({
   counterId: Slug,
   serviceSeconds: z.number(),
 });
-export const TicketNoShow = z.object({ type: z.literal("ticketNoShow"), at, ticketId: TicketId, counterId: Slug });
+export const TicketNoShow = z.object({
+  type: z.literal("ticketNoShow"),
+  at,
+  ticketId: TicketId,
+  counterId: Slug,
+});
 export const TicketTransferred = z.object({
   type: z.literal("ticketTransferred"),
   at,
@@ -37,7 +56,11 @@ export const TicketTransferred = z.object({
   toServiceId: Slug,
   toCounterId: Slug.nullable(),
 });
-export const TicketCancelled = z.object({ type: z.literal("ticketCancelled"), at, ticketId: TicketId });
+export const TicketCancelled = z.object({
+  type: z.literal("ticketCancelled"),
+  at,
+  ticketId: TicketId,
+});
 export const CounterModeChanged = z.object({
   type: z.literal("counterModeChanged"),
   at,

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { TicketView } from "./api";
 import { Command } from "./commands";
 import { OfficeEvent } from "./events";
 import { OfficeState } from "./state";
-import { TicketView } from "./api";
 
 /**
  * The live protocol (WebSocket at /api/offices/:office/live?v=1&role=…).

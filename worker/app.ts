@@ -1,0 +1,36 @@
+import { Hono } from "hono";
+import { errorResponse } from "./http/errors";
+import { buildOpenApi } from "./http/openapi";
+import type { AppEnv } from "./http/route";
+import { counterRoutes } from "./routes/counters";
+import { liveRoutes } from "./routes/live";
+import { officeRoutes } from "./routes/offices";
+import { ticketRoutes } from "./routes/tickets";
+
+export const app = new Hono<AppEnv>();
+
+officeRoutes(app);
+ticketRoutes(app);
+counterRoutes(app);
+liveRoutes(app);
+
+let openApiDocument: string | null = null;
+app.get("/api/openapi.json", (c) => {
+  openApiDocument ??= JSON.stringify(buildOpenApi());
+  return c.body(openApiDocument, 200, { "content-type": "application/json" });
+});
+
+app.get("/api/health", (c) => c.json({ ok: true }));
+
+app.notFound((c) =>
+  errorResponse(404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`),
+);
+
+app.onError((error) => {
+  console.error("unexpected error", error);
+  return errorResponse(
+    500,
+    "internal_error",
+    "Something went wrong on our side; the request may be retried.",
+  );
+});

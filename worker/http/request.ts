@@ -1,0 +1,75 @@
+import type { z } from "zod";
+import { Slug } from "../../shared/protocol/config";
+import { errorResponse } from "./errors";
+import type { AppContext } from "./route";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Either the parsed value or the 4xx answer to send instead. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/** Reads a JSON body and validates it: malformed JSON, wrong shape and oversize bodies are 4xx, never 500. */
+export async function readBody<S extends z.ZodType>(
+  c: AppContext,
+  schema: S,
+): Promise<Parsed<z.infer<S>>> {
+  const declared = Number(c.req.header("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
+  const text = await c.req.text();
+  if (text.length > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
+  let data: unknown = {};
+  if (text.trim() !== "") {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return {
+        ok: false,
+        response: errorResponse(400, "malformed_json", "The request body is not valid JSON."),
+      };
+    }
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path.join("."),
+      message: issue.message,
+    }));
+    const first = issues[0];
+    const message = first
+      ? `${first.path ? `${first.path}: ` : ""}${first.message}`
+      : "Invalid request body.";
+    return { ok: false, response: errorResponse(400, "invalid_request", message, issues) };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+const tooLarge = () =>
+  errorResponse(413, "payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+
+/** An office, service or counter id from the path; a malformed one cannot exist, so it is a 404. */
+export function pathSlug(c: AppContext, name: string, what: string): Parsed<string> {
+  const value = c.req.param(name) ?? "";
+  const parsed = Slug.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    response: errorResponse(404, `unknown_${what}`, `There is no ${what} "${value.slice(0, 60)}".`),
+  };
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+
+/** The optional Idempotency-Key header: a retry with the same key gets the same answer and changes nothing again. */
+export function idempotencyKey(c: AppContext): Parsed<string | undefined> {
+  const key = c.req.header("idempotency-key");
+  if (key === undefined) return { ok: true, value: undefined };
+  if (IDEMPOTENCY_KEY.test(key)) return { ok: true, value: key };
+  return {
+    ok: false,
+    response: errorResponse(
+      400,
+      "invalid_idempotency_key",
+      "Idempotency-Key must be 1–128 visible ASCII characters.",
+    ),
+  };
+}

@@ -1,0 +1,7 @@
+import { app } from "./app";
+
+export { Office } from "./office/office";
+
+export default {
+  fetch: app.fetch,
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,82 @@
+import { type QueuePosition, queuePositions } from "../../shared/engine";
+import type { OfficeEvent } from "../../shared/protocol/events";
+import type { OfficeState } from "../../shared/protocol/state";
+import type { Ticket } from "../../shared/protocol/ticket";
+import type { ServerMessage } from "../../shared/protocol/wire";
+import { ticketView } from "./views";
+
+/** Tags on live sockets. Screens, kiosks and counters follow the office's event stream; phones only their ticket. */
+export const STREAM_TAG = "stream";
+export const TICKET_TAG = "ticket";
+export const ticketTag = (ticketId: string) => `ticket:${ticketId}`;
+export const roleTag = (role: string) => `role:${role}`;
+
+const TERMINAL_EVENTS = new Set<OfficeEvent["type"]>([
+  "ticketCompleted",
+  "ticketNoShow",
+  "ticketCancelled",
+]);
+
+export function send(ws: WebSocket, message: ServerMessage | string): void {
+  try {
+    ws.send(typeof message === "string" ? message : JSON.stringify(message));
+  } catch {
+    // The socket closed under us; its close handler tidies up.
+  }
+}
+
+/** Sends one command's events to every stream socket, serialised once. */
+export function broadcastEvents(
+  ctx: DurableObjectState,
+  firstSeq: number,
+  events: OfficeEvent[],
+): void {
+  const frame = JSON.stringify({ type: "events", seq: firstSeq, events } satisfies ServerMessage);
+  for (const ws of ctx.getWebSockets(STREAM_TAG)) send(ws, frame);
+}
+
+/**
+ * Tells each phone following a ticket its new position, only when it changed:
+ * one small frame per phone, never the whole queue. Positions are computed
+ * once for all queues.
+ */
+export class TicketFollowers {
+  /** Last frame sent per socket; lost on hibernation, which only costs one repeated frame. */
+  private readonly lastSent = new WeakMap<WebSocket, string>();
+
+  notify(
+    ctx: DurableObjectState,
+    state: OfficeState,
+    events: OfficeEvent[],
+    findFinished: (ticketId: string) => Ticket | null,
+  ): void {
+    const sockets = ctx.getWebSockets(TICKET_TAG);
+    if (sockets.length === 0) return;
+    const finishedNow = new Set<string>();
+    for (const event of events) {
+      if (TERMINAL_EVENTS.has(event.type) && "ticketId" in event) finishedNow.add(event.ticketId);
+      if (event.type === "dayRolledOver")
+        for (const id of event.expiredTicketIds) finishedNow.add(id);
+    }
+    let positions: Map<string, QueuePosition> | undefined;
+    for (const ws of sockets) {
+      const ticketId = ctx
+        .getTags(ws)
+        .find((tag) => tag.startsWith("ticket:"))
+        ?.slice("ticket:".length);
+      if (!ticketId) continue;
+      const ticket =
+        state.tickets[ticketId] ?? (finishedNow.has(ticketId) ? findFinished(ticketId) : null);
+      if (!ticket) continue;
+      positions ??= queuePositions(state);
+      this.sendIfChanged(ws, ticketView(state, ticket, positions.get(ticketId) ?? null));
+    }
+  }
+
+  sendIfChanged(ws: WebSocket, view: ReturnType<typeof ticketView>): void {
+    const frame = JSON.stringify({ type: "ticket", ticket: view } satisfies ServerMessage);
+    if (this.lastSent.get(ws) === frame) return;
+    this.lastSent.set(ws, frame);
+    send(ws, frame);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The office's SQLite schema, as an append-only list: never edit or reorder
+ * an entry that has shipped; add a new one. `migrate` refuses to run if the
+ * recorded history differs from this list.
+ */
+export interface Migration {
+  name: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    name: "001-initial",
+    statements: [
+      `CREATE TABLE office (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+      `CREATE TABLE tickets (
+        id TEXT PRIMARY KEY,
+        day TEXT NOT NULL,
+        code TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        priority INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        lang TEXT,
+        channel TEXT NOT NULL,
+        issued_at INTEGER NOT NULL,
+        queued_at INTEGER NOT NULL,
+        target_counter_id TEXT,
+        counter_id TEXT,
+        called_at INTEGER,
+        started_at INTEGER,
+        finished_at INTEGER,
+        recalls INTEGER NOT NULL DEFAULT 0,
+        transfers INTEGER NOT NULL DEFAULT 0,
+        token TEXT NOT NULL UNIQUE
+      )`,
+      `CREATE INDEX tickets_active ON tickets (status) WHERE status IN ('waiting', 'called', 'serving')`,
+      `CREATE INDEX tickets_by_day ON tickets (day)`,
+      `CREATE TABLE events (
+        seq INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        ticket_id TEXT,
+        counter_id TEXT,
+        data TEXT NOT NULL
+      )`,
+      `CREATE INDEX events_by_time ON events (at)`,
+      `CREATE TABLE idempotency (
+        key TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      )`,
+      `CREATE INDEX idempotency_by_age ON idempotency (created_at)`,
+    ],
+  },
+];
+
+export function migrate(sql: SqlStorage, migrations: Migration[] = MIGRATIONS): void {
+  sql.exec(
+    `CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`,
+  );
+  const applied = sql
+    .exec<{ id: number; name: string }>(`SELECT id, name FROM migrations ORDER BY id`)
+    .toArray();
+  applied.forEach((row, index) => {
+    if (migrations[index]?.name !== row.name) {
+      throw new Error(
+        `migration history was edited: step ${row.id} is "${row.name}" in storage but "${migrations[index]?.name}" in code`,
+      );
+    }
+  });
+  for (let index = applied.length; index < migrations.length; index++) {
+    const migration = migrations[index]!;
+    for (const statement of migration.statements) sql.exec(statement);
+    sql.exec(
+      `INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)`,
+      index + 1,
+      migration.name,
+      Date.now(),
+    );
+  }
+}

@@ -1,0 +1,357 @@
+import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
+import { execute, startOfNextDay } from "../../shared/engine";
+import type { Command } from "../../shared/protocol/commands";
+import type { OfficeState } from "../../shared/protocol/state";
+import {
+  ClientMessage,
+  LiveRole,
+  PING,
+  PONG,
+  PROTOCOL_VERSION,
+  type ServerMessage,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from "../../shared/protocol/wire";
+import { errorBody, STATUS_BY_ENGINE_ERROR } from "../http/errors";
+import {
+  broadcastEvents,
+  roleTag,
+  STREAM_TAG,
+  send,
+  TICKET_TAG,
+  TicketFollowers,
+  ticketTag,
+} from "./fanout";
+import { CommandRequest, INTERNAL_ORIGIN, TicketToken } from "./internal";
+import { OfficeStore } from "./office-store";
+import { answerFor, type CommandAnswer } from "./responses";
+import { newTicketToken } from "./tokens";
+import { officeView, ticketView } from "./views";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_MESSAGE_BYTES = 16 * 1024;
+/** Roles that may send commands over their socket (enforced per role with accounts, issue #3). */
+const COMMANDS_BY_ROLE: Partial<Record<LiveRole, ReadonlySet<Command["type"]>>> = {
+  kiosk: new Set(["issueTicket"]),
+  counter: new Set([
+    "issueTicket",
+    "callNext",
+    "recall",
+    "startService",
+    "complete",
+    "noShow",
+    "transfer",
+    "callTicket",
+    "setCounterMode",
+  ]),
+};
+
+interface ConnectionInfo {
+  role: LiveRole;
+  ticketId: string | null;
+}
+
+/**
+ * One office: the single writer of its queue. Every command runs
+ * parse → execute → persist → broadcast with no await in between, so two
+ * clerks pressing "call next" together always get two different tickets.
+ */
+export class Office extends Server<Env> {
+  static override options = { hibernate: true };
+
+  private store!: OfficeStore;
+  private state: OfficeState | null = null;
+  private seq = 0;
+  private snapshotCache: { seq: number; frame: string } | null = null;
+  private readonly followers = new TicketFollowers();
+  /** Time source; tests replace it to cross midnight. */
+  clock: () => number = () => Date.now();
+
+  override async onStart(): Promise<void> {
+    this.store = new OfficeStore(this.ctx.storage.sql);
+    this.reload();
+    // Screens ping to check the line; answering without waking the object keeps that free.
+    this.ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+    await this.scheduleRollover();
+  }
+
+  private reload(): void {
+    const loaded = this.store.load();
+    this.state = loaded.state;
+    this.seq = loaded.seq;
+    this.snapshotCache = null;
+  }
+
+  /** One alarm, always recomputed from state: the office's next local midnight. */
+  private async scheduleRollover(): Promise<void> {
+    if (!this.state) return;
+    const due = startOfNextDay(this.state.day, this.state.config.timeZone);
+    if ((await this.ctx.storage.getAlarm()) !== due) await this.ctx.storage.setAlarm(due);
+  }
+
+  override async onAlarm(): Promise<void> {
+    this.run({ type: "rollover" }, {});
+    await this.scheduleRollover();
+  }
+
+  /**
+   * Runs one command atomically and tells everyone. Returns the HTTP-style
+   * answer (also used for socket commands).
+   */
+  run(command: Command, options: { idempotencyKey?: string; origin?: string }): CommandAnswer {
+    const now = this.clock();
+    const fingerprint = JSON.stringify(command);
+    if (options.idempotencyKey) {
+      const prior = this.store.findIdempotent(options.idempotencyKey);
+      if (prior) {
+        if (prior.fingerprint !== fingerprint) {
+          return {
+            status: 422,
+            body: errorBody(
+              "idempotency_key_reused",
+              "This Idempotency-Key was already used for a different request.",
+            ),
+          };
+        }
+        return { status: prior.status, body: JSON.parse(prior.body) };
+      }
+    }
+    if (!this.state && command.type !== "configure") {
+      return {
+        status: 404,
+        body: errorBody("unknown_office", `There is no office "${this.name}".`),
+      };
+    }
+    const token = command.type === "issueTicket" ? newTicketToken() : null;
+    const firstSeq = this.seq + 1;
+    let outcome: {
+      events: ReturnType<typeof execute>["events"];
+      answer: CommandAnswer;
+      state: OfficeState | null;
+    };
+    try {
+      outcome = this.ctx.storage.transactionSync(() => {
+        const execution = execute(this.state, command, now);
+        if (execution.state && execution.events.length > 0) {
+          this.store.append(execution.events, firstSeq, execution.state, token);
+        }
+        const seq = this.seq + execution.events.length;
+        const answer: CommandAnswer = execution.error
+          ? {
+              status: STATUS_BY_ENGINE_ERROR[execution.error.code],
+              body: errorBody(execution.error.code, execution.error.message),
+            }
+          : answerFor(command, {
+              officeId: this.name,
+              state: execution.state!,
+              seq,
+              now,
+              events: execution.events,
+              token,
+              origin: options.origin,
+            });
+        // Refusals are remembered too: a retry must not succeed later by surprise.
+        if (options.idempotencyKey) {
+          this.store.saveIdempotent(
+            options.idempotencyKey,
+            fingerprint,
+            answer.status,
+            JSON.stringify(answer.body),
+            now,
+          );
+        }
+        return { events: execution.events, answer, state: execution.state };
+      });
+    } catch (error) {
+      // The engine updates state in place; after a failed write, storage is the truth.
+      this.reload();
+      throw error;
+    }
+    this.state = outcome.state;
+    const { events } = outcome;
+    if (events.length === 0) return outcome.answer;
+    this.seq += events.length;
+    this.snapshotCache = null;
+    broadcastEvents(this.ctx, firstSeq, events);
+    if (this.state)
+      this.followers.notify(this.ctx, this.state, events, (id) => this.store.findTicket(id));
+    if (events.some((e) => e.type === "dayRolledOver" || e.type === "officeConfigured")) {
+      this.store.forgetIdempotentBefore(now - DAY_MS);
+      void this.scheduleRollover();
+    }
+    return outcome.answer;
+  }
+
+  // ── HTTP from the Worker ────────────────────────────────────────────────
+  override async onRequest(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    if (url.origin !== INTERNAL_ORIGIN)
+      return Response.json(errorBody("not_found", "Not found."), { status: 404 });
+    if (request.method === "POST" && url.pathname === "/command") {
+      const parsed = CommandRequest.safeParse(await request.json().catch(() => null));
+      if (!parsed.success) {
+        return Response.json(
+          errorBody("invalid_request", "Invalid command.", parsed.error.issues),
+          { status: 400 },
+        );
+      }
+      const { command, idempotencyKey, origin } = parsed.data;
+      return json(this.run(command, { idempotencyKey, origin }));
+    }
+    if (request.method === "GET" && url.pathname === "/view") {
+      if (!this.state) return json(this.unknownOffice());
+      return Response.json(officeView(this.name, this.state, this.seq, this.clock()));
+    }
+    if (url.pathname === "/ticket") {
+      const token = TicketToken.safeParse(url.searchParams.get("token"));
+      const ticket = token.success ? this.store.findTicketByToken(token.data) : null;
+      if (!ticket)
+        return Response.json(errorBody("unknown_ticket", "No ticket has this link."), {
+          status: 404,
+        });
+      if (request.method === "GET") return Response.json(ticketView(this.state, ticket));
+      if (request.method === "DELETE") {
+        return json(
+          this.run(
+            { type: "cancelTicket", ticketId: ticket.id },
+            { idempotencyKey: url.searchParams.get("idempotencyKey") ?? undefined },
+          ),
+        );
+      }
+    }
+    return Response.json(errorBody("not_found", "Not found."), { status: 404 });
+  }
+
+  private unknownOffice(): CommandAnswer {
+    return { status: 404, body: errorBody("unknown_office", `There is no office "${this.name}".`) };
+  }
+
+  // ── Live sockets ────────────────────────────────────────────────────────
+  override getConnectionTags(_connection: Connection, context: ConnectionContext): string[] {
+    const info = this.connectionInfo(context.request);
+    if (!info) return ["rejected"];
+    if (info.role === "ticket")
+      return [roleTag(info.role), TICKET_TAG, ticketTag(info.ticketId ?? "")];
+    return [roleTag(info.role), STREAM_TAG];
+  }
+
+  private connectionInfo(request: Request): ConnectionInfo | null {
+    const params = new URL(request.url).searchParams;
+    const role = LiveRole.safeParse(params.get("role"));
+    if (!role.success) return null;
+    if (role.data !== "ticket") return { role: role.data, ticketId: null };
+    const token = TicketToken.safeParse(params.get("token"));
+    const ticket = token.success ? this.store.findTicketByToken(token.data) : null;
+    return ticket ? { role: "ticket", ticketId: ticket.id } : null;
+  }
+
+  override onConnect(connection: Connection, context: ConnectionContext): void {
+    const version = Number(new URL(context.request.url).searchParams.get("v") ?? PROTOCOL_VERSION);
+    if (!(SUPPORTED_PROTOCOL_VERSIONS as readonly number[]).includes(version)) {
+      send(connection, {
+        type: "incompatible",
+        supported: [...SUPPORTED_PROTOCOL_VERSIONS],
+        message: `Protocol version ${version} is not supported; reload the page.`,
+      });
+      connection.close(4000, "incompatible protocol version");
+      return;
+    }
+    const info = this.connectionInfo(context.request);
+    if (!info || !this.state) {
+      send(connection, {
+        type: "error",
+        error: info
+          ? { code: "unknown_office", message: "No such office." }
+          : { code: "invalid_request", message: "Unknown role or ticket." },
+      });
+      connection.close(4004, "rejected");
+      return;
+    }
+    connection.setState(info);
+    if (info.role === "ticket") {
+      const ticket = info.ticketId ? this.store.findTicket(info.ticketId) : null;
+      if (ticket)
+        this.followers.sendIfChanged(
+          connection,
+          ticketView(this.state, this.state.tickets[ticket.id] ?? ticket),
+        );
+      return;
+    }
+    send(connection, this.snapshotFrame());
+  }
+
+  /** The snapshot, serialised once per sequence number: a reconnect storm of screens costs one stringify. */
+  private snapshotFrame(): string {
+    if (this.snapshotCache?.seq !== this.seq) {
+      const message: ServerMessage = {
+        type: "snapshot",
+        v: PROTOCOL_VERSION,
+        seq: this.seq,
+        serverTime: this.clock(),
+        state: this.state!,
+      };
+      this.snapshotCache = { seq: this.seq, frame: JSON.stringify(message) };
+    }
+    return this.snapshotCache.frame;
+  }
+
+  override onMessage(connection: Connection<ConnectionInfo>, message: WSMessage): void {
+    if (typeof message !== "string" || message.length > MAX_MESSAGE_BYTES) {
+      send(connection, {
+        type: "error",
+        error: { code: "invalid_message", message: "Send JSON text under 16 KB." },
+      });
+      return;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(message);
+    } catch {
+      send(connection, {
+        type: "error",
+        error: { code: "malformed_json", message: "The message is not valid JSON." },
+      });
+      return;
+    }
+    const parsed = ClientMessage.safeParse(data);
+    if (!parsed.success) {
+      send(connection, {
+        type: "error",
+        error: {
+          code: "invalid_message",
+          message: parsed.error.issues[0]?.message ?? "Invalid message.",
+        },
+      });
+      return;
+    }
+    const msg = parsed.data;
+    if (msg.type === "sync") {
+      if (connection.state?.role === "ticket" || !this.state) return;
+      send(connection, this.snapshotFrame());
+      return;
+    }
+    const role = connection.state?.role;
+    const allowed = role ? COMMANDS_BY_ROLE[role] : undefined;
+    const answer: CommandAnswer = allowed?.has(msg.command.type)
+      ? this.run(msg.command, {
+          idempotencyKey: msg.idempotencyKey,
+          origin: new URL(connection.uri ?? INTERNAL_ORIGIN).origin,
+        })
+      : {
+          status: 403,
+          body: errorBody(
+            "forbidden",
+            `A ${role ?? "unknown"} connection cannot ${msg.command.type}.`,
+          ),
+        };
+    send(connection, {
+      type: "result",
+      requestId: msg.requestId,
+      status: answer.status,
+      body: answer.body,
+    });
+  }
+}
+
+function json(answer: CommandAnswer): Response {
+  return Response.json(answer.body, { status: answer.status });
+}

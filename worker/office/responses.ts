@@ -1,0 +1,60 @@
+import { queuePositionOf } from "../../shared/engine";
+import type { Command } from "../../shared/protocol/commands";
+import type { OfficeEvent } from "../../shared/protocol/events";
+import type { OfficeState } from "../../shared/protocol/state";
+import { counterView, officeView } from "./views";
+
+export interface CommandAnswer {
+  status: number;
+  body: unknown;
+}
+
+export interface AnswerContext {
+  officeId: string;
+  state: OfficeState;
+  seq: number;
+  now: number;
+  events: OfficeEvent[];
+  /** Token of the ticket this command issued, if it issued one. */
+  token: string | null;
+  origin: string | undefined;
+}
+
+/** Tracking page for a ticket, the link its QR code carries. */
+export function trackingUrl(origin: string | undefined, officeId: string, token: string): string {
+  return `${origin ?? ""}/t/${officeId}/${token}`;
+}
+
+/** The HTTP answer to a command that the engine accepted. */
+export function answerFor(command: Command, ctx: AnswerContext): CommandAnswer {
+  const { state, events } = ctx;
+  switch (command.type) {
+    case "issueTicket": {
+      const issued = events.find((e) => e.type === "ticketIssued");
+      const ticket = issued ? state.tickets[issued.ticket.id] : undefined;
+      if (!ticket || !ctx.token) throw new Error("issueTicket accepted without a ticket");
+      const position = queuePositionOf(state, ticket);
+      return {
+        status: 201,
+        body: {
+          ticket,
+          token: ctx.token,
+          trackingUrl: trackingUrl(ctx.origin, ctx.officeId, ctx.token),
+          peopleAhead: position.peopleAhead,
+          estimatedWaitSeconds: position.estimatedWaitSeconds,
+        },
+      };
+    }
+    case "configure":
+      return {
+        status: events.length > 0 && ctx.seq === events.length ? 201 : 200,
+        body: officeView(ctx.officeId, state, ctx.seq, ctx.now),
+      };
+    case "cancelTicket":
+      return { status: 200, body: { ticketId: command.ticketId, status: "cancelled", events } };
+    case "rollover":
+      return { status: 200, body: { day: state.day, events } };
+    default:
+      return { status: 200, body: { counter: counterView(state, command.counterId), events } };
+  }
+}

@@ -1,0 +1,81 @@
+import {
+  averageServiceSeconds,
+  compareQueueOrder,
+  isOpen,
+  type QueuePosition,
+  queuePositionOf,
+  summarizeServices,
+} from "../../shared/engine";
+import type { TicketView } from "../../shared/protocol/api";
+import type { OfficeState } from "../../shared/protocol/state";
+import type { Ticket } from "../../shared/protocol/ticket";
+
+/** What `GET /api/offices/:office` answers: configuration and the live picture, no personal data. */
+export function officeView(officeId: string, state: OfficeState, seq: number, now: number) {
+  const summaries = new Map(summarizeServices(state).map((s) => [s.serviceId, s]));
+  return {
+    id: officeId,
+    name: state.config.name,
+    timeZone: state.config.timeZone,
+    languages: state.config.languages,
+    openingHours: state.config.openingHours,
+    closedDates: state.config.closedDates,
+    targetWaitMinutes: state.config.targetWaitMinutes,
+    allowRemoteTickets: state.config.allowRemoteTickets,
+    day: state.day,
+    open: isOpen(state.config, now),
+    seq,
+    serverTime: now,
+    services: state.config.services.map((service) => ({
+      ...service,
+      waiting: summaries.get(service.id)?.waiting ?? 0,
+      estimatedWaitSeconds: summaries.get(service.id)?.estimatedWaitSeconds ?? null,
+      averageServiceSeconds: Math.round(averageServiceSeconds(state, service.id)),
+    })),
+    counters: state.config.counters.map((counter) => counterView(state, counter.id)),
+    queue: Object.values(state.tickets)
+      .filter((t) => t.status === "waiting")
+      .sort(compareQueueOrder),
+    recentCalls: state.recentCalls,
+  };
+}
+
+export function counterView(state: OfficeState, counterId: string) {
+  const counter = state.config.counters.find((c) => c.id === counterId);
+  const live = state.counters[counterId];
+  const ticket = live?.ticketId ? (state.tickets[live.ticketId] ?? null) : null;
+  return {
+    id: counterId,
+    name: counter?.name ?? counterId,
+    serviceIds: counter?.serviceIds ?? [],
+    mode: live?.mode ?? "closed",
+    ticket,
+  };
+}
+
+/** One ticket as its holder sees it. `position` is given for waiting tickets (null when it is not waiting). */
+export function ticketView(
+  state: OfficeState | null,
+  ticket: Ticket,
+  position?: QueuePosition | null,
+): TicketView {
+  const active = state?.tickets[ticket.id];
+  const current = active ?? ticket;
+  const waiting = current.status === "waiting" && state !== null;
+  const where = waiting ? (position ?? queuePositionOf(state, current)) : null;
+  const counterName = current.counterId
+    ? (state?.config.counters.find((c) => c.id === current.counterId)?.name ?? current.counterId)
+    : null;
+  return {
+    id: current.id,
+    code: current.code,
+    serviceId: current.serviceId,
+    status: current.status,
+    priority: current.priority,
+    issuedAt: current.issuedAt,
+    peopleAhead: where?.peopleAhead ?? null,
+    estimatedWaitSeconds: where?.estimatedWaitSeconds ?? null,
+    counterId: current.counterId,
+    counterName,
+  };
+}
