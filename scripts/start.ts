@@ -1,0 +1,132 @@
+/**
+ * `npm start`: builds the apps, starts Turno locally on port 8787 with its
+ * state persisted in .turno/state, creates the demo office if it is missing,
+ * and prints the URLs to open. Never asks for input.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { networkInterfaces } from "node:os";
+import { join } from "node:path";
+import { DEMO_OFFICE_ID, demoOfficeConfig } from "../shared/demo-office";
+import { build, ROOT } from "./build";
+
+export const PORT = 8787;
+/** 127.0.0.1 by default; TURNO_HOST=0.0.0.0 lets tablets and screens on the office network connect. */
+const HOST = process.env.TURNO_HOST ?? "127.0.0.1";
+const STATE_DIR = process.env.TURNO_STATE_DIR ?? join(ROOT, ".turno", "state");
+const local = `http://127.0.0.1:${PORT}`;
+
+async function waitForHealth(child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${local}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Turno did not answer on ${local} within ${timeoutMs / 1000} s`);
+}
+
+async function ensureDemoOffice(): Promise<"created" | "kept"> {
+  const existing = await fetch(`${local}/api/offices/${DEMO_OFFICE_ID}`);
+  if (existing.ok) return "kept";
+  const created = await fetch(`${local}/api/offices/${DEMO_OFFICE_ID}`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(demoOfficeConfig),
+  });
+  if (!created.ok)
+    throw new Error(`could not create the demo office: ${created.status} ${await created.text()}`);
+  return "created";
+}
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((net) => net && net.family === "IPv4" && !net.internal)
+    .map((net) => net!.address);
+}
+
+/**
+ * Offline, wrangler warns that it cannot fetch the `Request.cf` placeholder from
+ * Cloudflare. Turno never reads `request.cf`, so that warning is noise here.
+ */
+function passThroughWithoutOfflineNoise(child: ChildProcess): void {
+  const noise = /Request\.cf|workers\.cloudflare\.com|GetAddrInfoReqWrap/;
+  const forward = (from: NodeJS.ReadableStream | null, to: NodeJS.WriteStream) => {
+    let pending = "";
+    from?.on("data", (chunk: Buffer) => {
+      pending += chunk.toString();
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) if (!noise.test(line)) to.write(`${line}\n`);
+    });
+  };
+  forward(child.stdout, process.stdout);
+  forward(child.stderr, process.stderr);
+}
+
+async function main(): Promise<void> {
+  await build();
+  const wrangler = join(ROOT, "node_modules", ".bin", "wrangler");
+  const child = spawn(
+    wrangler,
+    [
+      "dev",
+      "--port",
+      String(PORT),
+      "--ip",
+      HOST,
+      "--persist-to",
+      STATE_DIR,
+      "--show-interactive-dev-session=false",
+      "--log-level",
+      "warn",
+    ],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    },
+  );
+  passThroughWithoutOfflineNoise(child);
+  const stop = () => {
+    child.kill("SIGTERM");
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code) => process.exit(code ?? 0));
+
+  await waitForHealth(child);
+  const demo = await ensureDemoOffice();
+  const hosts = HOST === "0.0.0.0" ? ["127.0.0.1", ...lanAddresses()] : [HOST];
+  const office = DEMO_OFFICE_ID;
+  const lines = [
+    "",
+    `Turno is running. Demo office "${office}" ${demo === "created" ? "created" : "loaded with its saved state"}.`,
+    "",
+  ];
+  for (const host of hosts) {
+    const base = `http://${host}:${PORT}`;
+    lines.push(
+      `  Start page       ${base}/`,
+      `  Office (API)     ${base}/api/offices/${office}`,
+      `  Live socket      ws://${host}:${PORT}/api/offices/${office}/live?v=1&role=display`,
+      `  API reference    ${base}/api/openapi.json`,
+      "",
+    );
+  }
+  lines.push(
+    `State is kept in ${STATE_DIR}. Stop with Ctrl+C; starting again keeps every ticket.`,
+    "",
+  );
+  console.log(lines.join("\n"));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
