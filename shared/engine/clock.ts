@@ -1,5 +1,5 @@
 import type { OfficeConfig, Weekday } from "../protocol/config";
-import { WEEKDAYS } from "../protocol/config";
+import { WEEKDAYS } from "../protocol/weekdays";
 
 /** Local wall-clock parts of an instant in a time zone. */
 export interface LocalTime {

@@ -55,6 +55,14 @@ export function decide(state: OfficeState | null, command: Command, now: number)
             ),
           );
         }
+        if (ticket.targetCounterId !== null && ticket.targetCounterId !== counter.id) {
+          return refuse(
+            engineError(
+              "ticket_reserved",
+              `Ticket ${ticket.code} was transferred to another counter; only that counter calls it.`,
+            ),
+          );
+        }
         return accept({
           type: "ticketCalled",
           at: now,

@@ -16,7 +16,7 @@ export const ENGINE_ERROR_CODES = [
   "no_current_ticket",
   "ticket_not_waiting",
   "ticket_not_called",
-  "ticket_not_serving",
+  "ticket_reserved",
   "invalid_transfer",
   "config_conflict",
   "remote_tickets_disabled",

@@ -32,6 +32,21 @@ export function estimateWaitSeconds(
   return Math.round((peopleAhead * averageServiceSeconds(state, serviceId)) / open);
 }
 
+/**
+ * Estimate for one waiting ticket: a ticket transferred to a counter waits for
+ * that counter alone (null when it is not in front mode).
+ */
+export function estimateTicketWaitSeconds(
+  state: OfficeState,
+  ticket: Ticket,
+  peopleAhead: number,
+): number | null {
+  if (ticket.targetCounterId === null)
+    return estimateWaitSeconds(state, ticket.serviceId, peopleAhead);
+  if (state.counters[ticket.targetCounterId]?.mode !== "front") return null;
+  return Math.round(peopleAhead * averageServiceSeconds(state, ticket.serviceId));
+}
+
 /** The queue a waiting ticket stands in: its service, or the counter it was transferred to. */
 export function queueKey(ticket: Ticket): string {
   return ticket.targetCounterId !== null
@@ -84,7 +99,7 @@ export function queuePositions(state: OfficeState): Map<string, QueuePosition> {
     queue.forEach((ticket, index) => {
       positions.set(ticket.id, {
         peopleAhead: index,
-        estimatedWaitSeconds: estimateWaitSeconds(state, ticket.serviceId, index),
+        estimatedWaitSeconds: estimateTicketWaitSeconds(state, ticket, index),
       });
     });
   }
@@ -107,6 +122,6 @@ export function queuePositionOf(state: OfficeState, ticket: Ticket): QueuePositi
   }
   return {
     peopleAhead: ahead,
-    estimatedWaitSeconds: estimateWaitSeconds(state, ticket.serviceId, ahead),
+    estimatedWaitSeconds: estimateTicketWaitSeconds(state, ticket, ahead),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WEEKDAYS } from "./weekdays";
 
 /** Slugs name offices, services and counters in URLs: short, lowercase, unambiguous. */
 export const Slug = z
@@ -12,11 +13,16 @@ export const LocalizedText = z.record(LanguageCode, z.string().trim().min(1).max
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM (24-hour)");
 
+/** Closing may be "24:00": open until midnight. */
+const ClosingTime = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "use HH:MM (24-hour) or 24:00");
+
 export const OpeningInterval = z
-  .object({ open: ClockTime, close: ClockTime })
+  .object({ open: ClockTime, close: ClosingTime })
   .refine((i) => i.open < i.close, { message: "open must be before close" });
 
-export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export { WEEKDAYS };
 export const Weekday = z.enum(WEEKDAYS);
 export type Weekday = z.infer<typeof Weekday>;
 

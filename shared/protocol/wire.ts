@@ -9,16 +9,11 @@ import { OfficeState } from "./state";
  * Bump PROTOCOL_VERSION on any change an older client cannot read; the
  * server answers an unsupported version with `incompatible` and closes.
  */
-export const PROTOCOL_VERSION = 1;
-export const SUPPORTED_PROTOCOL_VERSIONS = [1] as const;
+export { PING, PONG, PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from "./wire-constants";
 
 export const LIVE_ROLES = ["display", "kiosk", "counter", "ticket"] as const;
 export const LiveRole = z.enum(LIVE_ROLES);
 export type LiveRole = z.infer<typeof LiveRole>;
-
-/** Raw text the server answers without waking the object: a cheap liveness check for screens. */
-export const PING = "ping";
-export const PONG = "pong";
 
 // Client → server
 export const SyncMessage = z.object({ type: z.literal("sync") });

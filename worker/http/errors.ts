@@ -16,7 +16,7 @@ export const STATUS_BY_ENGINE_ERROR: Record<EngineErrorCode, number> = {
   no_current_ticket: 409,
   ticket_not_waiting: 409,
   ticket_not_called: 409,
-  ticket_not_serving: 409,
+  ticket_reserved: 409,
   invalid_transfer: 400,
   config_conflict: 409,
   remote_tickets_disabled: 403,
