@@ -22,6 +22,9 @@ app.get("/api/openapi.json", (c) => {
 
 app.get("/api/health", (c) => c.json({ ok: true }));
 
+// The link in a ticket's QR code: the ticket page app, which reads the office and token from its path.
+app.get("/t/:office/:token", (c) => c.env.ASSETS.fetch(new URL("/ticket/", c.req.url)));
+
 app.notFound((c) =>
   errorResponse(404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`),
 );

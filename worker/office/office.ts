@@ -67,7 +67,9 @@ export class Office extends Server<Env> {
   clock: () => number = () => Date.now();
 
   override async onStart(): Promise<void> {
-    this.store = new OfficeStore(this.ctx.storage.sql);
+    // Migrations commit together or not at all: a step failing half way must not leave
+    // tables behind that make every later start fail ("table … already exists").
+    this.store = this.ctx.storage.transactionSync(() => new OfficeStore(this.ctx.storage.sql));
     this.reload();
     // Screens ping to check the line; answering without waking the object keeps that free.
     this.ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
@@ -331,8 +333,13 @@ export class Office extends Server<Env> {
     }
     const role = connection.state?.role;
     const allowed = role ? COMMANDS_BY_ROLE[role] : undefined;
-    const answer: CommandAnswer = allowed?.has(msg.command.type)
-      ? this.run(msg.command, {
+    // The channel comes from who is connected, never from the message: a kiosk cannot claim to be staff.
+    const command =
+      msg.command.type === "issueTicket"
+        ? { ...msg.command, channel: role === "counter" ? ("staff" as const) : ("kiosk" as const) }
+        : msg.command;
+    const answer: CommandAnswer = allowed?.has(command.type)
+      ? this.run(command, {
           idempotencyKey: msg.idempotencyKey,
           origin: new URL(connection.uri ?? INTERNAL_ORIGIN).origin,
         })

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { OfficeConfig } from "../../shared/protocol/config";
-import { officeStub, sendCommand } from "../http/office-client";
+import { officeAnswer, officeStub, sendCommand } from "../http/office-client";
 import { idempotencyKey, pathSlug, readBody } from "../http/request";
 import { type AppEnv, defineRoute } from "../http/route";
 import { INTERNAL_ORIGIN } from "../office/internal";
@@ -21,7 +21,7 @@ export function officeRoutes(app: Hono<AppEnv>): void {
     async (c) => {
       const office = pathSlug(c, "office", "office");
       if (!office.ok) return office.response;
-      return officeStub(c, office.value).fetch(`${INTERNAL_ORIGIN}/view`);
+      return officeAnswer(officeStub(c, office.value).fetch(`${INTERNAL_ORIGIN}/view`));
     },
   );
 

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { IssueTicketBody } from "../../shared/protocol/api";
 import { errorResponse } from "../http/errors";
-import { officeStub, sendCommand } from "../http/office-client";
+import { officeAnswer, officeStub, sendCommand } from "../http/office-client";
 import { idempotencyKey, pathSlug, readBody } from "../http/request";
 import { type AppContext, type AppEnv, defineRoute } from "../http/route";
 import { INTERNAL_ORIGIN, TicketToken } from "../office/internal";
@@ -72,7 +72,7 @@ export function ticketRoutes(app: Hono<AppEnv>): void {
     async (c) => {
       const target = withToken(c);
       if (!target.ok) return target.response;
-      return officeStub(c, target.office).fetch(ticketUrl(target.token));
+      return officeAnswer(officeStub(c, target.office).fetch(ticketUrl(target.token)));
     },
   );
 
@@ -93,9 +93,11 @@ export function ticketRoutes(app: Hono<AppEnv>): void {
       if (!target.ok) return target.response;
       const key = idempotencyKey(c);
       if (!key.ok) return key.response;
-      return officeStub(c, target.office).fetch(ticketUrl(target.token, key.value), {
-        method: "DELETE",
-      });
+      return officeAnswer(
+        officeStub(c, target.office).fetch(ticketUrl(target.token, key.value), {
+          method: "DELETE",
+        }),
+      );
     },
   );
 }

@@ -1,0 +1,382 @@
+import { env, SELF } from "cloudflare:test";
+import { expect } from "vitest";
+import { localTime } from "../../shared/engine";
+import {
+  ErrorBody,
+  type OfficeConfigInput,
+  PONG,
+  ServerMessage,
+  type Ticket,
+  TicketView,
+} from "../../shared/protocol";
+
+export const ORIGIN = "http://example.com";
+
+/** A fresh office id per test, so tests never share a queue (storage is shared within a run). */
+export function newOfficeId(label = "office"): string {
+  return `${label}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+/** The Durable Object behind an office id, for runInDurableObject, alarms and eviction. */
+export function officeStub(officeId: string) {
+  return env.Office.getByName(officeId);
+}
+
+const ALL_DAY = [{ open: "00:00", close: "23:59" }];
+/** Open every day 00:00–23:59, so whether the kiosk may issue never depends on the day of the week. */
+const ALL_WEEK_HOURS = {
+  mon: ALL_DAY,
+  tue: ALL_DAY,
+  wed: ALL_DAY,
+  thu: ALL_DAY,
+  fri: ALL_DAY,
+  sat: ALL_DAY,
+  sun: ALL_DAY,
+};
+
+/**
+ * A time zone whose local clock is now well away from midnight. The office's
+ * day and opening hours follow the real clock in these tests; an office whose
+ * midnight falls during a run would roll over (renumbering from 001), and
+ * 23:59–00:00 is outside any opening hours that can be configured.
+ */
+export function timeZoneAwayFromMidnight(now = Date.now()): string {
+  const zones = ["Europe/Rome", "Asia/Tokyo", "America/New_York"];
+  for (const zone of zones) {
+    const minutes = localTime(now, zone).minutes;
+    if (minutes >= 60 && minutes <= 22 * 60) return zone;
+  }
+  return "Europe/Rome";
+}
+
+/**
+ * A small test office: two walk-in services (A general, B registry), one
+ * appointment-only service (P permits); `frontCounters` front desks named
+ * "Desk 1"… that serve both walk-in services, and one back-office desk.
+ */
+export function testOfficeConfig(
+  options: { frontCounters?: number; patch?: Partial<OfficeConfigInput> } = {},
+): OfficeConfigInput {
+  const frontCounters = options.frontCounters ?? 2;
+  return {
+    name: "Test office",
+    timeZone: timeZoneAwayFromMidnight(),
+    languages: ["en", "it"],
+    openingHours: ALL_WEEK_HOURS,
+    services: [
+      {
+        id: "general",
+        prefix: "A",
+        names: { en: "General", it: "Generale" },
+        defaultServiceMinutes: 5,
+      },
+      {
+        id: "registry",
+        prefix: "B",
+        names: { en: "Registry", it: "Anagrafe" },
+        defaultServiceMinutes: 10,
+      },
+      {
+        id: "permits",
+        prefix: "P",
+        names: { en: "Permits", it: "Permessi" },
+        mode: "appointment",
+      },
+    ],
+    counters: [
+      ...Array.from({ length: frontCounters }, (_, index) => ({
+        id: `desk-${index + 1}`,
+        name: `Desk ${index + 1}`,
+        serviceIds: ["general", "registry"],
+      })),
+      {
+        id: "back-1",
+        name: "Back office 1",
+        serviceIds: ["general", "registry", "permits"],
+        defaultMode: "back-office" as const,
+      },
+    ],
+    ...options.patch,
+  };
+}
+
+export interface ApiResult<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/**
+ * Calls the public API through the Worker, exactly as a client would.
+ * SELF.fetch gets slower with every request already made in the same test
+ * file (cloudflare/workers-sdk#15446; each file gets a fresh runtime), so keep
+ * a file to a few hundred requests.
+ */
+export async function api<T = unknown>(
+  method: string,
+  path: string,
+  options: { body?: unknown; rawBody?: BodyInit; headers?: Record<string, string> } = {},
+): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  let body: BodyInit | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers["content-type"] ??= "application/json";
+  }
+  const response = await SELF.fetch(`${ORIGIN}/api${path}`, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Left as text: the caller's assertions show what came back.
+  }
+  return { status: response.status, body: parsed as T, headers: response.headers };
+}
+
+/** Checks an error answer: its status, its code, and the `{ error: { code, message } }` shape. */
+export function expectError(result: ApiResult, status: number, code: string): void {
+  expect(result.status, JSON.stringify(result.body)).toBe(status);
+  const parsed = ErrorBody.safeParse(result.body);
+  expect(parsed.success, `error body shape: ${JSON.stringify(result.body)}`).toBe(true);
+  expect(parsed.data?.error.code).toBe(code);
+  expect(parsed.data?.error.message).toMatch(/\S/);
+}
+
+/** Creates an office through the API (201) and returns its id. */
+export async function createOffice(
+  config: OfficeConfigInput = testOfficeConfig(),
+  officeId = newOfficeId(),
+): Promise<string> {
+  const created = await api("PUT", `/offices/${officeId}`, { body: config });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return officeId;
+}
+
+export interface IssuedTicket {
+  ticket: Ticket;
+  token: string;
+  trackingUrl: string;
+  peopleAhead: number;
+  estimatedWaitSeconds: number | null;
+}
+
+export async function issueTicket(
+  officeId: string,
+  serviceId = "general",
+  extra: { priority?: boolean; lang?: string } = {},
+): Promise<IssuedTicket> {
+  const issued = await api<IssuedTicket>("POST", `/offices/${officeId}/tickets`, {
+    body: { serviceId, ...extra },
+  });
+  expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+  return issued.body;
+}
+
+export interface CounterAnswer {
+  counter: { id: string; name: string; mode: string; ticket: Ticket | null };
+  events: { type: string; ticketId?: string }[];
+}
+
+/** A counter action that must succeed (200). */
+export async function counterAction(
+  officeId: string,
+  counterId: string,
+  action: string,
+  body: unknown = {},
+  headers: Record<string, string> = {},
+): Promise<CounterAnswer> {
+  const result = await api<CounterAnswer>(
+    action === "mode" ? "PUT" : "POST",
+    `/offices/${officeId}/counters/${counterId}/${action}`,
+    { body, headers },
+  );
+  expect(result.status, `${action}: ${JSON.stringify(result.body)}`).toBe(200);
+  return result.body;
+}
+
+/** Call next at a counter; returns the ticket it called. */
+export async function callNext(officeId: string, counterId: string): Promise<Ticket> {
+  const answer = await counterAction(officeId, counterId, "call-next");
+  expect(answer.counter.ticket?.status).toBe("called");
+  return answer.counter.ticket!;
+}
+
+export async function getTicket(officeId: string, token: string): Promise<TicketView> {
+  const result = await api("GET", `/offices/${officeId}/tickets/${token}`);
+  expect(result.status, JSON.stringify(result.body)).toBe(200);
+  return TicketView.parse(result.body);
+}
+
+export interface OfficeViewBody {
+  id: string;
+  timeZone: string;
+  day: string;
+  seq: number;
+  open: boolean;
+  services: { id: string; waiting: number; estimatedWaitSeconds: number | null }[];
+  counters: { id: string; name: string; mode: string; ticket: Ticket | null }[];
+  queue: Ticket[];
+  recentCalls: { ticketId: string; code: string; counterId: string; recalls: number }[];
+}
+
+export async function getOffice(officeId: string): Promise<OfficeViewBody> {
+  const result = await api<OfficeViewBody>("GET", `/offices/${officeId}`);
+  expect(result.status, JSON.stringify(result.body)).toBe(200);
+  return result.body;
+}
+
+// ── Live sockets ─────────────────────────────────────────────────────────
+
+const openSockets = new Set<LiveSocket>();
+
+/**
+ * A client end of the live WebSocket that keeps every frame it receives,
+ * each checked against the protocol's ServerMessage schema.
+ */
+export class LiveSocket {
+  /** Every frame received, in order. */
+  readonly received: ServerMessage[] = [];
+  /** Frames not yet taken by `next`. */
+  private readonly unread: ServerMessage[] = [];
+  private readonly invalid: string[] = [];
+  /** Raw "pong" answers to "ping" (the only frames that are not JSON). */
+  pongs = 0;
+  private wake: (() => void) | null = null;
+  closed: { code: number; reason: string } | null = null;
+
+  private constructor(readonly ws: WebSocket) {
+    ws.addEventListener("message", (event) => {
+      const text = typeof event.data === "string" ? event.data : "(binary frame)";
+      if (text === PONG) {
+        this.pongs++;
+        this.wake?.();
+        return;
+      }
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = text;
+      }
+      const parsed = ServerMessage.safeParse(data);
+      if (parsed.success) {
+        this.received.push(parsed.data);
+        this.unread.push(parsed.data);
+      } else {
+        this.invalid.push(text);
+      }
+      this.wake?.();
+    });
+    ws.addEventListener("close", (event) => {
+      this.closed = { code: event.code, reason: event.reason };
+      this.wake?.();
+    });
+    ws.accept();
+  }
+
+  /** Opens /api/offices/:office/live with the given query; fails unless the server upgrades. */
+  static async open(officeId: string, query: string): Promise<LiveSocket> {
+    const response = await SELF.fetch(`${ORIGIN}/api/offices/${officeId}/live?${query}`, {
+      headers: { Upgrade: "websocket" },
+    });
+    if (response.status !== 101) {
+      throw new Error(`expected an upgrade, got ${response.status}: ${await response.text()}`);
+    }
+    const ws = response.webSocket;
+    if (!ws) throw new Error("the server did not hand over a WebSocket");
+    const socket = new LiveSocket(ws);
+    openSockets.add(socket);
+    return socket;
+  }
+
+  /** Sends a message as JSON text; strings and binary data are sent as they are. */
+  send(message: unknown): void {
+    if (typeof message === "string" || message instanceof Uint8Array) this.ws.send(message);
+    else this.ws.send(JSON.stringify(message));
+  }
+
+  /** Waits until `condition` holds, checking on every frame. */
+  async until(condition: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}`);
+      await this.waitForActivity(left);
+    }
+  }
+
+  /**
+   * Takes the first unread frame of `type`; frames of other types stay unread
+   * (a command's events may arrive before its result). Fails after
+   * `timeoutMs`, on close, or on any frame the schema rejects.
+   */
+  async next<T extends ServerMessage["type"]>(
+    type: T,
+    timeoutMs = 2000,
+  ): Promise<Extract<ServerMessage, { type: T }>> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.invalid.length > 0) throw new Error(`invalid server frame: ${this.invalid[0]}`);
+      const index = this.unread.findIndex((message) => message.type === type);
+      if (index >= 0) {
+        const [message] = this.unread.splice(index, 1);
+        return message as Extract<ServerMessage, { type: T }>;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0 || this.closed) {
+        throw new Error(
+          `no "${type}" frame ${this.closed ? `before close ${this.closed.code}` : `within ${timeoutMs} ms`}; received ${JSON.stringify(this.received.map((m) => m.type))}`,
+        );
+      }
+      await this.waitForActivity(left);
+    }
+  }
+
+  /** Waits until the server closes the socket. */
+  async closedBy(timeoutMs = 2000): Promise<{ code: number; reason: string }> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.closed) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`socket still open after ${timeoutMs} ms`);
+      await this.waitForActivity(left);
+    }
+    return this.closed;
+  }
+
+  /** Frames received and not taken, after waiting `ms` for stragglers. */
+  async unreadAfter(ms: number): Promise<ServerMessage[]> {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    if (this.invalid.length > 0) throw new Error(`invalid server frame: ${this.invalid[0]}`);
+    return [...this.unread];
+  }
+
+  close(): void {
+    openSockets.delete(this);
+    if (this.closed) return;
+    try {
+      this.ws.close(1000, "test done");
+    } catch {
+      // Already closing.
+    }
+  }
+
+  private waitForActivity(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+}
+
+/** Closes every socket a test left open (use in afterEach). */
+export function closeAllSockets(): void {
+  for (const socket of openSockets) socket.close();
+}

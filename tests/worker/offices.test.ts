@@ -1,0 +1,177 @@
+import { describe, expect, it } from "vitest";
+import {
+  api,
+  callNext,
+  createOffice,
+  expectError,
+  getOffice,
+  issueTicket,
+  newOfficeId,
+  type OfficeViewBody,
+  testOfficeConfig,
+} from "./helpers";
+
+describe("Creating and reading an office", () => {
+  it("PUT on a new office id creates it and answers 201 with the office view.", async () => {
+    const officeId = newOfficeId();
+    const created = await api<OfficeViewBody>("PUT", `/offices/${officeId}`, {
+      body: testOfficeConfig(),
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.id).toBe(officeId);
+    expect(created.body.services.map((s) => s.id)).toEqual(["general", "registry", "permits"]);
+    expect(created.body.counters.map((c) => c.id)).toEqual(["desk-1", "desk-2", "back-1"]);
+    expect(created.body.seq).toBe(1);
+  });
+
+  it("PUT on an existing office updates its configuration and answers 200, applied live.", async () => {
+    const officeId = await createOffice();
+    const config = testOfficeConfig({ patch: { name: "Renamed office" } });
+    config.counters.push({ id: "desk-9", name: "Desk 9", serviceIds: ["general"] });
+    const updated = await api<OfficeViewBody & { name: string }>("PUT", `/offices/${officeId}`, {
+      body: config,
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.name).toBe("Renamed office");
+    const view = await getOffice(officeId);
+    expect(view.counters.map((c) => c.id)).toContain("desk-9");
+    expect(view.seq).toBe(2);
+  });
+
+  it("A configuration that removes a service still holding tickets is refused with 409 config_conflict.", async () => {
+    const officeId = await createOffice();
+    await issueTicket(officeId, "registry");
+    const config = testOfficeConfig();
+    config.services = config.services.filter((s) => s.id !== "registry");
+    for (const counter of config.counters) {
+      counter.serviceIds = counter.serviceIds.filter((id) => id !== "registry");
+    }
+    expectError(await api("PUT", `/offices/${officeId}`, { body: config }), 409, "config_conflict");
+  });
+
+  it("An invalid configuration is refused with 400 invalid_request and a list of issues.", async () => {
+    const config = testOfficeConfig({ patch: { timeZone: "Mars/Olympus_Mons" } });
+    const result = await api<{ error: { issues: { path: string }[] } }>(
+      "PUT",
+      `/offices/${newOfficeId()}`,
+      { body: config },
+    );
+    expectError(result, 400, "invalid_request");
+    expect(result.body.error.issues.map((i) => i.path)).toContain("timeZone");
+  });
+
+  it("GET on an office shows each service's waiting count and estimated wait, each counter's mode and ticket, the queue and recent calls.", async () => {
+    const officeId = await createOffice();
+    const first = await issueTicket(officeId, "general");
+    const second = await issueTicket(officeId, "general");
+    const third = await issueTicket(officeId, "registry");
+    const called = await callNext(officeId, "desk-1");
+    expect(called.id).toBe(first.ticket.id);
+
+    const view = await getOffice(officeId);
+    expect(view.id).toBe(officeId);
+    expect(view.open).toBe(true);
+    const general = view.services.find((s) => s.id === "general")!;
+    const registry = view.services.find((s) => s.id === "registry")!;
+    const permits = view.services.find((s) => s.id === "permits")!;
+    expect(general.waiting).toBe(1);
+    // One waiting × 5 minutes ÷ two front desks.
+    expect(general.estimatedWaitSeconds).toBe(150);
+    expect(registry.waiting).toBe(1);
+    expect(registry.estimatedWaitSeconds).toBe(300);
+    // No front counter serves the appointment-only service: no estimate rather than a made-up one.
+    expect(permits.estimatedWaitSeconds).toBeNull();
+
+    expect(view.counters).toEqual([
+      expect.objectContaining({ id: "desk-1", name: "Desk 1", mode: "front" }),
+      expect.objectContaining({ id: "desk-2", mode: "front", ticket: null }),
+      expect.objectContaining({ id: "back-1", mode: "back-office", ticket: null }),
+    ]);
+    expect(view.counters[0]?.ticket).toMatchObject({ id: first.ticket.id, status: "called" });
+    expect(view.queue.map((t) => t.id)).toEqual([second.ticket.id, third.ticket.id]);
+    expect(view.recentCalls).toEqual([
+      expect.objectContaining({ ticketId: first.ticket.id, code: "A001", counterId: "desk-1" }),
+    ]);
+  });
+
+  it("GET on an office that was never configured is 404 unknown_office.", async () => {
+    expectError(await api("GET", `/offices/${newOfficeId("ghost")}`), 404, "unknown_office");
+  });
+
+  it("An office id that is not a slug is 404 unknown_office, for reads and writes alike.", async () => {
+    expectError(await api("GET", "/offices/Not_A_Slug"), 404, "unknown_office");
+    expectError(
+      await api("PUT", "/offices/Not_A_Slug", { body: testOfficeConfig() }),
+      404,
+      "unknown_office",
+    );
+  });
+});
+
+describe("The OpenAPI document", () => {
+  it("The OpenAPI document lists every route the Worker serves, each with its x-turno-role.", async () => {
+    const result = await api<{
+      openapi: string;
+      paths: Record<string, Record<string, { "x-turno-role"?: string; operationId?: string }>>;
+    }>("GET", "/openapi.json");
+    expect(result.status).toBe(200);
+    expect(result.headers.get("content-type")).toContain("application/json");
+    expect(result.body.openapi).toBe("3.1.0");
+    const operations = Object.entries(result.body.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ route: `${method} ${path}`, ...op })),
+    );
+    const counter = "/api/offices/{office}/counters/{counter}";
+    expect(operations.map((op) => op.route).sort()).toEqual(
+      [
+        "get /api/offices/{office}",
+        "put /api/offices/{office}",
+        "post /api/offices/{office}/tickets",
+        "get /api/offices/{office}/tickets/{token}",
+        "delete /api/offices/{office}/tickets/{token}",
+        `post ${counter}/call-next`,
+        `post ${counter}/recall`,
+        `post ${counter}/start`,
+        `post ${counter}/complete`,
+        `post ${counter}/no-show`,
+        `post ${counter}/transfer`,
+        `post ${counter}/call`,
+        `put ${counter}/mode`,
+        "get /api/offices/{office}/live",
+      ].sort(),
+    );
+    const roles = ["public", "ticket", "kiosk", "display", "clerk", "supervisor", "admin"];
+    for (const op of operations) {
+      expect(roles, `${op.route} declares a role`).toContain(op["x-turno-role"]);
+      expect(op.operationId, `${op.route} has an operationId`).toMatch(/\S/);
+    }
+    const roleOf = (route: string) => operations.find((op) => op.route === route)?.["x-turno-role"];
+    expect(roleOf("put /api/offices/{office}")).toBe("admin");
+    expect(roleOf("post /api/offices/{office}/tickets")).toBe("kiosk");
+    expect(roleOf(`post ${counter}/call-next`)).toBe("clerk");
+    expect(roleOf(`put ${counter}/mode`)).toBe("supervisor");
+  });
+
+  it("Every route listed in the document answers (it is not a 404 not_found from the router).", async () => {
+    const officeId = await createOffice();
+    const doc = await api<{ paths: Record<string, Record<string, unknown>> }>(
+      "GET",
+      "/openapi.json",
+    );
+    for (const [path, methods] of Object.entries(doc.body.paths)) {
+      const concrete = path
+        .replace("/api", "")
+        .replace("{office}", officeId)
+        .replace("{counter}", "desk-1")
+        .replace("{token}", "A".repeat(22));
+      for (const method of Object.keys(methods)) {
+        const result = await api(method.toUpperCase(), concrete, {
+          body: method === "get" || method === "delete" ? undefined : {},
+        });
+        expect(result.status, `${method} ${path}`).not.toBe(500);
+        if (result.status === 404) {
+          expect((result.body as { error: { code: string } }).error.code).not.toBe("not_found");
+        }
+      }
+    }
+  });
+});
