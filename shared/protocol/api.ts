@@ -1,23 +1,22 @@
-import { z } from "zod";
-import { CounterMode, Slug } from "./config";
+import * as z from "zod/mini";
+import { CounterMode, LanguageCode, Slug } from "./config";
 import { TicketId } from "./ticket";
 
 /** Request bodies of the HTTP API. Unknown fields are rejected so typos surface at once. */
 export const IssueTicketBody = z.strictObject({
   serviceId: Slug,
-  priority: z.boolean().optional(),
-  lang: z
-    .string()
-    .regex(/^[a-z]{2}$/, "use a two-letter language code")
-    .optional(),
+  priority: z.optional(z.boolean()),
+  lang: z.optional(LanguageCode),
 });
 export type IssueTicketBody = z.infer<typeof IssueTicketBody>;
 
 export const TransferBody = z
-  .strictObject({ serviceId: Slug.optional(), counterId: Slug.optional() })
-  .refine((b) => (b.serviceId === undefined) !== (b.counterId === undefined), {
-    message: "give exactly one of serviceId or counterId",
-  });
+  .strictObject({ serviceId: z.optional(Slug), counterId: z.optional(Slug) })
+  .check(
+    z.refine((b) => (b.serviceId === undefined) !== (b.counterId === undefined), {
+      message: "give exactly one of serviceId or counterId",
+    }),
+  );
 export type TransferBody = z.infer<typeof TransferBody>;
 
 export const CallTicketBody = z.strictObject({ ticketId: TicketId });
@@ -29,7 +28,7 @@ export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    issues: z.array(z.unknown()).optional(),
+    issues: z.optional(z.array(z.unknown())),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
@@ -42,9 +41,9 @@ export const TicketView = z.object({
   status: z.string(),
   priority: z.boolean(),
   issuedAt: z.number(),
-  peopleAhead: z.number().int().nullable(),
-  estimatedWaitSeconds: z.number().nullable(),
-  counterId: Slug.nullable(),
-  counterName: z.string().nullable(),
+  peopleAhead: z.nullable(z.int()),
+  estimatedWaitSeconds: z.nullable(z.number()),
+  counterId: z.nullable(Slug),
+  counterName: z.nullable(z.string()),
 });
 export type TicketView = z.infer<typeof TicketView>;

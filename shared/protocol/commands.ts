@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { CounterMode, OfficeConfig, Slug } from "./config";
+import * as z from "zod/mini";
+import { CounterMode, LanguageCode, OfficeConfig, Slug } from "./config";
 import { TicketChannel, TicketId } from "./ticket";
 
 /**
@@ -9,13 +9,9 @@ import { TicketChannel, TicketId } from "./ticket";
 export const IssueTicket = z.object({
   type: z.literal("issueTicket"),
   serviceId: Slug,
-  priority: z.boolean().default(false),
-  lang: z
-    .string()
-    .regex(/^[a-z]{2}$/)
-    .nullable()
-    .default(null),
-  channel: TicketChannel.default("api"),
+  priority: z._default(z.boolean(), false),
+  lang: z._default(z.nullable(LanguageCode), null),
+  channel: z._default(TicketChannel, "api"),
 });
 
 const counterCommand = <T extends string>(type: T) =>
@@ -31,12 +27,14 @@ export const Transfer = z
   .object({
     type: z.literal("transfer"),
     counterId: Slug,
-    toServiceId: Slug.optional(),
-    toCounterId: Slug.optional(),
+    toServiceId: z.optional(Slug),
+    toCounterId: z.optional(Slug),
   })
-  .refine((t) => (t.toServiceId === undefined) !== (t.toCounterId === undefined), {
-    message: "give exactly one of toServiceId or toCounterId",
-  });
+  .check(
+    z.refine((t) => (t.toServiceId === undefined) !== (t.toCounterId === undefined), {
+      message: "give exactly one of toServiceId or toCounterId",
+    }),
+  );
 
 export const CallTicket = z.object({
   type: z.literal("callTicket"),
@@ -50,10 +48,7 @@ export const SetCounterMode = z.object({
   mode: CounterMode,
 });
 
-export const CancelTicket = z.object({
-  type: z.literal("cancelTicket"),
-  ticketId: TicketId,
-});
+export const CancelTicket = z.object({ type: z.literal("cancelTicket"), ticketId: TicketId });
 
 export const Configure = z.object({ type: z.literal("configure"), config: OfficeConfig });
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CounterMode, IsoDate, OfficeConfig, Slug } from "./config";
 import { Ticket, TicketId } from "./ticket";
 
@@ -54,7 +54,7 @@ export const TicketTransferred = z.object({
   ticketId: TicketId,
   fromCounterId: Slug,
   toServiceId: Slug,
-  toCounterId: Slug.nullable(),
+  toCounterId: z.nullable(Slug),
 });
 export const TicketCancelled = z.object({
   type: z.literal("ticketCancelled"),

@@ -1,16 +1,16 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { CounterMode, IsoDate, OfficeConfig, Slug } from "./config";
 import { Ticket, TicketId } from "./ticket";
 
 export const CounterState = z.object({
   mode: CounterMode,
   /** The ticket called to or being served at this counter. */
-  ticketId: TicketId.nullable(),
+  ticketId: z.nullable(TicketId),
 });
 export type CounterState = z.infer<typeof CounterState>;
 
 /** Moving average of how long a service takes, fed by completed tickets. */
-export const ServiceTiming = z.object({ averageSeconds: z.number(), samples: z.number().int() });
+export const ServiceTiming = z.object({ averageSeconds: z.number(), samples: z.int() });
 export type ServiceTiming = z.infer<typeof ServiceTiming>;
 
 export const RecentCall = z.object({
@@ -19,7 +19,7 @@ export const RecentCall = z.object({
   serviceId: Slug,
   counterId: Slug,
   at: z.number(),
-  recalls: z.number().int(),
+  recalls: z.int(),
 });
 export type RecentCall = z.infer<typeof RecentCall>;
 
@@ -33,7 +33,7 @@ export const OfficeState = z.object({
   /** The office's local business day (YYYY-MM-DD in its time zone). */
   day: IsoDate,
   /** Last number issued today, per ticket prefix. */
-  lastNumbers: z.record(z.string(), z.number().int()),
+  lastNumbers: z.record(z.string(), z.int()),
   tickets: z.record(TicketId, Ticket),
   counters: z.record(Slug, CounterState),
   timings: z.record(Slug, ServiceTiming),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LanguageCode, Slug } from "./config";
 
 export const ACTIVE_STATUSES = ["waiting", "called", "serving"] as const;
@@ -10,7 +10,9 @@ export const TicketChannel = z.enum(["kiosk", "staff", "remote", "api"]);
 export type TicketChannel = z.infer<typeof TicketChannel>;
 
 /** Ticket ids are the business day plus the code: unique forever within an office. */
-export const TicketId = z.string().regex(/^\d{4}-\d{2}-\d{2}-[A-Z]\d{3,}$/, "not a ticket id");
+export const TicketId = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}-[A-Z]\d{3,}$/, "not a ticket id"));
 
 /** A ticket as everyone may see it: no personal data, no token. */
 export const Ticket = z.object({
@@ -19,17 +21,17 @@ export const Ticket = z.object({
   serviceId: Slug,
   priority: z.boolean(),
   status: TicketStatus,
-  lang: LanguageCode.nullable(),
+  lang: z.nullable(LanguageCode),
   channel: TicketChannel,
   issuedAt: z.number(),
   /** Orders the queue; kept on transfer so a ticket keeps its place by original issue time. */
   queuedAt: z.number(),
   /** Set when the ticket was transferred to one counter: only that counter calls it. */
-  targetCounterId: Slug.nullable(),
-  counterId: Slug.nullable(),
-  calledAt: z.number().nullable(),
-  startedAt: z.number().nullable(),
-  recalls: z.number().int(),
-  transfers: z.number().int(),
+  targetCounterId: z.nullable(Slug),
+  counterId: z.nullable(Slug),
+  calledAt: z.nullable(z.number()),
+  startedAt: z.nullable(z.number()),
+  recalls: z.int(),
+  transfers: z.int(),
 });
 export type Ticket = z.infer<typeof Ticket>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { TicketView } from "./api";
 import { Command } from "./commands";
 import { OfficeEvent } from "./events";
@@ -20,8 +20,8 @@ export const SyncMessage = z.object({ type: z.literal("sync") });
 export const CommandMessage = z.object({
   type: z.literal("command"),
   /** Echoed in the result so the client can match answers to requests. */
-  requestId: z.string().min(1).max(64),
-  idempotencyKey: z.string().min(1).max(128).optional(),
+  requestId: z.string().check(z.minLength(1), z.maxLength(64)),
+  idempotencyKey: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
   command: Command,
 });
 export const ClientMessage = z.discriminatedUnion("type", [SyncMessage, CommandMessage]);
@@ -30,23 +30,23 @@ export type ClientMessage = z.infer<typeof ClientMessage>;
 // Server → client
 export const SnapshotMessage = z.object({
   type: z.literal("snapshot"),
-  v: z.number().int(),
+  v: z.int(),
   /** Sequence number of the last event folded into `state`. */
-  seq: z.number().int(),
+  seq: z.int(),
   serverTime: z.number(),
   state: OfficeState,
 });
 export const EventsMessage = z.object({
   type: z.literal("events"),
   /** Sequence number of the first event; the rest follow one by one. A client that sees a gap sends `sync`. */
-  seq: z.number().int(),
-  events: z.array(OfficeEvent).min(1),
+  seq: z.int(),
+  events: z.array(OfficeEvent).check(z.minLength(1)),
 });
 export const TicketMessage = z.object({ type: z.literal("ticket"), ticket: TicketView });
 export const ResultMessage = z.object({
   type: z.literal("result"),
   requestId: z.string(),
-  status: z.number().int(),
+  status: z.int(),
   body: z.unknown(),
 });
 export const ErrorMessage = z.object({
@@ -55,7 +55,7 @@ export const ErrorMessage = z.object({
 });
 export const IncompatibleMessage = z.object({
   type: z.literal("incompatible"),
-  supported: z.array(z.number().int()),
+  supported: z.array(z.int()),
   message: z.string(),
 });
 export const ServerMessage = z.discriminatedUnion("type", [

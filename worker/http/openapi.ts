@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ErrorBody, TicketView } from "../../shared/protocol/api";
 import { Command } from "../../shared/protocol/commands";
 import { OfficeConfig } from "../../shared/protocol/config";
@@ -7,7 +7,8 @@ import { Ticket } from "../../shared/protocol/ticket";
 import { ClientMessage, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/wire";
 import { ROUTES } from "./route";
 
-const schema = (type: z.ZodType) => z.toJSONSchema(type, { io: "input", unrepresentable: "any" });
+const schema = (type: z.ZodMiniType) =>
+  z.toJSONSchema(type, { io: "input", unrepresentable: "any" });
 
 /** The OpenAPI 3.1 document, generated from the same route table and schemas the server runs on. */
 export function buildOpenApi(): unknown {

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { Slug } from "../../shared/protocol/config";
 import { errorResponse } from "./errors";
 import type { AppContext } from "./route";
@@ -9,7 +9,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
 
 /** Reads a JSON body and validates it: malformed JSON, wrong shape and oversize bodies are 4xx, never 500. */
-export async function readBody<S extends z.ZodType>(
+export async function readBody<S extends z.ZodMiniType>(
   c: AppContext,
   schema: S,
 ): Promise<Parsed<z.infer<S>>> {

@@ -1,5 +1,5 @@
 import type { Context, Hono } from "hono";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 
 /**
  * Who may call a route. Every route declares one; the security issue (#3)
@@ -27,7 +27,7 @@ export interface RouteSpec {
   path: string;
   role: Role;
   summary: string;
-  body?: z.ZodType;
+  body?: z.ZodMiniType;
   /** Status and description of the success answer. */
   success: [number, string];
   /** Error statuses the route can answer with (all carry { error: { code, message } }). */

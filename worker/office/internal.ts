@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { Command } from "../../shared/protocol/commands";
 
 /**
@@ -10,10 +10,10 @@ export const INTERNAL_ORIGIN = "https://office.internal";
 
 export const CommandRequest = z.object({
   command: Command,
-  idempotencyKey: z.string().min(1).max(128).optional(),
+  idempotencyKey: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
   /** Public origin of the API, for links such as the ticket's tracking URL. */
-  origin: z.string().url().optional(),
+  origin: z.optional(z.url()),
 });
 export type CommandRequest = z.input<typeof CommandRequest>;
 
-export const TicketToken = z.string().regex(/^[A-Za-z0-9_-]{22}$/, "not a ticket token");
+export const TicketToken = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, "not a ticket token"));

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertNever } from "../../shared/assert-never";
 import { OfficeConfig } from "../../shared/protocol/config";
 import type { OfficeEvent } from "../../shared/protocol/events";

@@ -1,12 +1,12 @@
 import type { Hono } from "hono";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { CallTicketBody, EmptyBody, SetModeBody, TransferBody } from "../../shared/protocol/api";
 import type { CommandInput } from "../../shared/protocol/commands";
 import { sendCommand } from "../http/office-client";
 import { idempotencyKey, pathSlug, readBody } from "../http/request";
 import { type AppEnv, defineRoute, type Role } from "../http/route";
 
-interface CounterAction<S extends z.ZodType> {
+interface CounterAction<S extends z.ZodMiniType> {
   operationId: string;
   action: string;
   method?: "post" | "put";
