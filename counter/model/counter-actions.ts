@@ -1,0 +1,143 @@
+import { type ReadonlySignal, signal } from "@preact/signals";
+import type { LiveOffice } from "../../shared/client/live-office";
+import type { CommandInput } from "../../shared/protocol/commands";
+import type { CounterMode } from "../../shared/protocol/config";
+import type { OfficeState } from "../../shared/protocol/state";
+import { type ActionId, type CounterView, refusalFor } from "./counter-view";
+import { type ActionProblem, problemFrom } from "./errors";
+import { newIdempotencyKey } from "./idempotency";
+
+/** A refusal stays on screen this long unless the clerk acts or dismisses it first. */
+const PROBLEM_MS = 15_000;
+
+type SimpleCommandType = "callNext" | "recall" | "startService" | "complete" | "noShow";
+
+export type TransferDestination = { toServiceId: string } | { toCounterId: string };
+
+/**
+ * What the clerk's presses do: each one is checked against the counter's
+ * state (and explained if it cannot be done), then sent over the counter's
+ * socket with its own idempotency key. Success is never assumed: the screen
+ * changes when the live state does; only a refusal is shown from the answer.
+ */
+export function createCounterActions(options: {
+  live: LiveOffice;
+  view: ReadonlySignal<CounterView | null>;
+  /** Called after every answer, so timers restart from the server's time at once. */
+  onAnswer: () => void;
+}) {
+  const { live, view } = options;
+  /** The last action still waiting for its answer (its button shows it). */
+  const pending = signal<ActionId | "callTicket" | null>(null);
+  const problem = signal<ActionProblem | null>(null);
+  const transferOpen = signal(false);
+  let inFlight = 0;
+  /** The state the last action was decided on. */
+  let sentOnState: OfficeState | null = null;
+  let problemTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function showProblem(next: ActionProblem | null): void {
+    clearTimeout(problemTimer);
+    problem.value = next;
+    if (next) problemTimer = setTimeout(() => (problem.value = null), PROBLEM_MS);
+  }
+
+  async function send(action: ActionId | "callTicket", command: CommandInput): Promise<void> {
+    const mode: CounterMode = view.peek()?.mode ?? "closed";
+    sentOnState = live.state.peek();
+    inFlight++;
+    pending.value = action;
+    showProblem(null);
+    try {
+      const result = await live.command(command, newIdempotencyKey());
+      if (result.status < 200 || result.status >= 300) showProblem(problemFrom(result.body, mode));
+      options.onAnswer();
+    } finally {
+      inFlight--;
+      if (inFlight === 0) pending.value = null;
+    }
+  }
+
+  /**
+   * A second press while an answer is due, on a screen that has not changed
+   * since: a double click, dropped. Once the new state shows (the answer's
+   * events arrive just before the answer), the next press is deliberate.
+   */
+  function isDoublePress(): boolean {
+    return inFlight > 0 && live.state.peek() === sentOnState;
+  }
+
+  /**
+   * Runs an action if it makes sense now; otherwise says why (a shortcut or a
+   * queue row used at the wrong moment), without asking the server.
+   */
+  function attempt(action: ActionId | "callTicket", act: (counterId: string) => void): void {
+    const v = view.peek();
+    if (!v || isDoublePress()) return;
+    const refusal = live.status.peek() === "live" ? refusalFor(v, action) : "offline";
+    if (refusal) showProblem({ code: refusal, detail: null, mode: v.mode });
+    else act(v.counter.id);
+  }
+
+  const simple = (action: ActionId, type: SimpleCommandType) => () =>
+    attempt(action, (counterId) => void send(action, { type, counterId }));
+
+  const byAction = {
+    callNext: simple("callNext", "callNext"),
+    recall: simple("recall", "recall"),
+    start: simple("start", "startService"),
+    complete: simple("complete", "complete"),
+    noShow: simple("noShow", "noShow"),
+    transfer: () =>
+      attempt("transfer", () => {
+        showProblem(null);
+        transferOpen.value = true;
+      }),
+    /** Pause ↔ front office (a closed counter opens with the same button). */
+    pause: () =>
+      attempt("pause", (counterId) => {
+        const mode = view.peek()?.mode;
+        const next = mode === "paused" || mode === "closed" ? "front" : "paused";
+        void send("pause", { type: "setCounterMode", counterId, mode: next });
+      }),
+    /** Back office ↔ front office. */
+    frontBack: () =>
+      attempt("frontBack", (counterId) => {
+        const next = view.peek()?.mode === "back-office" ? "front" : "back-office";
+        void send("frontBack", { type: "setCounterMode", counterId, mode: next });
+      }),
+  } satisfies Record<ActionId, () => void>;
+
+  return {
+    pending,
+    problem,
+    transferOpen,
+    run(action: ActionId): void {
+      byAction[action]();
+    },
+    /** Calls a chosen ticket out of queue order. */
+    callTicket(ticketId: string): void {
+      attempt(
+        "callTicket",
+        (counterId) => void send("callTicket", { type: "callTicket", counterId, ticketId }),
+      );
+    },
+    transferTo(destination: TransferDestination): void {
+      transferOpen.value = false;
+      attempt(
+        "transfer",
+        (counterId) => void send("transfer", { type: "transfer", counterId, ...destination }),
+      );
+    },
+    closeTransfer(): void {
+      transferOpen.value = false;
+    },
+    showProblem,
+    dismissProblem(): void {
+      showProblem(null);
+    },
+    dispose(): void {
+      clearTimeout(problemTimer);
+    },
+  };
+}

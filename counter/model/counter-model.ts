@@ -1,0 +1,136 @@
+import { computed, effect, signal } from "@preact/signals";
+import { LiveOffice } from "../../shared/client/live-office";
+import { messagesFor } from "../../shared/i18n";
+import { createCounterActions } from "./counter-actions";
+import { createCounterNavigation } from "./counter-navigation";
+import {
+  ACTION_IDS,
+  type ActionId,
+  availableActions,
+  counterQueue,
+  counterViewOf,
+  primaryAction,
+  refusalFor,
+  transferTargets,
+} from "./counter-view";
+import type { ActionProblem } from "./errors";
+import { consoleLanguage, rememberedLanguage, rememberLanguage } from "./language";
+
+/**
+ * Everything the counter console shows and does, as signals: the live office
+ * (one socket, role "counter"), the chosen counter, the clerk's language and
+ * the actions. Components only render this. Everything shown is derived
+ * from the shared live state, so a second browser on the same counter shows
+ * exactly the same thing.
+ */
+export function createCounterModel(officeId: string) {
+  const live = new LiveOffice({ officeId, role: "counter" });
+  const state = live.state;
+  const navigation = createCounterNavigation(officeId);
+  const { counterId } = navigation;
+  const chosenLanguage = signal<string | null>(rememberedLanguage());
+  /** Server time, ticking every second: timers agree with the server's timestamps. */
+  const now = signal(Date.now() + live.clockOffset.peek());
+  const refreshNow = () => {
+    now.value = Date.now() + live.clockOffset.peek();
+  };
+  const tick = setInterval(refreshNow, 1000);
+
+  const lang = computed(() => consoleLanguage(state.value?.config.languages, chosenLanguage.value));
+  const messages = computed(() => messagesFor(lang.value));
+  const view = computed(() => {
+    const id = counterId.value;
+    return state.value && id ? counterViewOf(state.value, id) : null;
+  });
+  const openCounterId = computed(() => view.value?.counter.id ?? null);
+  const counterName = computed(() => view.value?.counter.name ?? null);
+  /** The URL named a counter this office does not have. */
+  const unknownCounterId = computed(() =>
+    state.value && counterId.value && !view.value ? counterId.value : null,
+  );
+  const queue = computed(() =>
+    state.value && view.value ? counterQueue(state.value, view.value.counter) : null,
+  );
+  /** Which actions make sense now: the socket is up and the counter's state allows them. */
+  const enabled = computed<Record<ActionId, boolean>>(() => {
+    const v = view.value;
+    const allowed = v ? availableActions(v) : null;
+    const connected = live.status.value === "live";
+    const result = {} as Record<ActionId, boolean>;
+    for (const action of ACTION_IDS) result[action] = connected && allowed?.[action] === true;
+    return result;
+  });
+  /** Queue rows call their ticket only when "call next" could call. */
+  const canCallChosen = computed(() => enabled.value.callNext);
+  /** Why calling is not possible now (the queue panel says so instead of its usual hint). */
+  const callBlocked = computed<ActionProblem | null>(() => {
+    const v = view.value;
+    if (!v) return null;
+    const code = live.status.value === "live" ? refusalFor(v, "callTicket") : "offline";
+    return code ? { code, detail: null, mode: v.mode } : null;
+  });
+  const primary = computed(() => (view.value ? primaryAction(view.value) : "callNext"));
+  const targets = computed(() =>
+    state.value && view.value ? transferTargets(state.value, view.value) : null,
+  );
+
+  const actions = createCounterActions({ live, view, onAnswer: refreshNow });
+  navigation.rememberWhenOpen(openCounterId);
+  // Another counter (chooser, back button): nothing of the last one's dialog or message stays.
+  const stopCounterEffect = effect(() => {
+    counterId.value;
+    actions.closeTransfer();
+    actions.dismissProblem();
+  });
+
+  // The page says which language it speaks and which counter it drives.
+  const stopDocumentEffect = effect(() => {
+    document.documentElement.lang = lang.value;
+    const appName = messages.value.counter.appName;
+    document.title = counterName.value ? `${counterName.value} — ${appName}` : appName;
+  });
+
+  return {
+    officeId,
+    live,
+    state,
+    status: live.status,
+    counterId,
+    rememberedId: navigation.rememberedId,
+    lang,
+    messages,
+    now,
+    view,
+    unknownCounterId,
+    queue,
+    enabled,
+    canCallChosen,
+    callBlocked,
+    primary,
+    targets,
+    pending: actions.pending,
+    problem: actions.problem,
+    transferOpen: actions.transferOpen,
+    run: actions.run,
+    callTicket: actions.callTicket,
+    transferTo: actions.transferTo,
+    closeTransfer: actions.closeTransfer,
+    dismissProblem: actions.dismissProblem,
+    chooseCounter: navigation.choose,
+    switchCounter: navigation.showChooser,
+    setLanguage(next: string): void {
+      chosenLanguage.value = next;
+      rememberLanguage(next);
+    },
+    dispose(): void {
+      clearInterval(tick);
+      actions.dispose();
+      navigation.dispose();
+      stopDocumentEffect();
+      stopCounterEffect();
+      live.close();
+    },
+  };
+}
+
+export type CounterModel = ReturnType<typeof createCounterModel>;

@@ -1,0 +1,258 @@
+import { batch, computed, effect, type ReadonlySignal, signal } from "@preact/signals";
+import { LiveOffice } from "../../shared/client/live-office";
+import { isOpen } from "../../shared/engine/clock";
+import { summarizeServices } from "../../shared/engine/estimate";
+import { LOCALES, type Messages, messagesFor } from "../../shared/i18n";
+import type { OfficeConfig, ServiceConfig } from "../../shared/protocol/config";
+import { ConnectionWatch } from "./connection-watch";
+import { type IssuedTicketBody, readIssueAnswer } from "./issue-answer";
+import { trackingQrSvg } from "./qr";
+import { DOUBLE_TAP_WINDOW_MS, TapGuard } from "./tap-guard";
+
+/** The ticket screen goes back to the start by itself after this long. */
+export const TICKET_SCREEN_MS = 15_000;
+/** Someone walked away mid-choice: language and priority go back to the defaults. */
+export const IDLE_RESET_MS = 60_000;
+/** A refusal message stays this long, or until the next tap. */
+export const ERROR_SHOWN_MS = 10_000;
+
+export interface IssuedTicket {
+  body: IssuedTicketBody;
+  service: ServiceConfig | undefined;
+  /** The QR code of the tracking link, as SVG markup (null if it could not be drawn). */
+  qrSvg: string | null;
+  shownAt: number;
+}
+
+export interface ServiceChoice {
+  service: ServiceConfig;
+  waiting: number;
+  estimatedWaitSeconds: number | null;
+}
+
+export type KioskScreen = "loading" | "offline" | "closed" | "start" | "ticket";
+
+export interface KioskOptions {
+  officeId: string;
+  /** ?print=auto: print the receipt as soon as a ticket is issued. */
+  autoPrint: boolean;
+}
+
+/**
+ * Everything the kiosk shows and does, as signals and actions; the
+ * components only render it. One LiveOffice socket (role "kiosk") brings the
+ * office's state and carries the issue commands.
+ */
+export function createKioskModel(options: KioskOptions) {
+  const live = new LiveOffice({ officeId: options.officeId, role: "kiosk" });
+  const connection = new ConnectionWatch(live.status);
+  const guard = new TapGuard();
+
+  const serverNow = () => Date.now() + live.clockOffset.peek();
+  /** Ticks every second: drives the clock, the opening hours check and the countdowns. */
+  const now = signal(serverNow());
+  setInterval(() => {
+    now.value = serverNow();
+  }, 1000);
+
+  const chosenLanguage = signal<string | null>(null);
+  const priority = signal(false);
+  const pendingServiceId = signal<string | null>(null);
+  const coolingDown = signal(false);
+  const issued = signal<IssuedTicket | null>(null);
+  const ticketDoneEnabled = signal(false);
+  const error = signal<{ code: string; at: number } | null>(null);
+  const appointmentServiceId = signal<string | null>(null);
+  let lastInteractionAt = Date.now();
+
+  const config: ReadonlySignal<OfficeConfig | null> = computed(
+    () => live.state.value?.config ?? null,
+  );
+  /** The office's languages that Turno can show, the office's own first. */
+  const languages = computed(() =>
+    (config.value?.languages ?? ["it", "en"]).filter((lang) => LOCALES[lang]),
+  );
+  const language = computed(() => {
+    const chosen = chosenLanguage.value;
+    return chosen && languages.value.includes(chosen) ? chosen : (languages.value[0] ?? "en");
+  });
+  const messages: ReadonlySignal<Messages> = computed(() => messagesFor(language.value));
+  const open = computed(() => (config.value ? isOpen(config.value, now.value) : false));
+
+  const services = computed<ServiceChoice[]>(() => {
+    const state = live.state.value;
+    if (!state) return [];
+    const summaries = new Map(summarizeServices(state).map((s) => [s.serviceId, s]));
+    return state.config.services.map((service) => ({
+      service,
+      waiting: summaries.get(service.id)?.waiting ?? 0,
+      estimatedWaitSeconds: summaries.get(service.id)?.estimatedWaitSeconds ?? null,
+    }));
+  });
+
+  const screen = computed<KioskScreen>(() => {
+    // A ticket already issued stays on screen whatever happens: the person needs its number.
+    if (issued.value) return "ticket";
+    if (live.status.value === "incompatible" || connection.outOfService.value) return "offline";
+    if (!config.value) return "loading";
+    if (!open.value) return "closed";
+    return "start";
+  });
+
+  const busy = computed(() => pendingServiceId.value !== null || coolingDown.value);
+  const secondsUntilReturn = computed(() => {
+    const ticket = issued.value;
+    if (!ticket) return 0;
+    return Math.max(0, Math.ceil((ticket.shownAt + TICKET_SCREEN_MS - now.value) / 1000));
+  });
+
+  // Timed behaviour, all driven by the one clock tick.
+  effect(() => {
+    const t = now.value;
+    const ticket = issued.peek();
+    if (ticket && t >= ticket.shownAt + TICKET_SCREEN_MS) finishTicket();
+    const shownError = error.peek();
+    if (shownError && t - shownError.at > ERROR_SHOWN_MS) error.value = null;
+    if (!ticket && Date.now() - lastInteractionAt > IDLE_RESET_MS) resetForNextPerson();
+  });
+
+  // An old page meeting a newer server: fetch the new app (nobody will press F5 on a kiosk).
+  effect(() => {
+    if (live.status.value === "incompatible") setTimeout(() => location.reload(), 5000);
+  });
+
+  function noteInteraction(): void {
+    lastInteractionAt = Date.now();
+  }
+
+  function resetForNextPerson(): void {
+    batch(() => {
+      if (chosenLanguage.peek() !== null) chosenLanguage.value = null;
+      if (priority.peek()) priority.value = false;
+      if (appointmentServiceId.peek() !== null) appointmentServiceId.value = null;
+    });
+  }
+
+  function chooseLanguage(lang: string): void {
+    noteInteraction();
+    chosenLanguage.value = lang;
+  }
+
+  function togglePriority(): void {
+    noteInteraction();
+    priority.value = !priority.peek();
+  }
+
+  function closeAppointmentInfo(): void {
+    noteInteraction();
+    appointmentServiceId.value = null;
+  }
+
+  function dismissError(): void {
+    error.value = null;
+  }
+
+  function endCooldownLater(): void {
+    coolingDown.value = true;
+    setTimeout(() => {
+      coolingDown.value = false;
+    }, guard.cooldownLeft());
+  }
+
+  async function tapService(serviceId: string): Promise<void> {
+    noteInteraction();
+    const service = config.peek()?.services.find((s) => s.id === serviceId);
+    if (!service?.open) return;
+    if (service.mode === "appointment") {
+      error.value = null;
+      appointmentServiceId.value = serviceId;
+      return;
+    }
+    const command = {
+      type: "issueTicket" as const,
+      serviceId,
+      priority: priority.peek(),
+      lang: language.peek(),
+      channel: "kiosk" as const,
+    };
+    const key = guard.begin(JSON.stringify(command));
+    if (!key) return;
+    batch(() => {
+      error.value = null;
+      pendingServiceId.value = serviceId;
+    });
+    const answer = readIssueAnswer(await live.command(command, key));
+    switch (answer.kind) {
+      case "issued": {
+        guard.answered();
+        const qrSvg = await trackingQrSvg(answer.body.trackingUrl);
+        showTicket({ body: answer.body, service, qrSvg, shownAt: serverNow() });
+        break;
+      }
+      case "refused":
+        guard.answered();
+        error.value = { code: answer.code, at: serverNow() };
+        break;
+      case "unreachable":
+        guard.noAnswer();
+        connection.commandUnanswered();
+        break;
+    }
+    pendingServiceId.value = null;
+    endCooldownLater();
+  }
+
+  function showTicket(ticket: IssuedTicket): void {
+    batch(() => {
+      issued.value = ticket;
+      priority.value = false;
+      ticketDoneEnabled.value = false;
+    });
+    // The finger that tapped the service may bounce onto "Done": it wakes up a moment later.
+    setTimeout(() => {
+      ticketDoneEnabled.value = true;
+    }, DOUBLE_TAP_WINDOW_MS);
+    // Printing waits for the receipt (with its QR code) to be on the page.
+    if (options.autoPrint) setTimeout(printTicket, 300);
+  }
+
+  function printTicket(): void {
+    noteInteraction();
+    window.print();
+  }
+
+  function finishTicket(): void {
+    noteInteraction();
+    issued.value = null;
+  }
+
+  return {
+    officeId: options.officeId,
+    live,
+    now,
+    config,
+    languages,
+    language,
+    messages,
+    services,
+    screen,
+    priority,
+    pendingServiceId,
+    busy,
+    issued,
+    ticketDoneEnabled,
+    secondsUntilReturn,
+    error,
+    appointmentServiceId,
+    chooseLanguage,
+    togglePriority,
+    tapService,
+    closeAppointmentInfo,
+    dismissError,
+    printTicket,
+    finishTicket,
+    noteInteraction,
+  };
+}
+
+export type KioskModel = ReturnType<typeof createKioskModel>;

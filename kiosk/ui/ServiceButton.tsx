@@ -1,0 +1,66 @@
+import type { ComponentChildren } from "preact";
+import { format, formatWait } from "../../shared/i18n";
+import type { KioskModel, ServiceChoice } from "../model/kiosk-model";
+import { serviceName, waitingLabel } from "./format";
+import { CalendarIcon, ServiceIcon } from "./icons";
+
+/**
+ * A service: its icon and name, and below it either the queue right now,
+ * "by appointment" (tapping explains how to book) or why it is unavailable.
+ */
+export function ServiceButton({ model, choice }: { model: KioskModel; choice: ServiceChoice }) {
+  const { service } = choice;
+  const lang = model.language.value;
+  const m = model.messages.value.kiosk.start;
+  const pending = model.pendingServiceId.value === service.id;
+  const byAppointment = service.mode === "appointment";
+  const kind = !service.open ? "unavailable" : byAppointment ? "appointment" : "walk-in";
+
+  let detail: ComponentChildren;
+  if (pending) {
+    detail = (
+      <span class="service__detail">
+        <span class="spinner" aria-hidden="true" /> {m.issuing}
+      </span>
+    );
+  } else if (!service.open) {
+    detail = <span class="service__detail service__detail--muted">{m.notAvailableReason}</span>;
+  } else if (byAppointment) {
+    detail = (
+      <span class="service__badge">
+        <CalendarIcon /> {m.byAppointment}
+      </span>
+    );
+  } else {
+    const wait = choice.estimatedWaitSeconds;
+    detail = (
+      <span class="service__detail">
+        {waitingLabel(choice.waiting, model.messages.value)}
+        {choice.waiting > 0 && wait !== null && wait >= 60
+          ? ` · ${format(m.waitAbout, { wait: formatWait(wait, lang) })}`
+          : ""}
+      </span>
+    );
+  }
+
+  return (
+    <button
+      type="button"
+      class={`service service--${kind}${pending ? " service--pending" : ""}`}
+      data-testid={`service-${service.id}`}
+      disabled={!service.open || model.busy.value}
+      aria-busy={pending}
+      aria-haspopup={byAppointment ? "dialog" : undefined}
+      onClick={() => void model.tapService(service.id)}
+    >
+      <span class="service__icon">
+        <ServiceIcon serviceId={service.id} />
+      </span>
+      <span class="service__text">
+        <span class="service__name">{serviceName(service, lang)}</span>
+        {!service.open && <span class="service__badge service__badge--off">{m.notAvailable}</span>}
+        {detail}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,29 @@
+import type { KioskModel } from "../model/kiosk-model";
+import { IssueError } from "./IssueError";
+import { PriorityToggle } from "./PriorityToggle";
+import { ServiceButton } from "./ServiceButton";
+
+/** The service menu: one large button per service, the priority option, and any refusal. */
+export function StartScreen({ model }: { model: KioskModel }) {
+  const m = model.messages.value.kiosk.start;
+  const services = model.services.value;
+  return (
+    <section class="start" aria-labelledby="start-title">
+      <div class="start__intro">
+        <h1 id="start-title" tabIndex={-1} class="start__title">
+          {m.title}
+        </h1>
+        {/* A refusal takes the hint's place, so the menu below does not move. */}
+        {model.error.value ? <IssueError model={model} /> : <p class="start__hint">{m.hint}</p>}
+      </div>
+      <ul class={`services services--${services.length > 4 ? "many" : "few"}`}>
+        {services.map((choice) => (
+          <li key={choice.service.id}>
+            <ServiceButton model={model} choice={choice} />
+          </li>
+        ))}
+      </ul>
+      <PriorityToggle model={model} />
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import * as z from "zod/mini";
+import { TicketView } from "../../shared/protocol/api";
+
+/** The part of GET /api/offices/{office} the ticket page needs: names, in every language. */
+export const OfficeInfo = z.object({
+  name: z.string(),
+  languages: z.array(z.string()),
+  timeZone: z.string(),
+  services: z.array(z.object({ id: z.string(), names: z.record(z.string(), z.string()) })),
+});
+export type OfficeInfo = z.infer<typeof OfficeInfo>;
+
+export type Fetched<T> = { kind: "ok"; value: T } | { kind: "not-found" } | { kind: "failed" };
+
+async function getJson<T>(url: string, schema: z.ZodMiniType<T>): Promise<Fetched<T>> {
+  try {
+    const response = await fetch(url, { headers: { accept: "application/json" } });
+    if (response.status === 404) return { kind: "not-found" };
+    if (!response.ok) return { kind: "failed" };
+    const parsed = schema.safeParse(await response.json());
+    return parsed.success ? { kind: "ok", value: parsed.data } : { kind: "failed" };
+  } catch {
+    return { kind: "failed" };
+  }
+}
+
+const officeUrl = (officeId: string) => `/api/offices/${encodeURIComponent(officeId)}`;
+const ticketUrl = (officeId: string, token: string) =>
+  `${officeUrl(officeId)}/tickets/${encodeURIComponent(token)}`;
+
+export const fetchOffice = (officeId: string) => getJson(officeUrl(officeId), OfficeInfo);
+
+export const fetchTicket = (officeId: string, token: string) =>
+  getJson(ticketUrl(officeId, token), TicketView);
+
+export type CancelOutcome = "cancelled" | "refused" | "failed";
+
+/** The holder gives up their place. The same key on a retry cannot cancel twice or fail oddly. */
+export async function cancelTicket(
+  officeId: string,
+  token: string,
+  idempotencyKey: string,
+): Promise<CancelOutcome> {
+  try {
+    const response = await fetch(ticketUrl(officeId, token), {
+      method: "DELETE",
+      headers: { "idempotency-key": idempotencyKey },
+    });
+    if (response.ok) return "cancelled";
+    return response.status >= 400 && response.status < 500 ? "refused" : "failed";
+  } catch {
+    return "failed";
+  }
+}

@@ -1,0 +1,30 @@
+import type { TicketPageModel } from "../model/ticket-page-model";
+import { BellIcon } from "./icons";
+
+/** Offers a notification for the call; permission is asked only when the person presses the button. */
+export function NotifyControl({ model }: { model: TicketPageModel }) {
+  const m = model.messages.value.ticket.notify;
+  switch (model.permission.value) {
+    case "unsupported":
+      return null;
+    case "default":
+      return (
+        <button
+          type="button"
+          class="button button--secondary"
+          data-testid="enable-notifications"
+          onClick={() => void model.enableNotifications()}
+        >
+          <BellIcon /> {m.enable}
+        </button>
+      );
+    case "granted":
+      return (
+        <p class="notice notice--ok">
+          <BellIcon /> {m.enabled}
+        </p>
+      );
+    case "denied":
+      return <p class="notice">{m.denied}</p>;
+  }
+}
