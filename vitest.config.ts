@@ -1,7 +1,8 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
-// Two projects: the pure engine in plain Node, the worker inside workerd.
+// Projects: the pure engine and the apps' logic in plain Node, the worker inside workerd, and
+// the client apps in Chromium against a real `wrangler dev` (tests/browser).
 export default defineConfig({
   test: {
     projects: [
@@ -9,8 +10,28 @@ export default defineConfig({
         test: { name: "engine", include: ["tests/engine/**/*.test.ts"], environment: "node" },
       },
       {
+        // The client apps' own logic (views, timers, announcements), without a browser.
+        test: {
+          name: "clients",
+          include: ["tests/{display,kiosk,counter,ticket}/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
         plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
         test: { name: "worker", include: ["tests/worker/**/*.test.ts"] },
+      },
+      {
+        test: {
+          name: "browser",
+          include: ["tests/browser/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/browser/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Chromium and one wrangler at a time: CI machines have two cores.
+          fileParallelism: false,
+        },
       },
     ],
   },

@@ -87,17 +87,25 @@ async function buildApp(app: AppBuild, entry: string, buildId: string): Promise<
         removeComments: true,
       },
     }).outputText;
-    const minified = await esbuild.transform(lowered, { minifyWhitespace: true, minifySyntax: false, target: "es5" }).catch(
-      () => ({ code: lowered }),
-    );
+    const minified = await esbuild
+      .transform(lowered, { minifyWhitespace: true, minifySyntax: false, target: "es5" })
+      .catch(() => ({ code: lowered }));
     writeFileSync(jsPath, minified.code);
-    execFileSync(join(ROOT, "node_modules", ".bin", "es-check"), ["es5", jsPath, "--silent"], { stdio: "inherit" });
+    execFileSync(join(ROOT, "node_modules", ".bin", "es-check"), ["es5", jsPath, "--silent"], {
+      stdio: "inherit",
+    });
   }
   cpSync(join(ROOT, app.name, "index.html"), join(outDir, "index.html"));
   const js = readFileSync(jsPath);
-  const report = { app: app.name, jsBytes: js.length, gzipBytes: gzipSync(js, { level: 9 }).length };
+  const report = {
+    app: app.name,
+    jsBytes: js.length,
+    gzipBytes: gzipSync(js, { level: 9 }).length,
+  };
   if (app.budgetGzipBytes && report.gzipBytes > app.budgetGzipBytes) {
-    throw new Error(`${app.name}: ${report.gzipBytes} bytes gzipped, over its budget of ${app.budgetGzipBytes}`);
+    throw new Error(
+      `${app.name}: ${report.gzipBytes} bytes gzipped, over its budget of ${app.budgetGzipBytes}`,
+    );
   }
   return report;
 }
@@ -105,7 +113,9 @@ async function buildApp(app: AppBuild, entry: string, buildId: string): Promise<
 if (import.meta.url === `file://${process.argv[1]}`) {
   const reports = await build();
   for (const r of reports) {
-    console.log(`${r.app.padEnd(8)} ${(r.jsBytes / 1024).toFixed(1)} KB JS, ${(r.gzipBytes / 1024).toFixed(1)} KB gzipped`);
+    console.log(
+      `${r.app.padEnd(8)} ${(r.jsBytes / 1024).toFixed(1)} KB JS, ${(r.gzipBytes / 1024).toFixed(1)} KB gzipped`,
+    );
   }
   console.log(`Built client apps into ${PUBLIC_DIR}`);
 }

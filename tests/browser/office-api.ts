@@ -1,0 +1,145 @@
+/**
+ * The HTTP API as the tests use it: a fresh office per test file (the demo
+ * office, open all day so nothing depends on the wall clock), tickets and
+ * counter actions, and the office's live picture to check the outcome.
+ */
+import { demoOfficeConfig } from "../../shared/demo-office";
+import { localTime } from "../../shared/engine";
+import type { OfficeConfigInput } from "../../shared/protocol";
+
+const ALL_DAY = [{ open: "00:00", close: "23:59" }];
+
+/**
+ * A time zone whose clock is now well away from midnight, so the office is
+ * open (00:00–23:59) and does not roll its day over while the tests run.
+ */
+function timeZoneAwayFromMidnight(now = Date.now()): string {
+  for (const zone of ["Europe/Rome", "Asia/Tokyo", "America/New_York"]) {
+    const minutes = localTime(now, zone).minutes;
+    if (minutes >= 60 && minutes <= 22 * 60) return zone;
+  }
+  return "Europe/Rome";
+}
+
+/** The demo office (shared/demo-office.ts), open all day every day. */
+export function openAllDayConfig(): OfficeConfigInput {
+  return {
+    ...demoOfficeConfig,
+    timeZone: timeZoneAwayFromMidnight(),
+    openingHours: {
+      mon: ALL_DAY,
+      tue: ALL_DAY,
+      wed: ALL_DAY,
+      thu: ALL_DAY,
+      fri: ALL_DAY,
+      sat: ALL_DAY,
+      sun: ALL_DAY,
+    },
+  };
+}
+
+export interface ApiAnswer<T> {
+  status: number;
+  body: T;
+}
+
+export async function api<T = unknown>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ApiAnswer<T>> {
+  const response = await fetch(`${baseUrl}/api${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // left as text, for the failure message
+  }
+  return { status: response.status, body: parsed as T };
+}
+
+/** Creates a fresh office (a unique id per test file) and returns its id. */
+export async function createTestOffice(baseUrl: string, label: string): Promise<string> {
+  const officeId = `e2e-${label}-${Math.random().toString(36).slice(2, 8)}`;
+  const created = await api(baseUrl, "PUT", `/offices/${officeId}`, openAllDayConfig());
+  if (created.status !== 201) {
+    throw new Error(
+      `could not create office ${officeId}: ${created.status} ${JSON.stringify(created.body)}`,
+    );
+  }
+  return officeId;
+}
+
+interface TicketSummary {
+  id: string;
+  code: string;
+  serviceId: string;
+  status: string;
+  counterId: string | null;
+}
+
+/** The parts of GET /api/offices/{office} the tests look at. */
+export interface OfficeView {
+  services: { id: string; waiting: number }[];
+  counters: { id: string; name: string; mode: string; ticket: TicketSummary | null }[];
+  queue: TicketSummary[];
+  recentCalls: { ticketId: string; code: string; counterId: string; recalls: number }[];
+}
+
+export async function getOffice(baseUrl: string, officeId: string): Promise<OfficeView> {
+  const answer = await api<OfficeView>(baseUrl, "GET", `/offices/${officeId}`);
+  if (answer.status !== 200) throw new Error(`GET office ${officeId}: ${answer.status}`);
+  return answer.body;
+}
+
+export interface IssuedTicket {
+  ticket: TicketSummary;
+  token: string;
+  trackingUrl: string;
+}
+
+export async function issueTicket(
+  baseUrl: string,
+  officeId: string,
+  serviceId: string,
+  extra: { priority?: boolean; lang?: string } = {},
+): Promise<IssuedTicket> {
+  const answer = await api<IssuedTicket>(baseUrl, "POST", `/offices/${officeId}/tickets`, {
+    serviceId,
+    ...extra,
+  });
+  if (answer.status !== 201)
+    throw new Error(`issue ${serviceId}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+export interface CounterAnswer {
+  counter: { id: string; mode: string; ticket: TicketSummary | null };
+}
+
+/** A counter action through the API (call-next, start, complete, …) that must succeed. */
+export async function counterAction(
+  baseUrl: string,
+  officeId: string,
+  counterId: string,
+  action: string,
+  body: unknown = {},
+): Promise<CounterAnswer> {
+  const method = action === "mode" ? "PUT" : "POST";
+  const answer = await api<CounterAnswer>(
+    baseUrl,
+    method,
+    `/offices/${officeId}/counters/${counterId}/${action}`,
+    body,
+  );
+  if (answer.status !== 200) {
+    throw new Error(`${counterId} ${action}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  }
+  return answer.body;
+}
