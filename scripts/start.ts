@@ -112,10 +112,11 @@ async function main(): Promise<void> {
   for (const host of hosts) {
     const base = `http://${host}:${PORT}`;
     lines.push(
-      `  Start page       ${base}/`,
-      `  Office (API)     ${base}/api/offices/${office}`,
-      `  Live socket      ws://${host}:${PORT}/api/offices/${office}/live?v=1&role=display`,
-      `  API reference    ${base}/api/openapi.json`,
+      `  Waiting-room display  ${base}/display/?office=${office}`,
+      `  Kiosk                 ${base}/kiosk/?office=${office}`,
+      `  Counter console       ${base}/counter/?office=${office}`,
+      `  Start page            ${base}/`,
+      `  API                   ${base}/api/offices/${office}  (reference: ${base}/api/openapi.json)`,
       "",
     );
   }

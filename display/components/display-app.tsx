@@ -1,0 +1,38 @@
+import type { DisplayModel } from "../display-model";
+import { EnableSound } from "./enable-sound";
+import { InfoLine } from "./info-line";
+import { LatestCall } from "./latest-call";
+import { RecentCalls } from "./recent-calls";
+import { ServiceQueues } from "./service-queues";
+import { SoundSettingsPanel } from "./sound-settings-panel";
+import { TopBar } from "./top-bar";
+
+/** The waiting-room screen. Layout (landscape 16:9 or portrait 9:16) is all in display.css. */
+export function DisplayApp({ model }: { model: DisplayModel }) {
+  if (!model.data.value) return <Waiting model={model} />;
+  return (
+    <div class="screen">
+      <TopBar model={model} />
+      <main class="calls">
+        <LatestCall model={model} />
+        <RecentCalls model={model} />
+      </main>
+      <ServiceQueues model={model} />
+      <InfoLine model={model} />
+      <EnableSound model={model} placement="card" />
+      <SoundSettingsPanel model={model} />
+    </div>
+  );
+}
+
+/** Before the first picture of the office arrives (or when the address names no office). */
+function Waiting({ model }: { model: DisplayModel }) {
+  const m = model.messages.value.display;
+  return (
+    <div class="screen is-waiting">
+      <p class="waiting-text" role="status">
+        {model.officeUnknown.value ? m.officeUnknown : m.connecting}
+      </p>
+    </div>
+  );
+}

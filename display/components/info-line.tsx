@@ -1,0 +1,47 @@
+import type { DisplayModel } from "../display-model";
+import { ConnectionStatus } from "./connection-status";
+import { EnableSound } from "./enable-sound";
+
+/**
+ * The bottom line: opening hours today (open / closed, when it reopens),
+ * then the notices slot, then the connection mark and the discreet voice
+ * controls button.
+ */
+export function InfoLine({ model }: { model: DisplayModel }) {
+  const hours = model.hours.value;
+  // The office's notices will be fed here by a later issue; until then the slot stays empty (no made-up notices).
+  const notices: string[] = [];
+  return (
+    <footer class="info-line">
+      {hours && (
+        <span class={`hours${hours.open ? " is-open" : ""}`}>
+          <span class="hours-dot" aria-hidden="true" />
+          {hours.text}
+        </span>
+      )}
+      <span class="notices" data-testid="notices">
+        {notices.map((notice) => (
+          <span class="notice" key={notice}>
+            {notice}
+          </span>
+        ))}
+      </span>
+      <EnableSound model={model} placement="reminder" />
+      <ConnectionStatus model={model} />
+      <button
+        type="button"
+        class="settings-button"
+        aria-label={model.messages.value.display.openSettings}
+        title={model.messages.value.display.openSettings}
+        onClick={() => model.openSettings()}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"
+          />
+        </svg>
+      </button>
+    </footer>
+  );
+}

@@ -1,0 +1,155 @@
+import { summarizeServices } from "../shared/engine/estimate";
+import type { OfficeConfig } from "../shared/protocol/config";
+import type { OfficeState } from "../shared/protocol/state";
+
+/**
+ * What the screen shows, whichever way it arrived: folded from the live
+ * socket (OfficeState) or read from GET /api/offices/{office} by the polling
+ * fallback (the office view). One shape, one rendering.
+ */
+export interface DisplayService {
+  id: string;
+  prefix: string;
+  names: Record<string, string>;
+  open: boolean;
+  waiting: number;
+  /** null: no counter open for it, so no estimate. */
+  estimatedWaitSeconds: number | null;
+}
+
+export interface DisplayCall {
+  ticketId: string;
+  code: string;
+  counterId: string;
+  counterName: string;
+  /** Server time of the call (or of the latest recall). */
+  at: number;
+  recalls: number;
+}
+
+export interface DisplayData {
+  officeName: string;
+  timeZone: string;
+  languages: string[];
+  openingHours: OfficeConfig["openingHours"];
+  closedDates: string[];
+  /** Walk-in services only: appointment-only ones have no queue in the room. */
+  services: DisplayService[];
+  counters: { id: string; name: string }[];
+  /** Newest first; the first is the latest call. */
+  calls: DisplayCall[];
+}
+
+/** A call's identity for announcing: a recall is a new announcement of the same ticket. */
+export const callKey = (call: DisplayCall) => `${call.ticketId}#${call.recalls}`;
+
+export function fromOfficeState(state: OfficeState): DisplayData {
+  const { config } = state;
+  const summaries: Record<string, { waiting: number; estimatedWaitSeconds: number | null }> = {};
+  summarizeServices(state).forEach((summary) => {
+    summaries[summary.serviceId] = summary;
+  });
+  return {
+    officeName: config.name,
+    timeZone: config.timeZone,
+    languages: config.languages,
+    openingHours: config.openingHours,
+    closedDates: config.closedDates,
+    services: config.services
+      .filter((service) => service.mode === "walk-in")
+      .map((service) => ({
+        id: service.id,
+        prefix: service.prefix,
+        names: service.names,
+        open: service.open,
+        waiting: summaries[service.id]?.waiting ?? 0,
+        estimatedWaitSeconds: summaries[service.id]?.estimatedWaitSeconds ?? null,
+      })),
+    counters: config.counters.map((counter) => ({ id: counter.id, name: counter.name })),
+    calls: callsOf(state),
+  };
+}
+
+/** The recent calls of a state, newest first, each with its counter's name. */
+export function callsOf(state: OfficeState): DisplayCall[] {
+  return state.recentCalls.map((call) => ({
+    ticketId: call.ticketId,
+    code: call.code,
+    counterId: call.counterId,
+    counterName: counterName(state.config.counters, call.counterId),
+    at: call.at,
+    recalls: call.recalls,
+  }));
+}
+
+/**
+ * Reads the JSON of GET /api/offices/{office} (worker/office/views.ts), checking
+ * each field it uses; null when the answer is not an office view.
+ */
+export function fromOfficeView(view: unknown): DisplayData | null {
+  if (!isObject(view) || typeof view.name !== "string" || typeof view.timeZone !== "string")
+    return null;
+  if (!isStringArray(view.languages) || view.languages.length === 0 || !isObject(view.openingHours))
+    return null;
+  if (
+    !Array.isArray(view.services) ||
+    !Array.isArray(view.counters) ||
+    !Array.isArray(view.recentCalls)
+  ) {
+    return null;
+  }
+  const counters = view.counters.filter(
+    (c): c is { id: string; name: string } =>
+      isObject(c) && typeof c.id === "string" && typeof c.name === "string",
+  );
+  const services: DisplayService[] = [];
+  view.services.forEach((s: unknown) => {
+    if (!isObject(s) || typeof s.id !== "string" || !isObject(s.names) || s.mode === "appointment")
+      return;
+    services.push({
+      id: s.id,
+      prefix: typeof s.prefix === "string" ? s.prefix : "",
+      names: s.names as Record<string, string>,
+      open: s.open !== false,
+      waiting: typeof s.waiting === "number" ? s.waiting : 0,
+      estimatedWaitSeconds:
+        typeof s.estimatedWaitSeconds === "number" ? s.estimatedWaitSeconds : null,
+    });
+  });
+  const calls: DisplayCall[] = [];
+  view.recentCalls.forEach((c: unknown) => {
+    if (!isObject(c) || typeof c.ticketId !== "string" || typeof c.code !== "string") return;
+    if (typeof c.counterId !== "string" || typeof c.at !== "number") return;
+    calls.push({
+      ticketId: c.ticketId,
+      code: c.code,
+      counterId: c.counterId,
+      counterName: counterName(counters, c.counterId),
+      at: c.at,
+      recalls: typeof c.recalls === "number" ? c.recalls : 0,
+    });
+  });
+  return {
+    officeName: view.name,
+    timeZone: view.timeZone,
+    languages: view.languages,
+    openingHours: view.openingHours as OfficeConfig["openingHours"],
+    closedDates: isStringArray(view.closedDates) ? view.closedDates : [],
+    services,
+    counters: counters.map((counter) => ({ id: counter.id, name: counter.name })),
+    calls,
+  };
+}
+
+function counterName(counters: readonly { id: string; name: string }[], counterId: string): string {
+  const counter = counters.filter((c) => c.id === counterId)[0];
+  return counter ? counter.name : counterId;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}

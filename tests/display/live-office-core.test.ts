@@ -1,0 +1,140 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  LiveOfficeCore,
+  type LiveSocketHandlers,
+  type LiveSocketTarget,
+} from "../../shared/client/live-office-core";
+import { checkServerMessage } from "../../shared/client/server-message-check";
+import type { OfficeEvent } from "../../shared/protocol";
+import { Office } from "../engine/helpers";
+
+/** A socket the test drives: it records what the client sends and delivers what the test says. */
+function harness() {
+  const sent: unknown[] = [];
+  let handlers: LiveSocketHandlers | undefined;
+  let target: LiveSocketTarget | undefined;
+  const batches: { events: OfficeEvent[]; replayed: boolean }[] = [];
+  const live = new LiveOfficeCore(
+    {
+      host: "turno.example",
+      officeId: "scandicci",
+      role: "display",
+      onEvents: (events, info) => batches.push({ events, replayed: info.replayed }),
+    },
+    {
+      parseMessage: checkServerMessage,
+      openSocket: (t, h) => {
+        target = t;
+        handlers = h;
+        return {
+          readyState: 1,
+          send: (data) => sent.push(JSON.parse(data)),
+          reconnect: () => undefined,
+          close: () => undefined,
+        };
+      },
+    },
+  );
+  const deliver = (frame: unknown) =>
+    handlers?.message(typeof frame === "string" ? frame : JSON.stringify(frame));
+  return { live, sent, batches, deliver, handlers: () => handlers!, target: () => target! };
+}
+
+describe("LiveOfficeCore, the one client model (here with the display's light frame check)", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("Connects to the office's live path with the protocol version and role.", () => {
+    const { target } = harness();
+    expect(target()).toEqual({
+      host: "turno.example",
+      path: "api/offices/scandicci/live",
+      query: { v: "1", role: "display" },
+    });
+  });
+
+  it("Shows the snapshot, then folds each event with the engine and reports it as live.", () => {
+    const office = new Office();
+    const { live, deliver, batches } = harness();
+    deliver({
+      type: "snapshot",
+      v: 1,
+      seq: 1,
+      serverTime: office.now,
+      state: structuredClone(office.state),
+    });
+    expect(live.status.value).toBe("live");
+    const issued = office.ok({ type: "issueTicket", serviceId: "urp", channel: "kiosk" });
+    const called = office.ok({ type: "callNext", counterId: "sportello-1" });
+    deliver({ type: "events", seq: 2, events: [...issued, ...called] });
+    expect(live.state.value).toEqual(office.state);
+    expect(live.seq).toBe(3);
+    expect(batches.map((b) => b.replayed)).toEqual([false]);
+  });
+
+  it("Asks for a fresh snapshot on a gap, and reports what the new snapshot caught up as replayed.", () => {
+    const office = new Office();
+    const { live, deliver, sent, batches } = harness();
+    deliver({
+      type: "snapshot",
+      v: 1,
+      seq: 1,
+      serverTime: office.now,
+      state: structuredClone(office.state),
+    });
+    const issued = office.ok({ type: "issueTicket", serviceId: "urp", channel: "kiosk" });
+    deliver({ type: "events", seq: 5, events: issued });
+    expect(sent).toEqual([{ type: "sync" }]);
+    deliver({
+      type: "snapshot",
+      v: 1,
+      seq: 5,
+      serverTime: office.now,
+      state: structuredClone(office.state),
+    });
+    expect(live.state.value).toEqual(office.state);
+    expect(batches).toEqual([{ events: [], replayed: true }]);
+  });
+
+  it("Answers an unreadable frame with a sync, at most once every 10 seconds.", () => {
+    const office = new Office();
+    const { deliver, sent } = harness();
+    deliver({
+      type: "snapshot",
+      v: 1,
+      seq: 1,
+      serverTime: office.now,
+      state: structuredClone(office.state),
+    });
+    deliver("not json");
+    deliver({ type: "events", seq: 2, events: [{ type: "ticketTeleported", at: 1 }] });
+    expect(sent).toEqual([{ type: "sync" }]);
+    vi.advanceTimersByTime(10_000);
+    deliver("not json");
+    expect(sent).toEqual([{ type: "sync" }, { type: "sync" }]);
+  });
+
+  it("Says it is reconnecting when the socket closes, and live again at the next snapshot.", () => {
+    const office = new Office();
+    const { live, deliver, handlers } = harness();
+    deliver({
+      type: "snapshot",
+      v: 1,
+      seq: 1,
+      serverTime: office.now,
+      state: structuredClone(office.state),
+    });
+    handlers().close();
+    expect(live.status.value).toBe("reconnecting");
+    handlers().open();
+    expect(live.status.value).toBe("reconnecting");
+    deliver({
+      type: "snapshot",
+      v: 1,
+      seq: 1,
+      serverTime: office.now,
+      state: structuredClone(office.state),
+    });
+    expect(live.status.value).toBe("live");
+  });
+});
