@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
+import { CalendarIcon } from "../../shared/ui/icons";
 import type { KioskModel } from "../model/kiosk-model";
 import { serviceName } from "./format";
-import { CalendarIcon } from "./icons";
 
 /**
  * Tapping an appointment-only service explains how to book instead of

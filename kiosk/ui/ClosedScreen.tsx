@@ -1,10 +1,10 @@
 import { localTime } from "../../shared/engine/clock";
 import { format } from "../../shared/i18n";
 import { WEEKDAYS } from "../../shared/protocol/config";
+import { ClockIcon } from "../../shared/ui/icons";
 import type { KioskModel } from "../model/kiosk-model";
 import { nextOpening, upcomingClosedDates } from "../model/next-opening";
 import { clockTime, longDate } from "./format";
-import { ClockIcon } from "./icons";
 
 /** Outside opening hours: no numbers, but when we open again and the week's hours. */
 export function ClosedScreen({ model }: { model: KioskModel }) {

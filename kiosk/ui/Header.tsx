@@ -1,6 +1,6 @@
+import { TicketIcon } from "../../shared/ui/icons";
 import type { KioskModel } from "../model/kiosk-model";
 import { clockTime } from "./format";
-import { TicketIcon } from "./icons";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 /** The office's name, the time and the language choice, on every screen. */

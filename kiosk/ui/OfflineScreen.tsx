@@ -1,5 +1,5 @@
+import { OfflineIcon } from "../../shared/ui/icons";
 import type { KioskModel } from "../model/kiosk-model";
-import { OfflineIcon } from "./icons";
 
 /** The queue cannot be reached: no number is offered at all, rather than a made-up one. */
 export function OfflineScreen({ model }: { model: KioskModel }) {

@@ -1,5 +1,5 @@
+import { AccessibilityIcon } from "../../shared/ui/icons";
 import type { KioskModel } from "../model/kiosk-model";
-import { AccessibilityIcon } from "./icons";
 
 /** Priority ticket on/off: a real toggle button (aria-pressed) with a switch drawn beside its label. */
 export function PriorityToggle({ model }: { model: KioskModel }) {

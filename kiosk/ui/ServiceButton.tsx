@@ -1,8 +1,8 @@
 import type { ComponentChildren } from "preact";
 import { format, formatWait } from "../../shared/i18n";
+import { CalendarIcon, ServiceIcon } from "../../shared/ui/icons";
 import type { KioskModel, ServiceChoice } from "../model/kiosk-model";
 import { serviceName, waitingLabel } from "./format";
-import { CalendarIcon, ServiceIcon } from "./icons";
 
 /**
  * A service: its icon and name, and below it either the queue right now,

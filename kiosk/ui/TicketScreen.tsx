@@ -1,7 +1,14 @@
 import { format, formatWait } from "../../shared/i18n";
+import {
+  CheckIcon,
+  HourglassIcon,
+  PeopleIcon,
+  PrintIcon,
+  ScreenIcon,
+  ServiceIcon,
+} from "../../shared/ui/icons";
 import type { IssuedTicket, KioskModel } from "../model/kiosk-model";
 import { serviceName } from "./format";
-import { CheckIcon, HourglassIcon, PeopleIcon, PrintIcon, ScreenIcon, ServiceIcon } from "./icons";
 
 /** "3 people ahead of you" as a big number and its words. */
 function PeopleAhead({ count, model }: { count: number; model: KioskModel }) {

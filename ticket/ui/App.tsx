@@ -1,5 +1,5 @@
+import { InfoIcon } from "../../shared/ui/icons";
 import type { TicketPageModel } from "../model/ticket-page-model";
-import { InfoIcon } from "./icons";
 import { TicketCard } from "./TicketCard";
 
 function Message({ title, text, busy }: { title: string; text?: string; busy?: boolean }) {

@@ -1,6 +1,6 @@
 import type { TicketView } from "../../shared/protocol/api";
+import { ArrowIcon } from "../../shared/ui/icons";
 import type { TicketPageModel } from "../model/ticket-page-model";
-import { ArrowIcon } from "./icons";
 
 /** "It's your turn — Go to Sportello 3": the one thing the person must see, as large as the screen allows. */
 export function CalledPanel({ model, ticket }: { model: TicketPageModel; ticket: TicketView }) {

@@ -1,5 +1,5 @@
+import { BellIcon } from "../../shared/ui/icons";
 import type { TicketPageModel } from "../model/ticket-page-model";
-import { BellIcon } from "./icons";
 
 /** Offers a notification for the call; permission is asked only when the person presses the button. */
 export function NotifyControl({ model }: { model: TicketPageModel }) {

@@ -1,9 +1,9 @@
 import { format, formatWait } from "../../shared/i18n";
 import type { TicketView } from "../../shared/protocol/api";
+import { HourglassIcon, PeopleIcon } from "../../shared/ui/icons";
 import { FINAL_STATUSES, type TicketPageModel } from "../model/ticket-page-model";
 import { CalledPanel } from "./CalledPanel";
 import { CancelPlace } from "./CancelPlace";
-import { HourglassIcon, PeopleIcon } from "./icons";
 import { NotifyControl } from "./NotifyControl";
 
 type Status = keyof TicketPageModel["messages"]["value"]["ticket"]["status"];

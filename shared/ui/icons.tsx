@@ -2,7 +2,7 @@ import type { ComponentChildren, JSX } from "preact";
 
 /**
  * Small line icons drawn for Turno (24×24, stroke = currentColor), bundled
- * so the kiosk needs nothing from the network. Decorative: the text beside
+ * so no app needs anything from the network. Shared by the kiosk and the ticket page. Decorative: the text beside
  * each icon says what it means, so they are hidden from screen readers.
  */
 function Icon({ children, class: className }: { children: ComponentChildren; class?: string }) {
@@ -23,7 +23,7 @@ function Icon({ children, class: className }: { children: ComponentChildren; cla
   );
 }
 
-const InfoIcon = () => (
+export const InfoIcon = () => (
   <Icon>
     <circle cx="12" cy="12" r="9.5" />
     <path d="M12 11v6" />
@@ -162,6 +162,19 @@ const SERVICE_ICONS: Record<string, () => JSX.Element> = {
   pagamenti: EuroIcon,
   edilizia: BuildingIcon,
 };
+
+export const BellIcon = () => (
+  <Icon>
+    <path d="M6 9a6 6 0 0 1 12 0c0 6 2.5 8 2.5 8h-17S6 15 6 9" />
+    <path d="M10.3 20.5a2 2 0 0 0 3.4 0" />
+  </Icon>
+);
+
+export const ArrowIcon = () => (
+  <Icon>
+    <path d="M4 12h15M13 6l6 6-6 6" />
+  </Icon>
+);
 
 export function ServiceIcon({ serviceId }: { serviceId: string }) {
   const Chosen = SERVICE_ICONS[serviceId] ?? TicketIcon;
