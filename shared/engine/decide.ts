@@ -8,6 +8,7 @@ import { isOpen, localDay } from "./clock";
 import { formatTicketCode, ticketIdFor } from "./codes";
 import { type EngineError, engineError } from "./errors";
 import { nextTicketFor } from "./routing";
+import { ticketList } from "./ticket-list";
 
 export type Decision = { ok: true; events: OfficeEvent[] } | { ok: false; error: EngineError };
 
@@ -191,7 +192,7 @@ function decideConfigure(
   if (state) {
     const serviceIds = new Set(config.services.map((s) => s.id));
     const counterIds = new Set(config.counters.map((c) => c.id));
-    for (const ticket of Object.values(state.tickets)) {
+    for (const ticket of ticketList(state)) {
       if (!serviceIds.has(ticket.serviceId)) {
         return refuse(
           engineError(
@@ -232,7 +233,7 @@ function decideRollover(state: OfficeState, now: number): Decision {
     at: now,
     fromDay: state.day,
     toDay: today,
-    expiredTicketIds: Object.keys(state.tickets),
+    expiredTicketIds: ticketList(state).map((ticket) => ticket.id),
   });
 }
 

@@ -1,6 +1,7 @@
 import type { OfficeState } from "../protocol/state";
 import type { Ticket } from "../protocol/ticket";
 import { compareQueueOrder } from "./routing";
+import { ticketList } from "./ticket-list";
 
 /**
  * Waits are estimated as: people ahead × the service's moving-average service
@@ -63,7 +64,7 @@ export interface ServiceQueueSummary {
 
 export function summarizeServices(state: OfficeState): ServiceQueueSummary[] {
   const waiting = new Map<string, number>();
-  for (const ticket of Object.values(state.tickets)) {
+  for (const ticket of ticketList(state)) {
     if (ticket.status === "waiting" && ticket.targetCounterId === null) {
       waiting.set(ticket.serviceId, (waiting.get(ticket.serviceId) ?? 0) + 1);
     }
@@ -86,7 +87,7 @@ export interface QueuePosition {
 /** Position of every waiting ticket in its own queue, in one sort per queue. */
 export function queuePositions(state: OfficeState): Map<string, QueuePosition> {
   const queues = new Map<string, Ticket[]>();
-  for (const ticket of Object.values(state.tickets)) {
+  for (const ticket of ticketList(state)) {
     if (ticket.status !== "waiting") continue;
     const key = queueKey(ticket);
     const queue = queues.get(key);
@@ -110,7 +111,7 @@ export function queuePositions(state: OfficeState): Map<string, QueuePosition> {
 export function queuePositionOf(state: OfficeState, ticket: Ticket): QueuePosition {
   const key = queueKey(ticket);
   let ahead = 0;
-  for (const other of Object.values(state.tickets)) {
+  for (const other of ticketList(state)) {
     if (
       other.status === "waiting" &&
       other.id !== ticket.id &&

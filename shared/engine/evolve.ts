@@ -3,6 +3,7 @@ import type { EventOf, OfficeEvent } from "../protocol/events";
 import type { OfficeState, RecentCall } from "../protocol/state";
 import { localDay } from "./clock";
 import { parseTicketCode } from "./codes";
+import { addToTicketList, removeFromTicketList } from "./ticket-list";
 
 export const RECENT_CALLS_KEPT = 10;
 /** Weight of the newest completed ticket in a service's moving-average time. */
@@ -22,7 +23,9 @@ export function evolve(state: OfficeState | null, event: OfficeEvent): OfficeSta
   switch (event.type) {
     case "ticketIssued": {
       const { prefix, number } = parseTicketCode(event.ticket.code);
-      state.tickets[event.ticket.id] = { ...event.ticket };
+      const ticket = { ...event.ticket };
+      state.tickets[ticket.id] = ticket;
+      addToTicketList(state, ticket);
       state.lastNumbers[prefix] = Math.max(state.lastNumbers[prefix] ?? 0, number);
       return state;
     }
@@ -147,7 +150,9 @@ function releaseCounterOf(state: OfficeState, ticketId: string) {
 /** A ticket that reached a terminal state leaves the live state (storage keeps it). */
 function finish(state: OfficeState, ticketId: string): OfficeState {
   releaseCounterOf(state, ticketId);
+  if (!(ticketId in state.tickets)) return state;
   delete state.tickets[ticketId];
+  removeFromTicketList(state, ticketId);
   return state;
 }
 

@@ -6,3 +6,4 @@ export * from "./estimate";
 export * from "./evolve";
 export * from "./execute";
 export * from "./routing";
+export * from "./ticket-list";

@@ -1,6 +1,7 @@
 import type { CounterConfig } from "../protocol/config";
 import type { OfficeState } from "../protocol/state";
 import type { Ticket } from "../protocol/ticket";
+import { ticketList } from "./ticket-list";
 
 /**
  * Queue order, the one rule every counter follows: priority tickets first
@@ -26,7 +27,7 @@ export function isCallableBy(ticket: Ticket, counter: CounterConfig): boolean {
  */
 export function nextTicketFor(state: OfficeState, counter: CounterConfig): Ticket | undefined {
   let best: Ticket | undefined;
-  for (const ticket of Object.values(state.tickets)) {
+  for (const ticket of ticketList(state)) {
     if (!isCallableBy(ticket, counter)) continue;
     if (!best || compareQueueOrder(ticket, best) < 0) best = ticket;
   }

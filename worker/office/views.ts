@@ -6,6 +6,7 @@ import {
   queuePositionOf,
   summarizeServices,
 } from "../../shared/engine";
+import { ticketList } from "../../shared/engine/ticket-list";
 import type { TicketView } from "../../shared/protocol/api";
 import type { OfficeState } from "../../shared/protocol/state";
 import type { Ticket } from "../../shared/protocol/ticket";
@@ -33,7 +34,7 @@ export function officeView(officeId: string, state: OfficeState, seq: number, no
       averageServiceSeconds: Math.round(averageServiceSeconds(state, service.id)),
     })),
     counters: state.config.counters.map((counter) => counterView(state, counter.id)),
-    queue: Object.values(state.tickets)
+    queue: ticketList(state)
       .filter((t) => t.status === "waiting")
       .sort(compareQueueOrder),
     recentCalls: state.recentCalls,
