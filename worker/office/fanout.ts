@@ -11,6 +11,16 @@ export const TICKET_TAG = "ticket";
 export const ticketTag = (ticketId: string) => `ticket:${ticketId}`;
 export const roleTag = (role: string) => `role:${role}`;
 
+/** The ticket a phone's socket follows, read back from its tags (they survive hibernation). */
+export function ticketIdFromTags(tags: readonly string[]): string | null {
+  return tags.find((tag) => tag.startsWith("ticket:"))?.slice("ticket:".length) ?? null;
+}
+
+/** The role a socket was accepted with, read back from its tags; null when it was rejected. */
+export function roleFromTags(tags: readonly string[]): string | null {
+  return tags.find((tag) => tag.startsWith("role:"))?.slice("role:".length) ?? null;
+}
+
 const TERMINAL_EVENTS = new Set<OfficeEvent["type"]>([
   "ticketCompleted",
   "ticketNoShow",
@@ -60,10 +70,7 @@ export class TicketFollowers {
     }
     let positions: Map<string, QueuePosition> | undefined;
     for (const ws of sockets) {
-      const ticketId = ctx
-        .getTags(ws)
-        .find((tag) => tag.startsWith("ticket:"))
-        ?.slice("ticket:".length);
+      const ticketId = ticketIdFromTags(ctx.getTags(ws));
       if (!ticketId) continue;
       const ticket =
         state.tickets[ticketId] ?? (finishedNow.has(ticketId) ? findFinished(ticketId) : null);

@@ -14,11 +14,13 @@ import {
 import { errorBody, STATUS_BY_ENGINE_ERROR } from "../http/errors";
 import {
   broadcastEvents,
+  roleFromTags,
   roleTag,
   STREAM_TAG,
   send,
   TICKET_TAG,
   TicketFollowers,
+  ticketIdFromTags,
   ticketTag,
 } from "./fanout";
 import { CommandRequest, INTERNAL_ORIGIN, TicketToken } from "./internal";
@@ -231,8 +233,9 @@ export class Office extends Server<Env> {
   override getConnectionTags(_connection: Connection, context: ConnectionContext): string[] {
     const info = this.connectionInfo(context.request);
     if (!info) return ["rejected"];
-    if (info.role === "ticket")
-      return [roleTag(info.role), TICKET_TAG, ticketTag(info.ticketId ?? "")];
+    if (info.role === "ticket" && info.ticketId) {
+      return [roleTag(info.role), TICKET_TAG, ticketTag(info.ticketId)];
+    }
     return [roleTag(info.role), STREAM_TAG];
   }
 
@@ -257,7 +260,11 @@ export class Office extends Server<Env> {
       connection.close(4000, "incompatible protocol version");
       return;
     }
-    const info = this.connectionInfo(context.request);
+    // getConnectionTags already resolved the role and the ticket's token: read them back, don't look again.
+    const role = LiveRole.safeParse(roleFromTags(connection.tags));
+    const info: ConnectionInfo | null = role.success
+      ? { role: role.data, ticketId: ticketIdFromTags(connection.tags) }
+      : null;
     if (!info || !this.state) {
       send(connection, {
         type: "error",
@@ -270,12 +277,10 @@ export class Office extends Server<Env> {
     }
     connection.setState(info);
     if (info.role === "ticket") {
-      const ticket = info.ticketId ? this.store.findTicket(info.ticketId) : null;
-      if (ticket)
-        this.followers.sendIfChanged(
-          connection,
-          ticketView(this.state, this.state.tickets[ticket.id] ?? ticket),
-        );
+      const ticket = info.ticketId
+        ? (this.state.tickets[info.ticketId] ?? this.store.findTicket(info.ticketId))
+        : null;
+      if (ticket) this.followers.sendIfChanged(connection, ticketView(this.state, ticket));
       return;
     }
     send(connection, this.snapshotFrame());
