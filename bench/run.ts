@@ -24,8 +24,8 @@ import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { demoOfficeConfig } from "../shared/demo-office";
-import { type OfficeConfigInput, WEEKDAYS } from "../shared/protocol/config";
+import { demoOfficeConfig, OPEN_AROUND_THE_CLOCK } from "../shared/demo-office";
+import type { OfficeConfigInput } from "../shared/protocol/config";
 import {
   connectDisplays,
   fillQueue,
@@ -93,9 +93,7 @@ const COUNTERS = demoOfficeConfig.counters.map((c) => c.id);
 const benchOfficeConfig: OfficeConfigInput = {
   ...demoOfficeConfig,
   name: "Turno bench office",
-  openingHours: Object.fromEntries(
-    WEEKDAYS.map((day) => [day, [{ open: "00:00", close: "23:59" }]]),
-  ) as OfficeConfigInput["openingHours"],
+  openingHours: OPEN_AROUND_THE_CLOCK,
   counters: demoOfficeConfig.counters.map((counter) => ({ ...counter, defaultMode: "front" })),
 };
 

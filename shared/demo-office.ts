@@ -103,3 +103,16 @@ export const demoOfficeConfig: OfficeConfigInput = {
   allowRemoteTickets: false,
   targetWaitMinutes: 20,
 };
+
+const ALL_DAY = [{ open: "00:00", close: "24:00" }];
+
+/** Open every minute of every day: for tests and benchmarks that must not depend on the wall clock. */
+export const OPEN_AROUND_THE_CLOCK: OfficeConfigInput["openingHours"] = {
+  mon: ALL_DAY,
+  tue: ALL_DAY,
+  wed: ALL_DAY,
+  thu: ALL_DAY,
+  fri: ALL_DAY,
+  sat: ALL_DAY,
+  sun: ALL_DAY,
+};

@@ -3,38 +3,16 @@
  * office, open all day so nothing depends on the wall clock), tickets and
  * counter actions, and the office's live picture to check the outcome.
  */
-import { demoOfficeConfig } from "../../shared/demo-office";
-import { localTime } from "../../shared/engine";
+import { demoOfficeConfig, OPEN_AROUND_THE_CLOCK } from "../../shared/demo-office";
 import type { OfficeConfigInput } from "../../shared/protocol";
-
-const ALL_DAY = [{ open: "00:00", close: "23:59" }];
-
-/**
- * A time zone whose clock is now well away from midnight, so the office is
- * open (00:00–23:59) and does not roll its day over while the tests run.
- */
-function timeZoneAwayFromMidnight(now = Date.now()): string {
-  for (const zone of ["Europe/Rome", "Asia/Tokyo", "America/New_York"]) {
-    const minutes = localTime(now, zone).minutes;
-    if (minutes >= 60 && minutes <= 22 * 60) return zone;
-  }
-  return "Europe/Rome";
-}
+import { timeZoneAwayFromMidnight } from "../support/time-zone";
 
 /** The demo office (shared/demo-office.ts), open all day every day. */
 export function openAllDayConfig(): OfficeConfigInput {
   return {
     ...demoOfficeConfig,
     timeZone: timeZoneAwayFromMidnight(),
-    openingHours: {
-      mon: ALL_DAY,
-      tue: ALL_DAY,
-      wed: ALL_DAY,
-      thu: ALL_DAY,
-      fri: ALL_DAY,
-      sat: ALL_DAY,
-      sun: ALL_DAY,
-    },
+    openingHours: OPEN_AROUND_THE_CLOCK,
   };
 }
 

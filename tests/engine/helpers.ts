@@ -30,17 +30,7 @@ export function demoConfig(patch: Partial<OfficeConfigInput> = {}): OfficeConfig
   return OfficeConfig.parse({ ...demoOfficeConfig, ...patch });
 }
 
-const ALL_DAY = [{ open: "00:00", close: "23:59" }];
-/** Opening hours covering (almost) the whole week: every day 00:00–23:59. */
-export const ALL_WEEK_HOURS = {
-  mon: ALL_DAY,
-  tue: ALL_DAY,
-  wed: ALL_DAY,
-  thu: ALL_DAY,
-  fri: ALL_DAY,
-  sat: ALL_DAY,
-  sun: ALL_DAY,
-};
+export { OPEN_AROUND_THE_CLOCK as ALL_WEEK_HOURS } from "../../shared/demo-office";
 
 /** The events of one type, typed. */
 export function eventsOfType<T extends OfficeEventType>(

@@ -1,6 +1,6 @@
 import { env, SELF } from "cloudflare:test";
 import { expect } from "vitest";
-import { localTime } from "../../shared/engine";
+import { OPEN_AROUND_THE_CLOCK } from "../../shared/demo-office";
 import {
   ErrorBody,
   type OfficeConfigInput,
@@ -9,6 +9,7 @@ import {
   type Ticket,
   TicketView,
 } from "../../shared/protocol";
+import { timeZoneAwayFromMidnight } from "../support/time-zone";
 
 export const ORIGIN = "http://example.com";
 
@@ -20,33 +21,6 @@ export function newOfficeId(label = "office"): string {
 /** The Durable Object behind an office id, for runInDurableObject, alarms and eviction. */
 export function officeStub(officeId: string) {
   return env.Office.getByName(officeId);
-}
-
-const ALL_DAY = [{ open: "00:00", close: "23:59" }];
-/** Open every day 00:00–23:59, so whether the kiosk may issue never depends on the day of the week. */
-const ALL_WEEK_HOURS = {
-  mon: ALL_DAY,
-  tue: ALL_DAY,
-  wed: ALL_DAY,
-  thu: ALL_DAY,
-  fri: ALL_DAY,
-  sat: ALL_DAY,
-  sun: ALL_DAY,
-};
-
-/**
- * A time zone whose local clock is now well away from midnight. The office's
- * day and opening hours follow the real clock in these tests; an office whose
- * midnight falls during a run would roll over (renumbering from 001), and
- * 23:59–00:00 is outside any opening hours that can be configured.
- */
-export function timeZoneAwayFromMidnight(now = Date.now()): string {
-  const zones = ["Europe/Rome", "Asia/Tokyo", "America/New_York"];
-  for (const zone of zones) {
-    const minutes = localTime(now, zone).minutes;
-    if (minutes >= 60 && minutes <= 22 * 60) return zone;
-  }
-  return "Europe/Rome";
 }
 
 /**
@@ -62,7 +36,7 @@ export function testOfficeConfig(
     name: "Test office",
     timeZone: timeZoneAwayFromMidnight(),
     languages: ["en", "it"],
-    openingHours: ALL_WEEK_HOURS,
+    openingHours: OPEN_AROUND_THE_CLOCK,
     services: [
       {
         id: "general",
