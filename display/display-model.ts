@@ -2,7 +2,8 @@ import { computed, effect, type ReadonlySignal, signal } from "@preact/signals-c
 import { LiveOfficeCore } from "../shared/client/live-office-core";
 import { openReconnectingSocket } from "../shared/client/reconnecting-socket";
 import { checkServerMessage } from "../shared/client/server-message-check";
-import { announcementText, LOCALES, type Messages, messagesFor } from "../shared/i18n";
+import { announcementText, BASES } from "../shared/i18n";
+import { type DisplayMessages, displayMessages } from "../shared/i18n/display";
 import { Announcer } from "./announcer";
 import { type CallSource, CallTracker } from "./call-tracker";
 import {
@@ -29,10 +30,10 @@ export interface DisplayModel {
   data: ReadonlySignal<DisplayData | null>;
   /** The office's own language (its first): the screen and the voice speak it. */
   lang: ReadonlySignal<string>;
-  messages: ReadonlySignal<Messages>;
+  messages: ReadonlySignal<DisplayMessages>;
   /** The office's second language, for the small subtitle of each heading (null: none). */
   secondLang: ReadonlySignal<string | null>;
-  secondMessages: ReadonlySignal<Messages | null>;
+  secondMessages: ReadonlySignal<DisplayMessages | null>;
   clock: ReadonlySignal<string>;
   date: ReadonlySignal<string>;
   hours: ReadonlySignal<HoursLine | null>;
@@ -68,11 +69,11 @@ export function createDisplayModel(officeId: string): DisplayModel {
 
   const lang = computed(() => {
     const first = data.value?.languages[0] ?? browserLanguage();
-    return LOCALES[first] ? first : "en";
+    return BASES[first] ? first : "en";
   });
   const secondLang = computed(() => {
     const second = data.value?.languages[1];
-    return second && second !== lang.value && LOCALES[second] ? second : null;
+    return second && second !== lang.value && BASES[second] ? second : null;
   });
 
   const live = new LiveOfficeCore(
@@ -178,9 +179,9 @@ export function createDisplayModel(officeId: string): DisplayModel {
   return {
     data,
     lang,
-    messages: computed(() => messagesFor(lang.value)),
+    messages: computed(() => displayMessages(lang.value)),
     secondLang,
-    secondMessages: computed(() => (secondLang.value ? messagesFor(secondLang.value) : null)),
+    secondMessages: computed(() => (secondLang.value ? displayMessages(secondLang.value) : null)),
     clock: computed(() => {
       const zone = data.value?.timeZone;
       return zone ? formatClock(officeWallClock(minute.value * 60_000, zone)) : "";
@@ -191,7 +192,9 @@ export function createDisplayModel(officeId: string): DisplayModel {
     }),
     hours: computed(() => {
       const current = data.value;
-      return current ? hoursLine(current, minute.value * 60_000, messagesFor(lang.value)) : null;
+      return current
+        ? hoursLine(current, minute.value * 60_000, displayMessages(lang.value))
+        : null;
     }),
     highlighted,
     connection,

@@ -1,4 +1,5 @@
-import { format, type Messages } from "../shared/i18n";
+import { format } from "../shared/i18n";
+import type { DisplayMessages } from "../shared/i18n/display";
 import type { DisplayData } from "./display-data";
 import { addDays, officeWallClock, type WallClock } from "./office-time";
 
@@ -21,7 +22,11 @@ function intervalsOn(data: DisplayData, clock: WallClock): Interval[] {
  * Today's opening hours, and whether the office is open now (the same rule
  * as the engine's isOpen, computed without formatToParts for old TVs).
  */
-export function hoursLine(data: DisplayData, instant: number, messages: Messages): HoursLine {
+export function hoursLine(
+  data: DisplayData,
+  instant: number,
+  messages: DisplayMessages,
+): HoursLine {
   const m = messages.display;
   const today = officeWallClock(instant, data.timeZone);
   const now = today.hour * 60 + today.minute;

@@ -1,6 +1,6 @@
 import { computed, effect, signal } from "@preact/signals";
 import { LiveOffice } from "../../shared/client/live-office";
-import { messagesFor } from "../../shared/i18n";
+import { counterMessages } from "../../shared/i18n/counter";
 import { createCounterActions } from "./counter-actions";
 import { createCounterNavigation } from "./counter-navigation";
 import {
@@ -37,7 +37,7 @@ export function createCounterModel(officeId: string) {
   const tick = setInterval(refreshNow, 1000);
 
   const lang = computed(() => consoleLanguage(state.value?.config.languages, chosenLanguage.value));
-  const messages = computed(() => messagesFor(lang.value));
+  const messages = computed(() => counterMessages(lang.value));
   const view = computed(() => {
     const id = counterId.value;
     return state.value && id ? counterViewOf(state.value, id) : null;

@@ -1,4 +1,5 @@
-import { format, type Messages } from "../../shared/i18n";
+import { format } from "../../shared/i18n";
+import type { CounterMessages } from "../../shared/i18n/counter";
 
 /** A running timer: "4:07", "1:02:09". Never negative (clocks differ by a few ms). */
 export function formatClock(milliseconds: number): string {
@@ -12,7 +13,7 @@ export function formatClock(milliseconds: number): string {
 }
 
 /** How long someone has waited, to the minute: "< 1 min", "12 min". */
-export function formatWaited(milliseconds: number, messages: Messages): string {
+export function formatWaited(milliseconds: number, messages: CounterMessages): string {
   const minutes = Math.floor(Math.max(0, milliseconds) / 60_000);
   if (minutes < 1) return messages.counter.queue.waitedUnderMinute;
   return format(messages.counter.queue.waitedMinutes, { n: minutes });

@@ -1,4 +1,4 @@
-import type { Messages } from "../../shared/i18n";
+import type { CounterMessages } from "../../shared/i18n/counter";
 import type { CounterMode } from "../../shared/protocol/config";
 
 /** A refused or failed action, kept as data so it re-renders in the clerk's language. */
@@ -21,7 +21,7 @@ export function problemFrom(body: unknown, mode: CounterMode): ActionProblem {
 }
 
 /** The clerk-facing sentence for a problem: what happened and what to do. */
-export function problemText(problem: ActionProblem, messages: Messages): string {
+export function problemText(problem: ActionProblem, messages: CounterMessages): string {
   const errors: Record<string, string> = messages.counter.errors;
   if (problem.code === "counter_cannot_call") {
     const mode = problem.mode === "front" ? "paused" : problem.mode;

@@ -1,4 +1,4 @@
-import { LOCALES } from "../../shared/i18n";
+import { BASES } from "../../shared/i18n";
 import type { CounterModel } from "../model/counter-model";
 import { CONSOLE_LANGUAGES } from "../model/language";
 import { ModeBadge } from "./ModeBadge";
@@ -69,7 +69,7 @@ function LanguageSwitch({ model }: { model: CounterModel }) {
           lang={lang}
           class="language-option"
           aria-pressed={lang === current}
-          title={LOCALES[lang]?.languageName}
+          title={BASES[lang]?.languageName}
           data-testid={`language-${lang}`}
           onClick={() => model.setLanguage(lang)}
         >

@@ -1,4 +1,5 @@
-import { format, formatWait, type Messages } from "../../shared/i18n";
+import { format, formatWait } from "../../shared/i18n";
+import type { DisplayMessages } from "../../shared/i18n/display";
 import type { DisplayService } from "../display-data";
 import type { DisplayModel } from "../display-model";
 import { SecondLanguage } from "./second-language";
@@ -37,7 +38,7 @@ export function ServiceQueues({ model }: { model: DisplayModel }) {
   );
 }
 
-function waitText(service: DisplayService, messages: Messages, lang: string): string {
+function waitText(service: DisplayService, messages: DisplayMessages, lang: string): string {
   if (!service.open) return messages.common.closed;
   if (service.waiting === 0) return messages.display.noWait;
   if (service.estimatedWaitSeconds === null) return messages.display.noCounterOpen;

@@ -2,7 +2,8 @@ import { batch, computed, effect, type ReadonlySignal, signal } from "@preact/si
 import { LiveOffice } from "../../shared/client/live-office";
 import { isOpen } from "../../shared/engine/clock";
 import { summarizeServices } from "../../shared/engine/estimate";
-import { LOCALES, type Messages, messagesFor } from "../../shared/i18n";
+import { BASES } from "../../shared/i18n";
+import { type KioskMessages, kioskMessages } from "../../shared/i18n/kiosk";
 import type { OfficeConfig, ServiceConfig } from "../../shared/protocol/config";
 import { ConnectionWatch } from "./connection-watch";
 import { type IssuedTicketBody, readIssueAnswer } from "./issue-answer";
@@ -70,13 +71,13 @@ export function createKioskModel(options: KioskOptions) {
   );
   /** The office's languages that Turno can show, the office's own first. */
   const languages = computed(() =>
-    (config.value?.languages ?? ["it", "en"]).filter((lang) => LOCALES[lang]),
+    (config.value?.languages ?? ["it", "en"]).filter((lang) => BASES[lang]),
   );
   const language = computed(() => {
     const chosen = chosenLanguage.value;
     return chosen && languages.value.includes(chosen) ? chosen : (languages.value[0] ?? "en");
   });
-  const messages: ReadonlySignal<Messages> = computed(() => messagesFor(language.value));
+  const messages: ReadonlySignal<KioskMessages> = computed(() => kioskMessages(language.value));
   const open = computed(() => (config.value ? isOpen(config.value, now.value) : false));
 
   const services = computed<ServiceChoice[]>(() => {

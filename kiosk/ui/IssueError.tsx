@@ -1,8 +1,8 @@
-import type { Messages } from "../../shared/i18n";
+import type { KioskMessages } from "../../shared/i18n/kiosk";
 import type { KioskModel } from "../model/kiosk-model";
 
 /** The kiosk's words for a refusal code; an unknown code gets the general apology. */
-export function issueErrorMessage(code: string, m: Messages): string {
+export function issueErrorMessage(code: string, m: KioskMessages): string {
   const known = m.kiosk.errors as Record<string, string>;
   return known[code] ?? m.kiosk.errors.generic;
 }

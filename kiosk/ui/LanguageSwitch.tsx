@@ -1,4 +1,4 @@
-import { LOCALES } from "../../shared/i18n";
+import { BASES } from "../../shared/i18n";
 import type { KioskModel } from "../model/kiosk-model";
 
 /** One button per language the office speaks, each named in its own language. */
@@ -18,7 +18,7 @@ export function LanguageSwitch({ model }: { model: KioskModel }) {
           aria-pressed={lang === current}
           onClick={() => model.chooseLanguage(lang)}
         >
-          {LOCALES[lang]?.languageName ?? lang}
+          {BASES[lang]?.languageName ?? lang}
         </button>
       ))}
     </nav>

@@ -1,4 +1,5 @@
-import { format, type Messages } from "../../shared/i18n";
+import { format } from "../../shared/i18n";
+import type { KioskMessages } from "../../shared/i18n/kiosk";
 import type { ServiceConfig } from "../../shared/protocol/config";
 
 /** A service's name in the kiosk's language, else in the office's first language. */
@@ -42,7 +43,7 @@ export function longDate(day: string, lang: string): string {
 }
 
 /** "3 waiting" / "1 waiting" / "No queue". */
-export function waitingLabel(waiting: number, m: Messages): string {
+export function waitingLabel(waiting: number, m: KioskMessages): string {
   if (waiting === 0) return m.kiosk.start.waitingNone;
   if (waiting === 1) return m.kiosk.start.waitingOne;
   return format(m.kiosk.start.waiting, { n: waiting });

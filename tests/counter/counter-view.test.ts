@@ -10,7 +10,7 @@ import {
 import { formatClock, formatWaited } from "../../counter/model/durations";
 import { problemFrom, problemText } from "../../counter/model/errors";
 import { readSelection } from "../../counter/model/selection";
-import { messagesFor } from "../../shared/i18n";
+import { counterMessages } from "../../shared/i18n/counter";
 import { MINUTE, Office, SECOND } from "../engine/helpers";
 
 function viewAt(office: Office, counterId: string) {
@@ -128,8 +128,8 @@ describe("The counter's actions", () => {
 
 describe("What the clerk reads", () => {
   it("maps API error codes to the clerk's language, by mode for counter_cannot_call", () => {
-    const italian = messagesFor("it");
-    const en = messagesFor("en");
+    const italian = counterMessages("it");
+    const en = counterMessages("en");
     const body = {
       error: { code: "counter_cannot_call", message: "Sportello 1 is in back-office mode" },
     };
@@ -150,8 +150,8 @@ describe("What the clerk reads", () => {
     expect(formatClock(-500)).toBe("0:00");
     expect(formatClock(65 * SECOND)).toBe("1:05");
     expect(formatClock(3723 * SECOND)).toBe("1:02:03");
-    expect(formatWaited(30 * SECOND, messagesFor("en"))).toBe("< 1 min");
-    expect(formatWaited(12 * MINUTE + 5 * SECOND, messagesFor("it"))).toBe("12 min");
+    expect(formatWaited(30 * SECOND, counterMessages("en"))).toBe("< 1 min");
+    expect(formatWaited(12 * MINUTE + 5 * SECOND, counterMessages("it"))).toBe("12 min");
   });
 
   it("reads the counter from the URL, else from memory, and shows the chooser when asked", () => {

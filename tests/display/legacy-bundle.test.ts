@@ -41,5 +41,8 @@ describe("The display's bundle on old TV browsers", () => {
     // No zod and no partysocket: neither fits the budget, and partysocket's classes cannot be lowered to ES5.
     expect(js).not.toContain("ZodError");
     expect(js).not.toContain("ReconnectingWebSocket");
+    // Only the display's own words (shared/i18n/display.ts): not the kiosk's, counter's or ticket page's.
+    expect(js).not.toContain("Choose your counter");
+    expect(js).not.toContain("Give up my place");
   });
 });

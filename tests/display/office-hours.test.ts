@@ -4,7 +4,7 @@ import { hoursLine } from "../../display/office-hours";
 import { formatClock, officeWallClock } from "../../display/office-time";
 import { demoOfficeConfig } from "../../shared/demo-office";
 import { localTime } from "../../shared/engine";
-import { messagesFor } from "../../shared/i18n";
+import { displayMessages } from "../../shared/i18n/display";
 
 /** The demo office (Mon–Fri 8:00–18:30, Sat 8:00–12:30, Rome), closed on 8 December. */
 const office = {
@@ -18,8 +18,8 @@ const office = {
   calls: [],
 } as unknown as DisplayData;
 
-const it_ = messagesFor("it");
-const en = messagesFor("en");
+const it_ = displayMessages("it");
+const en = displayMessages("en");
 const line = (iso: string, messages = it_) => hoursLine(office, Date.parse(iso), messages).text;
 
 describe("The opening-hours line of the waiting-room screen", () => {

@@ -1,6 +1,7 @@
 import { batch, computed, effect, type ReadonlySignal, signal } from "@preact/signals";
 import { type ConnectionStatus, LiveOffice } from "../../shared/client/live-office";
-import { format, LOCALES, type Messages, messagesFor, pickLanguage } from "../../shared/i18n";
+import { BASES, format, pickLanguage } from "../../shared/i18n";
+import { type TicketMessages, ticketMessages } from "../../shared/i18n/ticket";
 import type { TicketView } from "../../shared/protocol/api";
 import { browserLanguages } from "../../shared/ui/app-params";
 import { cancelTicket, fetchOffice, fetchTicket, type OfficeInfo } from "./ticket-api";
@@ -43,9 +44,9 @@ export function createTicketPageModel(pathname: string) {
   let cancelKey: string | null = null;
 
   const language = computed(() =>
-    pickLanguage(office.value?.languages ?? Object.keys(LOCALES), browserLanguages()),
+    pickLanguage(office.value?.languages ?? Object.keys(BASES), browserLanguages()),
   );
-  const messages: ReadonlySignal<Messages> = computed(() => messagesFor(language.value));
+  const messages: ReadonlySignal<TicketMessages> = computed(() => ticketMessages(language.value));
   const finished = computed(() => FINAL_STATUSES.includes(ticket.value?.status ?? ""));
   const serviceName = computed(() => {
     const serviceId = ticket.value?.serviceId;
