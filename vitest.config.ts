@@ -1,5 +1,6 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { WORKER_TEST_SETUP_TOKEN } from "./tests/support/setup-token";
 
 // Projects: the pure engine and the apps' logic in plain Node, the worker inside workerd, and
 // the client apps in Chromium against a real `wrangler dev` (tests/browser).
@@ -18,7 +19,13 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.toml" },
+            // The operator's token lets tests set up offices without signing in (tests/worker/helpers.ts).
+            miniflare: { bindings: { TURNO_SETUP_TOKEN: WORKER_TEST_SETUP_TOKEN } },
+          }),
+        ],
         test: { name: "worker", include: ["tests/worker/**/*.test.ts"] },
       },
       {

@@ -5,6 +5,7 @@
  * bundle is lowered to ES5 and must stay under its size budget.
  */
 import { execFileSync } from "node:child_process";
+import { SECURITY_HEADERS } from "../worker/http/security-headers";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,6 +46,7 @@ export async function build(): Promise<BuildReport[]> {
   // Screens reload themselves when this changes (a new version was deployed).
   const buildId = `${Date.now().toString(36)}`;
   writeFileSync(join(PUBLIC_DIR, "version.json"), JSON.stringify({ build: buildId }));
+  writeFileSync(join(PUBLIC_DIR, "_headers"), staticHeaders());
   const reports: BuildReport[] = [];
   for (const app of APPS) {
     const entry = join(ROOT, app.name, "main.tsx");
@@ -52,6 +54,12 @@ export async function build(): Promise<BuildReport[]> {
     reports.push(await buildApp(app, entry, buildId));
   }
   return reports;
+}
+
+/** The Worker's security headers for the static apps too (Workers assets read `_headers`). */
+function staticHeaders(): string {
+  const lines = Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
+  return `/*\n${lines.join("\n")}\n`;
 }
 
 async function buildApp(app: AppBuild, entry: string, buildId: string): Promise<BuildReport> {

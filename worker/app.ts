@@ -2,17 +2,30 @@ import { Hono } from "hono";
 import { errorResponse } from "./http/errors";
 import { buildOpenApi } from "./http/openapi";
 import type { AppEnv } from "./http/route";
+import { securityHeaders } from "./http/security-headers";
+import { accountRoutes } from "./routes/accounts";
+import { auditRoutes } from "./routes/audit";
+import { authRoutes } from "./routes/auth";
 import { counterRoutes } from "./routes/counters";
+import { deviceRoutes } from "./routes/devices";
 import { liveRoutes } from "./routes/live";
 import { officeRoutes } from "./routes/offices";
+import { setupRoutes } from "./routes/setup";
 import { ticketRoutes } from "./routes/tickets";
 
 export const app = new Hono<AppEnv>();
+
+app.use(securityHeaders);
 
 officeRoutes(app);
 ticketRoutes(app);
 counterRoutes(app);
 liveRoutes(app);
+authRoutes(app);
+accountRoutes(app);
+deviceRoutes(app);
+auditRoutes(app);
+setupRoutes(app);
 
 let openApiDocument: string | null = null;
 app.get("/api/openapi.json", (c) => {

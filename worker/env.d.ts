@@ -1,10 +1,18 @@
+import type { Directory } from "./auth/directory";
 import type { Office } from "./office/office";
 
 declare global {
   namespace Cloudflare {
     interface Env {
       Office: DurableObjectNamespace<Office>;
+      Directory: DurableObjectNamespace<Directory>;
       ASSETS: Fetcher;
+      /** The operator's secret for /api/setup and `npm run account` (at least 32 characters). */
+      TURNO_SETUP_TOKEN?: string;
+      /** Ticket issuing limits (see README "Security"); numbers as text, as wrangler vars are. */
+      TURNO_TICKETS_PER_DEVICE_PER_MINUTE?: string;
+      TURNO_TICKETS_PER_ADDRESS_PER_MINUTE?: string;
+      TURNO_REMOTE_TICKETS_PER_ADDRESS_PER_HOUR?: string;
     }
   }
   interface Env extends Cloudflare.Env {}

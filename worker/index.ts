@@ -1,5 +1,6 @@
 import { app } from "./app";
 
+export { Directory } from "./auth/directory";
 export { Office } from "./office/office";
 
 export default {

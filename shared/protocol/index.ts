@@ -1,4 +1,5 @@
 export * from "./api";
+export * from "./auth";
 export * from "./commands";
 export * from "./config";
 export * from "./events";

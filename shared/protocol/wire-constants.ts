@@ -10,3 +10,13 @@ export const SUPPORTED_PROTOCOL_VERSIONS = [1] as const;
 /** Raw text the server answers without waking the object: a cheap liveness check for screens. */
 export const PING = "ping";
 export const PONG = "pong";
+
+/**
+ * Close codes of the live socket. A client must stop reconnecting on 4401
+ * (signed out, session ended or device revoked: sign in or pair again) and
+ * 4403 (this caller may not use that role); 1012 means "reconnect now"
+ * (e.g. the person's rights changed and are checked again).
+ */
+export const CLOSE_SIGNED_OUT = 4401;
+export const CLOSE_FORBIDDEN = 4403;
+export const CLOSE_RECONNECT = 1012;

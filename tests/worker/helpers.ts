@@ -9,9 +9,23 @@ import {
   type Ticket,
   TicketView,
 } from "../../shared/protocol";
+import { WORKER_TEST_SETUP_TOKEN } from "../support/setup-token";
 import { timeZoneAwayFromMidnight } from "../support/time-zone";
 
 export const ORIGIN = "http://example.com";
+
+/**
+ * Whose credentials a request carries. Tests act as the operator (the setup
+ * token) unless they say otherwise: the operator administers every office
+ * and is not rate-limited, so tests about the queue stay about the queue.
+ */
+export type Credentials = "operator" | "anonymous" | { cookie: string };
+
+export function credentialHeaders(as: Credentials = "operator"): Record<string, string> {
+  if (as === "anonymous") return {};
+  if (as === "operator") return { authorization: `Bearer ${WORKER_TEST_SETUP_TOKEN}` };
+  return { cookie: as.cookie };
+}
 
 /** A fresh office id per test, so tests never share a queue (storage is shared within a run). */
 export function newOfficeId(label = "office"): string {
@@ -89,9 +103,14 @@ export interface ApiResult<T = unknown> {
 export async function api<T = unknown>(
   method: string,
   path: string,
-  options: { body?: unknown; rawBody?: BodyInit; headers?: Record<string, string> } = {},
+  options: {
+    body?: unknown;
+    rawBody?: BodyInit;
+    headers?: Record<string, string>;
+    as?: Credentials;
+  } = {},
 ): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { ...options.headers };
+  const headers: Record<string, string> = { ...credentialHeaders(options.as), ...options.headers };
   let body: BodyInit | undefined = options.rawBody;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
@@ -250,9 +269,13 @@ export class LiveSocket {
   }
 
   /** Opens /api/offices/:office/live with the given query; fails unless the server upgrades. */
-  static async open(officeId: string, query: string): Promise<LiveSocket> {
+  static async open(
+    officeId: string,
+    query: string,
+    as: Credentials = "operator",
+  ): Promise<LiveSocket> {
     const response = await SELF.fetch(`${ORIGIN}/api/offices/${officeId}/live?${query}`, {
-      headers: { Upgrade: "websocket" },
+      headers: { Upgrade: "websocket", ...credentialHeaders(as) },
     });
     if (response.status !== 101) {
       throw new Error(`expected an upgrade, got ${response.status}: ${await response.text()}`);
@@ -353,4 +376,47 @@ export class LiveSocket {
 /** Closes every socket a test left open (use in afterEach). */
 export function closeAllSockets(): void {
   for (const socket of openSockets) socket.close();
+}
+
+/** A paired kiosk or display of the office (created with the operator's setup route). */
+export async function pairedDevice(
+  officeId: string,
+  role: "kiosk" | "display" = "kiosk",
+): Promise<{ as: Credentials; deviceId: string; token: string }> {
+  const created = await api<{ device: { id: string }; token: string }>("POST", "/setup/devices", {
+    body: { office: officeId, role, name: `Test ${role}` },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return {
+    as: { cookie: `turno_${role}=${created.body.token}` },
+    deviceId: created.body.device.id,
+    token: created.body.token,
+  };
+}
+
+export const TEST_PASSWORD = "correct horse battery staple";
+
+/** A person with the given grants, signed in: their session cookie and account id. */
+export async function signedIn(
+  grants: { office: string; role: "clerk" | "supervisor" | "admin" }[],
+  username = `u${crypto.randomUUID().slice(0, 8)}`,
+): Promise<{ as: Credentials; accountId: string; username: string; cookie: string }> {
+  const created = await api<{ account: { id: string } }>("POST", "/setup/accounts", {
+    body: { username, password: TEST_PASSWORD, grants },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const login = await api("POST", "/auth/login", {
+    as: "anonymous",
+    body: { username, password: TEST_PASSWORD },
+  });
+  expect(login.status, JSON.stringify(login.body)).toBe(200);
+  const cookie = sessionCookieFrom(login.headers);
+  return { as: { cookie }, accountId: created.body.account.id, username, cookie };
+}
+
+/** The `name=value` of the session cookie a response sets. */
+export function sessionCookieFrom(headers: Headers): string {
+  const set = headers.getSetCookie().find((c) => /^(__Host-)?turno_session=[^;]+/.test(c));
+  if (!set) throw new Error(`no session cookie in ${JSON.stringify(headers.getSetCookie())}`);
+  return set.split(";")[0]!;
 }

@@ -98,7 +98,16 @@ describe("Storage migrations", () => {
     await runInDurableObject(freshStorage(), (_office, state) => {
       migrate(state.storage.sql);
       expect(tables(state.storage.sql)).toEqual(
-        ["events", "idempotency", "migrations", "office", "tickets"].sort(),
+        [
+          "audit",
+          "events",
+          "idempotency",
+          "migrations",
+          "office",
+          "rate_limits",
+          "sqlite_sequence",
+          "tickets",
+        ].sort(),
       );
       expect(history(state.storage.sql)).toEqual(MIGRATIONS.map((m, i) => [i + 1, m.name]));
     });

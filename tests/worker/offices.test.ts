@@ -137,9 +137,37 @@ describe("The OpenAPI document", () => {
         `post ${counter}/call`,
         `put ${counter}/mode`,
         "get /api/offices/{office}/live",
+        "post /api/auth/login",
+        "post /api/auth/logout",
+        "get /api/auth/me",
+        "post /api/auth/password",
+        "get /api/accounts",
+        "post /api/accounts",
+        "patch /api/accounts/{account}",
+        "post /api/offices/{office}/pairing-codes",
+        "post /api/offices/{office}/devices/pair",
+        "post /api/offices/{office}/devices/adopt",
+        "get /api/offices/{office}/devices/me",
+        "get /api/offices/{office}/devices",
+        "delete /api/offices/{office}/devices/{device}",
+        "get /api/offices/{office}/audit",
+        "get /api/audit",
+        "get /api/setup/status",
+        "post /api/setup/accounts",
+        "post /api/setup/devices",
+        "post /api/setup/devices/check",
       ].sort(),
     );
-    const roles = ["public", "ticket", "kiosk", "display", "clerk", "supervisor", "admin"];
+    const roles = [
+      "public",
+      "ticket",
+      "kiosk",
+      "display",
+      "clerk",
+      "supervisor",
+      "admin",
+      "operator",
+    ];
     for (const op of operations) {
       expect(roles, `${op.route} declares a role`).toContain(op["x-turno-role"]);
       expect(op.operationId, `${op.route} has an operationId`).toMatch(/\S/);

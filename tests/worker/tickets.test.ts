@@ -10,6 +10,7 @@ import {
   type IssuedTicket,
   issueTicket,
   newOfficeId,
+  pairedDevice,
   testOfficeConfig,
 } from "./helpers";
 
@@ -17,8 +18,10 @@ describe("Issuing a ticket", () => {
   it("POST tickets answers 201 with the ticket, its token, a tracking URL, the people ahead and the estimated wait.", async () => {
     const officeId = await createOffice();
     await issueTicket(officeId, "general");
+    const kiosk = await pairedDevice(officeId, "kiosk");
     const issued = await api<IssuedTicket>("POST", `/offices/${officeId}/tickets`, {
       body: { serviceId: "general", lang: "it" },
+      as: kiosk.as,
     });
     expect(issued.status).toBe(201);
     const { ticket, token, trackingUrl, peopleAhead, estimatedWaitSeconds } = issued.body;
@@ -75,8 +78,12 @@ describe("Issuing a ticket", () => {
     // Every day defaults to no opening hours.
     const officeId = await createOffice(testOfficeConfig({ patch: { openingHours: {} } }));
     expect((await getOffice(officeId)).open).toBe(false);
+    const kiosk = await pairedDevice(officeId, "kiosk");
     expectError(
-      await api("POST", `/offices/${officeId}/tickets`, { body: { serviceId: "general" } }),
+      await api("POST", `/offices/${officeId}/tickets`, {
+        body: { serviceId: "general" },
+        as: kiosk.as,
+      }),
       409,
       "office_closed",
     );

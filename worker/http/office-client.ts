@@ -1,4 +1,6 @@
 import type { Command, CommandInput } from "../../shared/protocol/commands";
+import { device } from "../auth/access";
+import { actorOf } from "../auth/principal";
 import { INTERNAL_ORIGIN } from "../office/internal";
 import { errorResponse } from "./errors";
 import type { AppContext } from "./route";
@@ -35,7 +37,12 @@ export function sendCommand(
     officeStub(c, officeId).fetch(`${INTERNAL_ORIGIN}/command`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ command, idempotencyKey, origin: new URL(c.req.url).origin }),
+      body: JSON.stringify({
+        command,
+        idempotencyKey,
+        origin: new URL(c.req.url).origin,
+        actor: actorOf(c.var.principal, device(c.var.principal, officeId, "kiosk")),
+      }),
     }),
   );
 }

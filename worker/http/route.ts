@@ -1,10 +1,16 @@
 import type { Context, Hono } from "hono";
 import type * as z from "zod/mini";
+import { allows, isAnonymous } from "../auth/access";
+import { authenticate } from "../auth/authenticate";
+import type { Principal } from "../auth/principal";
+import { errorResponse } from "./errors";
 
 /**
- * Who may call a route. Every route declares one; the security issue (#3)
- * enforces them. `public` needs nothing; `ticket` is the holder of a
- * ticket's unguessable link; the rest are devices and staff roles.
+ * Who may call a route. Every route declares one and defineRoute enforces
+ * it (see auth/access.ts). `public` needs nothing; `ticket` is the holder of
+ * a ticket's unguessable link (checked by the office); the rest are devices
+ * and staff roles, and `operator`: whoever holds the installation's setup
+ * token (TURNO_SETUP_TOKEN), for the command line.
  */
 export const ROLES = [
   "public",
@@ -14,15 +20,19 @@ export const ROLES = [
   "clerk",
   "supervisor",
   "admin",
+  "operator",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export type AppEnv = { Bindings: Env; Variables: { requiredRole: Role } };
+export type AppEnv = {
+  Bindings: Env;
+  Variables: { requiredRole: Role; principal: Principal };
+};
 export type AppContext = Context<AppEnv>;
 
 export interface RouteSpec {
   operationId: string;
-  method: "get" | "post" | "put" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   /** OpenAPI-style path, e.g. /api/offices/{office}/tickets. */
   path: string;
   role: Role;
@@ -33,6 +43,8 @@ export interface RouteSpec {
   /** Error statuses the route can answer with (all carry { error: { code, message } }). */
   errors: number[];
   idempotent?: boolean;
+  /** When anyone may call it despite `role` (said in the docs; the office decides). */
+  publicWhen?: string;
 }
 
 /** Every route Turno serves, in the order defined: the OpenAPI document and the role table come from here. */
@@ -45,8 +57,49 @@ export function defineRoute(
 ): void {
   ROUTES.push(spec);
   const honoPath = spec.path.replace(/\{(\w+)\}/g, ":$1");
-  app.on(spec.method.toUpperCase(), honoPath, (c) => {
+  app.on(spec.method.toUpperCase(), honoPath, async (c) => {
     c.set("requiredRole", spec.role);
+    if (spec.method !== "get" && !isSameSite(c.req.raw)) {
+      return errorResponse(
+        403,
+        "cross_site_request",
+        "This request came from another site; Turno's API only accepts its own pages.",
+      );
+    }
+    const principal = await authenticate(c.env, c.req.raw);
+    c.set("principal", principal);
+    const office = c.req.param("office") ?? null;
+    if (!spec.publicWhen && !allows(principal, office, spec.role)) {
+      return isAnonymous(principal)
+        ? errorResponse(
+            401,
+            "not_signed_in",
+            `Sign in (or pair this device) as ${article(spec.role)} first.`,
+          )
+        : errorResponse(
+            403,
+            "forbidden",
+            `This needs the ${spec.role} role${office ? ` in office "${office}"` : ""}.`,
+          );
+    }
     return handler(c);
   });
+}
+
+function article(role: Role): string {
+  return /^[aeiou]/.test(role) ? `an ${role}` : `a ${role}`;
+}
+
+/**
+ * CSRF defence for cookie-authenticated calls, JSON ones included: browsers
+ * say where a request comes from (Sec-Fetch-Site, or Origin in older ones);
+ * anything from another site is refused. Clients that send neither (curl,
+ * integrations) carry no ambient cookies and are not at risk.
+ */
+export function isSameSite(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site) return site === "same-origin" || site === "none";
+  const origin = request.headers.get("origin");
+  if (origin) return origin === new URL(request.url).origin;
+  return true;
 }

@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
+import { Actor } from "../../shared/protocol/auth";
 import { Command } from "../../shared/protocol/commands";
+import { LiveRole } from "../../shared/protocol/wire";
 
 /**
  * Requests from the Worker to an office object. The Worker has already
@@ -13,7 +15,42 @@ export const CommandRequest = z.object({
   idempotencyKey: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
   /** Public origin of the API, for links such as the ticket's tracking URL. */
   origin: z.optional(z.url()),
+  /** Who asked: recorded in the audit log, and the key of the issuing limits. */
+  actor: z.optional(Actor),
 });
 export type CommandRequest = z.input<typeof CommandRequest>;
 
 export const TicketToken = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, "not a ticket token"));
+
+/** A staff action recorded by the Directory (logins, pairing) into this office's audit log. */
+export const AuditRequest = z.object({
+  at: z.number(),
+  actor: Actor,
+  action: z.string().check(z.maxLength(64)),
+  detail: z.record(z.string(), z.unknown()),
+});
+
+/** Close the sockets tagged `tag` (but not those also tagged `exceptTag`). */
+export const RevokeRequest = z.object({
+  tag: z.string().check(z.maxLength(128)),
+  exceptTag: z.optional(z.string().check(z.maxLength(128))),
+  code: z.int(),
+  reason: z.string().check(z.maxLength(100)),
+});
+export type RevokeRequest = z.infer<typeof RevokeRequest>;
+
+/**
+ * Header the Worker sets on a live socket's upgrade after checking the
+ * caller: the role it may use and who it is. Only the Worker reaches the
+ * object, and it always replaces this header, so a client cannot forge it.
+ */
+export const LIVE_GRANT_HEADER = "x-turno-live-grant";
+export const LiveGrant = z.object({
+  role: LiveRole,
+  actor: Actor,
+  /** Staff rank in this office: 0 none, 1 clerk, 2 supervisor, 3 admin. */
+  rank: z.int(),
+  /** acct:…, sess:…, dev:… — what a revocation closes. */
+  tags: z.array(z.string().check(z.maxLength(128))).check(z.maxLength(4)),
+});
+export type LiveGrant = z.infer<typeof LiveGrant>;

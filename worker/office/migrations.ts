@@ -54,6 +54,23 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX idempotency_by_age ON idempotency (created_at)`,
     ],
   },
+  {
+    name: "002-audit-and-rate-limits",
+    statements: [
+      `CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        detail TEXT NOT NULL
+      )`,
+      `CREATE TABLE rate_limits (
+        key TEXT PRIMARY KEY,
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL
+      )`,
+    ],
+  },
 ];
 
 export function migrate(sql: SqlStorage, migrations: Migration[] = MIGRATIONS): void {

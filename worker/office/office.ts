@@ -1,5 +1,6 @@
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
 import { execute, startOfNextDay } from "../../shared/engine";
+import type { Actor } from "../../shared/protocol/auth";
 import type { Command } from "../../shared/protocol/commands";
 import type { OfficeState } from "../../shared/protocol/state";
 import {
@@ -11,7 +12,9 @@ import {
   type ServerMessage,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "../../shared/protocol/wire";
+import { CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
 import { errorBody, STATUS_BY_ENGINE_ERROR } from "../http/errors";
+import { AuditLog } from "./audit-log";
 import {
   broadcastEvents,
   roleFromTags,
@@ -23,34 +26,54 @@ import {
   ticketIdFromTags,
   ticketTag,
 } from "./fanout";
-import { CommandRequest, INTERNAL_ORIGIN, TicketToken } from "./internal";
+import {
+  AuditRequest,
+  CommandRequest,
+  INTERNAL_ORIGIN,
+  LIVE_GRANT_HEADER,
+  LiveGrant,
+  RevokeRequest,
+  TicketToken,
+} from "./internal";
+import { issueLimits } from "./issue-limits";
 import { OfficeStore } from "./office-store";
+import { RateLimits } from "./rate-limits";
 import { answerFor, type CommandAnswer } from "./responses";
 import { newTicketToken } from "./tokens";
 import { officeView, ticketView } from "./views";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_MESSAGE_BYTES = 16 * 1024;
-/** Roles that may send commands over their socket (enforced per role with accounts, issue #3). */
-const COMMANDS_BY_ROLE: Partial<Record<LiveRole, ReadonlySet<Command["type"]>>> = {
-  kiosk: new Set(["issueTicket"]),
-  counter: new Set([
-    "issueTicket",
-    "callNext",
-    "recall",
-    "startService",
-    "complete",
-    "noShow",
-    "transfer",
-    "callTicket",
-    "setCounterMode",
-  ]),
-};
+/** What a clerk may do from the counter console's socket; mode changes need a supervisor. */
+const CLERK_COMMANDS: ReadonlySet<Command["type"]> = new Set([
+  "issueTicket",
+  "callNext",
+  "recall",
+  "startService",
+  "complete",
+  "noShow",
+  "transfer",
+  "callTicket",
+]);
 
 interface ConnectionInfo {
   role: LiveRole;
   ticketId: string | null;
+  actor: Actor;
+  /** Staff rank in this office when the socket opened (0 for devices and phones). */
+  rank: number;
 }
+
+/** The same rules as the HTTP routes (README "Roles"), for commands sent over a socket. */
+function mayRun(info: ConnectionInfo, type: Command["type"]): boolean {
+  if (type === "issueTicket")
+    return info.role === "kiosk" || (info.role === "counter" && info.rank >= 1);
+  if (info.role !== "counter") return false;
+  if (type === "setCounterMode") return info.rank >= 2;
+  return info.rank >= 1 && CLERK_COMMANDS.has(type);
+}
+
+const SYSTEM: Actor = { kind: "system", id: null, name: null, address: null };
 
 /**
  * One office: the single writer of its queue. Every command runs
@@ -61,6 +84,8 @@ export class Office extends Server<Env> {
   static override options = { hibernate: true };
 
   private store!: OfficeStore;
+  private auditLog!: AuditLog;
+  private rateLimits!: RateLimits;
   private state: OfficeState | null = null;
   private seq = 0;
   private snapshotCache: { seq: number; frame: string } | null = null;
@@ -72,6 +97,8 @@ export class Office extends Server<Env> {
     // Migrations commit together or not at all: a step failing half way must not leave
     // tables behind that make every later start fail ("table … already exists").
     this.store = this.ctx.storage.transactionSync(() => new OfficeStore(this.ctx.storage.sql));
+    this.auditLog = new AuditLog(this.ctx.storage.sql);
+    this.rateLimits = new RateLimits(this.ctx.storage.sql);
     this.reload();
     // Screens ping to check the line; answering without waking the object keeps that free.
     this.ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
@@ -93,7 +120,7 @@ export class Office extends Server<Env> {
   }
 
   override async onAlarm(): Promise<void> {
-    this.run({ type: "rollover" }, {});
+    this.run({ type: "rollover" }, { actor: SYSTEM });
     await this.scheduleRollover();
   }
 
@@ -101,7 +128,10 @@ export class Office extends Server<Env> {
    * Runs one command atomically and tells everyone. Returns the HTTP-style
    * answer (also used for socket commands).
    */
-  run(command: Command, options: { idempotencyKey?: string; origin?: string }): CommandAnswer {
+  run(
+    command: Command,
+    options: { idempotencyKey?: string; origin?: string; actor: Actor },
+  ): CommandAnswer {
     const now = this.clock();
     const fingerprint = JSON.stringify(command);
     if (options.idempotencyKey) {
@@ -125,6 +155,20 @@ export class Office extends Server<Env> {
         body: errorBody("unknown_office", `There is no office "${this.name}".`),
       };
     }
+    if (command.type === "issueTicket") {
+      const taken = this.rateLimits.take(issueLimits(options.actor, this.env), now);
+      if (!taken.ok) {
+        const seconds = Math.ceil(taken.retryAfterMs / 1000);
+        return {
+          status: 429,
+          body: errorBody(
+            "too_many_tickets",
+            `Too many tickets from here; try again in ${seconds} s.`,
+          ),
+          headers: { "retry-after": String(seconds) },
+        };
+      }
+    }
     const token = command.type === "issueTicket" ? newTicketToken() : null;
     const firstSeq = this.seq + 1;
     let outcome: {
@@ -137,6 +181,11 @@ export class Office extends Server<Env> {
         const execution = execute(this.state, command, now);
         if (execution.state && execution.events.length > 0) {
           this.store.append(execution.events, firstSeq, execution.state, token);
+          const { actor } = options;
+          if (actor.kind === "staff" || actor.kind === "operator") {
+            const { type, ...detail } = command;
+            this.auditLog.append(now, actor, type, detail);
+          }
         }
         const seq = this.seq + execution.events.length;
         const answer: CommandAnswer = execution.error
@@ -198,8 +247,15 @@ export class Office extends Server<Env> {
           { status: 400 },
         );
       }
-      const { command, idempotencyKey, origin } = parsed.data;
-      return json(this.run(command, { idempotencyKey, origin }));
+      const { command, idempotencyKey, origin, actor = SYSTEM } = parsed.data;
+      return json(this.run(command, { idempotencyKey, origin, actor }));
+    }
+    if (url.pathname === "/audit") return this.auditRequest(request, url);
+    if (request.method === "POST" && url.pathname === "/revoke") {
+      const parsed = RevokeRequest.safeParse(await request.json().catch(() => null));
+      if (!parsed.success)
+        return Response.json(errorBody("invalid_request", "Invalid revocation."), { status: 400 });
+      return Response.json({ closed: this.closeSockets(parsed.data) });
     }
     if (request.method === "GET" && url.pathname === "/view") {
       if (!this.state) return json(this.unknownOffice());
@@ -217,12 +273,58 @@ export class Office extends Server<Env> {
         return json(
           this.run(
             { type: "cancelTicket", ticketId: ticket.id },
-            { idempotencyKey: url.searchParams.get("idempotencyKey") ?? undefined },
+            {
+              idempotencyKey: url.searchParams.get("idempotencyKey") ?? undefined,
+              actor: {
+                kind: "anonymous",
+                id: null,
+                name: "ticket holder",
+                address: url.searchParams.get("address"),
+              },
+            },
           ),
         );
       }
     }
     return Response.json(errorBody("not_found", "Not found."), { status: 404 });
+  }
+
+  private async auditRequest(request: Request, url: URL): Promise<Response> {
+    if (request.method === "POST") {
+      const parsed = AuditRequest.safeParse(await request.json().catch(() => null));
+      if (!parsed.success)
+        return Response.json(errorBody("invalid_request", "Invalid audit entry."), { status: 400 });
+      const { at, actor, action, detail } = parsed.data;
+      this.auditLog.append(at, actor, action, detail);
+      return Response.json({ ok: true });
+    }
+    const before = Number(url.searchParams.get("before")) || undefined;
+    const limit = Math.min(500, Math.max(1, Number(url.searchParams.get("limit")) || 100));
+    return Response.json({ entries: this.auditLog.list({ before, limit }) });
+  }
+
+  /** Ends sockets whose session or device was revoked (or whose rights changed), at once. */
+  private closeSockets(revocation: RevokeRequest): number {
+    let closed = 0;
+    for (const ws of this.ctx.getWebSockets(revocation.tag)) {
+      if (revocation.exceptTag && this.ctx.getTags(ws).includes(revocation.exceptTag)) continue;
+      if (revocation.code === CLOSE_SIGNED_OUT) {
+        send(ws, {
+          type: "error",
+          error: {
+            code: revocation.tag.startsWith("dev:") ? "device_revoked" : "not_signed_in",
+            message: `Access ended: ${revocation.reason}.`,
+          },
+        });
+      }
+      try {
+        ws.close(revocation.code, revocation.reason);
+      } catch {
+        // Already closing.
+      }
+      closed++;
+    }
+    return closed;
   }
 
   private unknownOffice(): CommandAnswer {
@@ -236,17 +338,18 @@ export class Office extends Server<Env> {
     if (info.role === "ticket" && info.ticketId) {
       return [roleTag(info.role), TICKET_TAG, ticketTag(info.ticketId)];
     }
-    return [roleTag(info.role), STREAM_TAG];
+    return [roleTag(info.role), STREAM_TAG, ...info.tags];
   }
 
-  private connectionInfo(request: Request): ConnectionInfo | null {
-    const params = new URL(request.url).searchParams;
-    const role = LiveRole.safeParse(params.get("role"));
-    if (!role.success) return null;
-    if (role.data !== "ticket") return { role: role.data, ticketId: null };
-    const token = TicketToken.safeParse(params.get("token"));
+  /** Who the Worker let in (its grant header) and, for a phone, which ticket it follows. */
+  private connectionInfo(request: Request): (ConnectionInfo & { tags: string[] }) | null {
+    const grant = LiveGrant.safeParse(JSON.parse(request.headers.get(LIVE_GRANT_HEADER) ?? "null"));
+    if (!grant.success) return null;
+    const { role, actor, rank, tags } = grant.data;
+    if (role !== "ticket") return { role, ticketId: null, actor, rank, tags };
+    const token = TicketToken.safeParse(new URL(request.url).searchParams.get("token"));
     const ticket = token.success ? this.store.findTicketByToken(token.data) : null;
-    return ticket ? { role: "ticket", ticketId: ticket.id } : null;
+    return ticket ? { role, ticketId: ticket.id, actor, rank, tags: [] } : null;
   }
 
   override onConnect(connection: Connection, context: ConnectionContext): void {
@@ -262,9 +365,18 @@ export class Office extends Server<Env> {
     }
     // getConnectionTags already resolved the role and the ticket's token: read them back, don't look again.
     const role = LiveRole.safeParse(roleFromTags(connection.tags));
-    const info: ConnectionInfo | null = role.success
-      ? { role: role.data, ticketId: ticketIdFromTags(connection.tags) }
-      : null;
+    const grant = LiveGrant.safeParse(
+      JSON.parse(context.request.headers.get(LIVE_GRANT_HEADER) ?? "null"),
+    );
+    const info: ConnectionInfo | null =
+      role.success && grant.success
+        ? {
+            role: role.data,
+            ticketId: ticketIdFromTags(connection.tags),
+            actor: grant.data.actor,
+            rank: grant.data.rank,
+          }
+        : null;
     if (!info || !this.state) {
       send(connection, {
         type: "error",
@@ -336,25 +448,32 @@ export class Office extends Server<Env> {
       send(connection, this.snapshotFrame());
       return;
     }
-    const role = connection.state?.role;
-    const allowed = role ? COMMANDS_BY_ROLE[role] : undefined;
+    const info = connection.state;
     // The channel comes from who is connected, never from the message: a kiosk cannot claim to be staff.
     const command =
       msg.command.type === "issueTicket"
-        ? { ...msg.command, channel: role === "counter" ? ("staff" as const) : ("kiosk" as const) }
+        ? {
+            ...msg.command,
+            channel:
+              info?.actor.kind === "staff" || info?.actor.kind === "operator"
+                ? ("staff" as const)
+                : ("kiosk" as const),
+          }
         : msg.command;
-    const answer: CommandAnswer = allowed?.has(command.type)
-      ? this.run(command, {
-          idempotencyKey: msg.idempotencyKey,
-          origin: new URL(connection.uri ?? INTERNAL_ORIGIN).origin,
-        })
-      : {
-          status: 403,
-          body: errorBody(
-            "forbidden",
-            `A ${role ?? "unknown"} connection cannot ${msg.command.type}.`,
-          ),
-        };
+    const answer: CommandAnswer =
+      info && mayRun(info, command.type)
+        ? this.run(command, {
+            idempotencyKey: msg.idempotencyKey,
+            origin: new URL(connection.uri ?? INTERNAL_ORIGIN).origin,
+            actor: info.actor,
+          })
+        : {
+            status: 403,
+            body: errorBody(
+              "forbidden",
+              `A ${info?.role ?? "unknown"} connection${info?.role === "counter" ? ` with rank ${info.rank}` : ""} cannot ${msg.command.type}.`,
+            ),
+          };
     send(connection, {
       type: "result",
       requestId: msg.requestId,
@@ -365,5 +484,5 @@ export class Office extends Server<Env> {
 }
 
 function json(answer: CommandAnswer): Response {
-  return Response.json(answer.body, { status: answer.status });
+  return Response.json(answer.body, { status: answer.status, headers: answer.headers });
 }

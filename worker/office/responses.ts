@@ -7,6 +7,7 @@ import { counterView, officeView } from "./views";
 export interface CommandAnswer {
   status: number;
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface AnswerContext {

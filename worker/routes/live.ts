@@ -1,9 +1,25 @@
 import type { Hono } from "hono";
-import { LiveRole, SUPPORTED_PROTOCOL_VERSIONS } from "../../shared/protocol/wire";
+import {
+  LiveRole,
+  type ServerMessage,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from "../../shared/protocol/wire";
+import { CLOSE_FORBIDDEN, CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
+import { allows, device, isAnonymous, staffRank } from "../auth/access";
+import { actorOf, type Principal } from "../auth/principal";
 import { errorResponse } from "../http/errors";
 import { officeStub } from "../http/office-client";
 import { pathSlug } from "../http/request";
-import { type AppEnv, defineRoute } from "../http/route";
+import { type AppEnv, defineRoute, isSameSite, type Role } from "../http/route";
+import { LIVE_GRANT_HEADER, type LiveGrant } from "../office/internal";
+
+/** The role each kind of live socket needs (README "Roles"). */
+const ROLE_FOR_LIVE: Record<LiveRole, Role> = {
+  display: "display",
+  kiosk: "kiosk",
+  counter: "clerk",
+  ticket: "ticket",
+};
 
 export function liveRoutes(app: Hono<AppEnv>): void {
   defineRoute(
@@ -14,9 +30,9 @@ export function liveRoutes(app: Hono<AppEnv>): void {
       path: "/api/offices/{office}/live",
       role: "public",
       summary:
-        "Upgrades to the live WebSocket. Query: v (protocol version, 1), role (display | kiosk | counter | ticket), token (for role=ticket). See x-turno-live-protocol.",
+        "Upgrades to the live WebSocket. Query: v (protocol version, 1), role (display | kiosk | counter | ticket), token (for role=ticket). display needs a display device or staff of the office; kiosk a kiosk device or a clerk; counter a clerk; ticket the ticket's token. A refused or later revoked socket gets an error frame and close code 4401 (sign in / pair again) or 4403 (not allowed). See x-turno-live-protocol.",
       success: [101, "Switching protocols"],
-      errors: [400, 404, 426],
+      errors: [400, 403, 404, 426],
     },
     async (c) => {
       const office = pathSlug(c, "office", "office");
@@ -35,7 +51,56 @@ export function liveRoutes(app: Hono<AppEnv>): void {
       const version = Number(c.req.query("v") ?? SUPPORTED_PROTOCOL_VERSIONS[0]);
       if (!Number.isInteger(version))
         return errorResponse(400, "invalid_request", "v must be a protocol version number.");
-      return officeStub(c, office.value).fetch(c.req.raw);
+      // Browsers send cookies with a cross-site socket too (no CORS here): refuse other sites' pages.
+      if (!isSameSite(c.req.raw))
+        return errorResponse(403, "cross_site_request", "Live sockets are for Turno's own pages.");
+
+      const principal = c.var.principal;
+      if (!allows(principal, office.value, ROLE_FOR_LIVE[role.data])) {
+        return refusedSocket(
+          isAnonymous(principal) ? CLOSE_SIGNED_OUT : CLOSE_FORBIDDEN,
+          isAnonymous(principal)
+            ? role.data === "counter"
+              ? "not_signed_in"
+              : "not_paired"
+            : "forbidden",
+          `A ${role.data} socket needs ${ROLE_FOR_LIVE[role.data]} rights in office "${office.value}".`,
+        );
+      }
+      const grant = liveGrant(principal, office.value, role.data);
+      const headers = new Headers(c.req.raw.headers);
+      headers.set(LIVE_GRANT_HEADER, JSON.stringify(grant));
+      return officeStub(c, office.value).fetch(new Request(c.req.raw, { headers }));
     },
   );
+}
+
+/** Who the socket belongs to, and the tags a revocation will look for. */
+function liveGrant(principal: Principal, office: string, role: LiveRole): LiveGrant {
+  const tags: string[] = [];
+  const staff = principal.staff && staffRank(principal, office) >= 1 ? principal.staff : null;
+  const usedDevice =
+    !staff && (role === "kiosk" || role === "display") ? device(principal, office, role) : null;
+  if (staff) tags.push(`acct:${staff.accountId}`, `sess:${staff.sessionId}`);
+  if (usedDevice) tags.push(`dev:${usedDevice.id}`);
+  return {
+    role,
+    actor: actorOf(staff ? principal : { ...principal, staff: null }, usedDevice),
+    rank: staffRank(principal, office),
+    tags,
+  };
+}
+
+/**
+ * Accepts the socket only to say why it is refused, then closes it: a
+ * browser cannot read an HTTP 401 from a failed upgrade, but it can read a
+ * close code and stop retrying.
+ */
+function refusedSocket(closeCode: number, code: string, message: string): Response {
+  const pair = new WebSocketPair();
+  const [client, server] = [pair[0], pair[1]];
+  server.accept();
+  server.send(JSON.stringify({ type: "error", error: { code, message } } satisfies ServerMessage));
+  server.close(closeCode, code);
+  return new Response(null, { status: 101, webSocket: client });
 }

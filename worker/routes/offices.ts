@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import { OfficeConfig } from "../../shared/protocol/config";
+import { directory } from "../auth/authenticate";
 import { officeAnswer, officeStub, sendCommand } from "../http/office-client";
 import { idempotencyKey, pathSlug, readBody } from "../http/request";
 import { type AppEnv, defineRoute } from "../http/route";
@@ -46,7 +47,15 @@ export function officeRoutes(app: Hono<AppEnv>): void {
       if (!key.ok) return key.response;
       const body = await readBody(c, OfficeConfig);
       if (!body.ok) return body.response;
-      return sendCommand(c, office.value, { type: "configure", config: body.value }, key.value);
+      const answer = await sendCommand(
+        c,
+        office.value,
+        { type: "configure", config: body.value },
+        key.value,
+      );
+      // The Directory lists offices so that signing out reaches the sockets of "*" grants everywhere.
+      if (answer.status === 201) await directory(c.env).registerOffice(office.value);
+      return answer;
     },
   );
 }

@@ -1,15 +1,18 @@
 import type { Hono } from "hono";
 import { IssueTicketBody } from "../../shared/protocol/api";
+import { device, staffRank } from "../auth/access";
+import { clientAddress } from "../auth/authenticate";
 import { errorResponse } from "../http/errors";
 import { officeAnswer, officeStub, sendCommand } from "../http/office-client";
 import { idempotencyKey, pathSlug, readBody } from "../http/request";
 import { type AppContext, type AppEnv, defineRoute } from "../http/route";
 import { INTERNAL_ORIGIN, TicketToken } from "../office/internal";
 
-function ticketUrl(token: string, key?: string): string {
+function ticketUrl(token: string, key?: string, address?: string): string {
   const url = new URL(`${INTERNAL_ORIGIN}/ticket`);
   url.searchParams.set("token", token);
   if (key) url.searchParams.set("idempotencyKey", key);
+  if (address) url.searchParams.set("address", address);
   return url.toString();
 }
 
@@ -21,11 +24,12 @@ export function ticketRoutes(app: Hono<AppEnv>): void {
       method: "post",
       path: "/api/offices/{office}/tickets",
       role: "kiosk",
+      publicWhen: "the office allows remote tickets (allowRemoteTickets, off by default)",
       summary:
-        "Issues a ticket for a walk-in service: the ticket, people ahead, estimated wait and a tracking URL carrying an unguessable token.",
+        "Issues a ticket for a walk-in service: the ticket, people ahead, estimated wait and a tracking URL carrying an unguessable token. A kiosk's ticket is channel kiosk, staff's is staff, anyone else's is remote (refused with 403 unless the office allows remote tickets). Rate-limited per device, person and address (429 with Retry-After).",
       body: IssueTicketBody,
       success: [201, "The new ticket"],
-      errors: [400, 403, 404, 409, 413, 422],
+      errors: [400, 403, 404, 409, 413, 422, 429],
       idempotent: true,
     },
     async (c) => {
@@ -36,10 +40,18 @@ export function ticketRoutes(app: Hono<AppEnv>): void {
       const body = await readBody(c, IssueTicketBody);
       if (!body.ok) return body.response;
       const { serviceId, priority = false, lang = null } = body.value;
+      const principal = c.var.principal;
+      // The channel follows who asks, never the body: a phone cannot pass for a kiosk.
+      const channel =
+        staffRank(principal, office.value) >= 1
+          ? "staff"
+          : device(principal, office.value, "kiosk")
+            ? "kiosk"
+            : "remote";
       return sendCommand(
         c,
         office.value,
-        { type: "issueTicket", serviceId, priority, lang, channel: "kiosk" },
+        { type: "issueTicket", serviceId, priority, lang, channel },
         key.value,
       );
     },
@@ -94,9 +106,12 @@ export function ticketRoutes(app: Hono<AppEnv>): void {
       const key = idempotencyKey(c);
       if (!key.ok) return key.response;
       return officeAnswer(
-        officeStub(c, target.office).fetch(ticketUrl(target.token, key.value), {
-          method: "DELETE",
-        }),
+        officeStub(c, target.office).fetch(
+          ticketUrl(target.token, key.value, clientAddress(c.req.raw)),
+          {
+            method: "DELETE",
+          },
+        ),
       );
     },
   );

@@ -1,0 +1,57 @@
+import { DEVICE_ROLES } from "../../shared/protocol/auth";
+import { deviceCookieName, readCookies, SESSION_COOKIE_NAMES } from "./cookies";
+import { sha256 } from "./encoding";
+import type { Principal } from "./principal";
+
+/** The Directory: one object for the installation. */
+export function directory(env: Env) {
+  return env.Directory.getByName("directory");
+}
+
+/** The caller's address as Cloudflare saw it (wrangler dev sets it too). */
+export function clientAddress(request: Request): string {
+  return request.headers.get("cf-connecting-ip")?.slice(0, 64) ?? "unknown";
+}
+
+const SETUP_TOKEN_MIN_LENGTH = 32;
+
+/** Is this the operator's setup token? Compared as digests, so timing reveals nothing. */
+async function isSetupToken(env: Env, request: Request): Promise<boolean> {
+  const expected = env.TURNO_SETUP_TOKEN;
+  if (!expected || expected.length < SETUP_TOKEN_MIN_LENGTH) return false;
+  const header = request.headers.get("authorization");
+  if (!header?.startsWith("Bearer ")) return false;
+  return (await sha256(header.slice(7))) === (await sha256(expected));
+}
+
+/**
+ * Who is calling: the operator (setup token), a signed-in person (session
+ * cookie), paired devices (device cookies), or nobody. Asks the Directory
+ * only when the request carries a credential, so anonymous reads of a
+ * public display stay one hop.
+ */
+export async function authenticate(env: Env, request: Request): Promise<Principal> {
+  const address = clientAddress(request);
+  const operator = await isSetupToken(env, request);
+  const cookies = readCookies(request.headers.get("cookie") ?? undefined);
+  const sessionToken = SESSION_COOKIE_NAMES.map((name) => cookies.get(name)).find(Boolean);
+  const deviceTokens = DEVICE_ROLES.map((role) => cookies.get(deviceCookieName(role))).filter(
+    (token): token is string => Boolean(token) && token!.length <= 64,
+  );
+  if (!sessionToken && deviceTokens.length === 0)
+    return { staff: null, devices: [], operator, address };
+  const resolved = await directory(env).resolve({
+    sessionHash: sessionToken && sessionToken.length <= 64 ? await sha256(sessionToken) : undefined,
+    deviceHashes: await Promise.all(deviceTokens.map((token) => sha256(token))),
+  });
+  return { staff: resolved.staff, devices: resolved.devices, operator, address };
+}
+
+/** Does the request carry a cookie credential (what CSRF checks are for)? */
+export function hasCookieCredential(request: Request): boolean {
+  const cookies = readCookies(request.headers.get("cookie") ?? undefined);
+  return (
+    SESSION_COOKIE_NAMES.some((name) => cookies.has(name)) ||
+    DEVICE_ROLES.some((role) => cookies.has(deviceCookieName(role)))
+  );
+}

@@ -1,0 +1,58 @@
+import type { DeviceRole } from "../../shared/protocol/auth";
+
+/**
+ * Cookie names and attributes. Secure whenever the browser allows it
+ * (https, or localhost which browsers treat as secure); on plain http in an
+ * office LAN the cookie could not be stored at all, so there it goes
+ * without Secure and without the __Host- prefix (the README says to use
+ * https beyond a test bench).
+ */
+export function isSecureOrigin(url: URL): boolean {
+  return (
+    url.protocol === "https:" ||
+    url.hostname === "localhost" ||
+    url.hostname === "127.0.0.1" ||
+    url.hostname === "[::1]"
+  );
+}
+
+export function sessionCookieName(url: URL): string {
+  return isSecureOrigin(url) ? "__Host-turno_session" : "turno_session";
+}
+
+export const SESSION_COOKIE_NAMES = ["__Host-turno_session", "turno_session"] as const;
+
+export function deviceCookieName(role: DeviceRole): string {
+  return `turno_${role}`;
+}
+
+/** Device cookies are sent only to their own office's routes. */
+export function deviceCookiePath(office: string): string {
+  return `/api/offices/${office}/`;
+}
+
+export function cookie(
+  url: URL,
+  name: string,
+  value: string,
+  options: { path: string; maxAgeSeconds: number },
+): string {
+  const parts = [
+    `${name}=${value}`,
+    `Path=${options.path}`,
+    `Max-Age=${options.maxAgeSeconds}`,
+    "HttpOnly",
+    "SameSite=Strict",
+  ];
+  if (isSecureOrigin(url)) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function readCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0) cookies.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  return cookies;
+}

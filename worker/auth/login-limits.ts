@@ -1,0 +1,64 @@
+/**
+ * How many wrong guesses a caller gets. Pure: the Directory counts the
+ * attempts in its storage and asks here whether one more may be tried.
+ *
+ * The rules are shaped so an attacker cannot lock every clerk out by
+ * guessing wrong on purpose: limits bind an address, or an account *from
+ * addresses it has never signed in from*. The clerk at their usual desk
+ * still gets in while their account is under attack.
+ */
+export const WINDOW_MS = 15 * 60 * 1000;
+/** Wrong passwords from one address, for any accounts. */
+export const MAX_FAILURES_PER_ADDRESS = 30;
+/** Wrong passwords for one account from one address. */
+export const MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
+/** Wrong passwords for one account from addresses it never signed in from (a spread-out attack). */
+export const MAX_FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES = 10;
+
+/** Wrong pairing codes: per office and per address. Codes have 31^8 ≈ 10^12 values. */
+export const MAX_PAIRING_FAILURES_PER_OFFICE = 20;
+export const MAX_PAIRING_FAILURES_PER_ADDRESS = 10;
+
+export interface FailureCounts {
+  /** Times of the failures in the window, oldest first. */
+  byAddress: number[];
+  byAccountAndAddress: number[];
+  byAccountFromNewAddresses: number[];
+  /** The address has signed in to this account before. */
+  knownAddress: boolean;
+}
+
+export type Decision = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+function limit(times: number[], max: number, now: number): number | null {
+  if (times.length < max) return null;
+  // Allowed again once enough of the failures have left the window.
+  const freeing = times[times.length - max]!;
+  return Math.max(1000, freeing + WINDOW_MS - now);
+}
+
+export function decideLogin(counts: FailureCounts, now: number): Decision {
+  const waits = [
+    limit(counts.byAddress, MAX_FAILURES_PER_ADDRESS, now),
+    limit(counts.byAccountAndAddress, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, now),
+    counts.knownAddress
+      ? null
+      : limit(counts.byAccountFromNewAddresses, MAX_FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES, now),
+  ].filter((wait): wait is number => wait !== null);
+  return waits.length === 0
+    ? { allowed: true }
+    : { allowed: false, retryAfterMs: Math.max(...waits) };
+}
+
+export function decidePairing(
+  counts: { byOffice: number[]; byAddress: number[] },
+  now: number,
+): Decision {
+  const waits = [
+    limit(counts.byOffice, MAX_PAIRING_FAILURES_PER_OFFICE, now),
+    limit(counts.byAddress, MAX_PAIRING_FAILURES_PER_ADDRESS, now),
+  ].filter((wait): wait is number => wait !== null);
+  return waits.length === 0
+    ? { allowed: true }
+    : { allowed: false, retryAfterMs: Math.max(...waits) };
+}

@@ -1,0 +1,176 @@
+import type { Hono } from "hono";
+import {
+  type AccountView,
+  ChangePasswordBody,
+  EmptyBody,
+  LoginBody,
+  type MeView,
+} from "../../shared/protocol";
+import { clientAddress, directory } from "../auth/authenticate";
+import { cookie, readCookies, SESSION_COOKIE_NAMES, sessionCookieName } from "../auth/cookies";
+import { SESSION_ABSOLUTE_MS } from "../auth/directory";
+import { sha256 } from "../auth/encoding";
+import { DECOY_HASH, hashPassword, verifyPassword } from "../auth/password";
+import type { StaffPrincipal } from "../auth/principal";
+import { errorResponse } from "../http/errors";
+import { readBody } from "../http/request";
+import { type AppContext, type AppEnv, defineRoute } from "../http/route";
+
+export function meView(staff: StaffPrincipal): MeView {
+  const account: AccountView = {
+    id: staff.accountId,
+    username: staff.username,
+    displayName: staff.displayName,
+    disabled: false,
+    grants: staff.grants,
+    createdAt: 0,
+  };
+  return {
+    account,
+    session: { idleExpiresAt: staff.idleExpiresAt, expiresAt: staff.expiresAt },
+  };
+}
+
+function withSessionCookie(c: AppContext, token: string, body: MeView): Response {
+  const url = new URL(c.req.url);
+  const response = Response.json(body, { status: 200 });
+  response.headers.append(
+    "set-cookie",
+    cookie(url, sessionCookieName(url), token, {
+      path: "/",
+      maxAgeSeconds: SESSION_ABSOLUTE_MS / 1000,
+    }),
+  );
+  response.headers.set("cache-control", "no-store");
+  return response;
+}
+
+function sessionToken(c: AppContext): string | undefined {
+  const cookies = readCookies(c.req.header("cookie"));
+  return SESSION_COOKIE_NAMES.map((name) => cookies.get(name)).find(Boolean);
+}
+
+export function authRoutes(app: Hono<AppEnv>): void {
+  defineRoute(
+    app,
+    {
+      operationId: "login",
+      method: "post",
+      path: "/api/auth/login",
+      role: "public",
+      summary:
+        "Signs in with { username, password }: sets a new HttpOnly session cookie and answers who you are. Wrong guesses are limited per address and per account (429 with Retry-After).",
+      body: LoginBody,
+      success: [200, "Signed in (MeView)"],
+      errors: [400, 401, 403, 413, 429],
+    },
+    async (c) => {
+      const body = await readBody(c, LoginBody);
+      if (!body.ok) return body.response;
+      const address = clientAddress(c.req.raw);
+      const start = await directory(c.env).beginLogin(body.value.username, address);
+      if (start.status === "throttled") {
+        const seconds = Math.ceil(start.retryAfterMs / 1000);
+        const response = errorResponse(
+          429,
+          "too_many_attempts",
+          `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} min.`,
+        );
+        response.headers.set("retry-after", String(seconds));
+        return response;
+      }
+      // An unknown or disabled account still costs one hash: timing does not reveal names.
+      const verification = verifyPassword(body.value.password, start.passwordHash ?? DECOY_HASH);
+      const matched = start.passwordHash !== null && verification.ok;
+      const opened = await directory(c.env).finishLogin(
+        start.attemptId,
+        matched,
+        matched && verification.needsRehash ? hashPassword(body.value.password) : undefined,
+      );
+      if (!opened) return errorResponse(401, "invalid_credentials", "Wrong username or password.");
+      return withSessionCookie(c, opened.token, meView(opened.staff));
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "logout",
+      method: "post",
+      path: "/api/auth/logout",
+      role: "public",
+      summary:
+        "Ends this session at once (its live sockets included) and clears the cookie. Always 204.",
+      body: EmptyBody,
+      success: [204, "Signed out"],
+      errors: [403],
+    },
+    async (c) => {
+      const body = await readBody(c, EmptyBody);
+      if (!body.ok) return body.response;
+      const token = sessionToken(c);
+      if (token && token.length <= 64)
+        await directory(c.env).logout(await sha256(token), clientAddress(c.req.raw));
+      const url = new URL(c.req.url);
+      const response = new Response(null, { status: 204 });
+      for (const name of SESSION_COOKIE_NAMES)
+        response.headers.append(
+          "set-cookie",
+          cookie(url, name, "", { path: "/", maxAgeSeconds: 0 }),
+        );
+      return response;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "me",
+      method: "get",
+      path: "/api/auth/me",
+      role: "public",
+      summary: "Who is signed in on this browser, with their grants per office; 401 if nobody.",
+      success: [200, "The signed-in account (MeView)"],
+      errors: [401],
+    },
+    (c) => {
+      const staff = c.var.principal.staff;
+      if (!staff) return errorResponse(401, "not_signed_in", "Nobody is signed in here.");
+      const response = Response.json(meView(staff));
+      response.headers.set("cache-control", "no-store");
+      return response;
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "changePassword",
+      method: "post",
+      path: "/api/auth/password",
+      role: "public",
+      summary:
+        "Changes your own password ({ currentPassword, newPassword }, at least 12 characters). Ends all your sessions and live sockets, and signs this browser in again.",
+      body: ChangePasswordBody,
+      success: [200, "Password changed (MeView, new session cookie)"],
+      errors: [400, 401, 403, 413],
+    },
+    async (c) => {
+      const staff = c.var.principal.staff;
+      if (!staff) return errorResponse(401, "not_signed_in", "Sign in first.");
+      const body = await readBody(c, ChangePasswordBody);
+      if (!body.ok) return body.response;
+      const stored = await directory(c.env).passwordHashOf(staff.accountId);
+      if (!stored || !verifyPassword(body.value.currentPassword, stored).ok)
+        return errorResponse(403, "wrong_password", "The current password is not right.");
+      if (body.value.newPassword.toLowerCase().includes(staff.username))
+        return errorResponse(400, "weak_password", "The password must not contain the username.");
+      const opened = await directory(c.env).changePassword(
+        staff,
+        hashPassword(body.value.newPassword),
+        clientAddress(c.req.raw),
+      );
+      return withSessionCookie(c, opened.token, meView(opened.staff));
+    },
+  );
+}
