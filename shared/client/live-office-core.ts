@@ -8,7 +8,40 @@ import type { OfficeState } from "../protocol/state";
 import type { LiveRole, ServerMessage } from "../protocol/wire";
 import { PROTOCOL_VERSION } from "../protocol/wire-constants";
 
-export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "incompatible";
+/** "denied": the server refused this page's credentials (or revoked them); it stops retrying. */
+export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "incompatible" | "denied";
+
+/**
+ * Close codes of a refused live socket (issue 3): 4401, no valid session or
+ * device, or it was revoked (logout elsewhere, password change, account
+ * disabled, device revoked); 4403, signed in but not allowed here.
+ */
+export const CLOSE_UNAUTHENTICATED = 4401;
+export const CLOSE_FORBIDDEN = 4403;
+
+/** The `error` frame codes that announce such a close (the frame comes just before it). */
+const DENIAL_CODES = ["not_signed_in", "not_paired", "device_revoked", "forbidden"];
+
+/** Why the server turned this page away: "unauthenticated" wants a login or a pairing, "forbidden" another account. */
+export interface Denial {
+  kind: "unauthenticated" | "forbidden";
+  /** The server's error code (not_signed_in, device_revoked, forbidden…), or "" if only the close code said it. */
+  code: string;
+}
+
+/** What a socket close means: a denial (stop retrying) or an ordinary drop (retry). */
+export function denialOf(
+  closeCode: number | undefined,
+  lastError: { code: string } | null,
+): Denial | null {
+  const code = lastError && DENIAL_CODES.indexOf(lastError.code) >= 0 ? lastError.code : "";
+  if (closeCode === CLOSE_FORBIDDEN) return { kind: "forbidden", code: code || "forbidden" };
+  if (closeCode === CLOSE_UNAUTHENTICATED) return { kind: "unauthenticated", code };
+  // The close code can be lost (a proxy, an old browser reporting 1006): the frame before it still
+  // says why. Not for "forbidden", which a server may also use for one refused message.
+  if (!code || code === "forbidden") return null;
+  return { kind: "unauthenticated", code };
+}
 
 export interface CommandResult {
   status: number;
@@ -50,7 +83,8 @@ export interface LiveSocketTarget {
 export interface LiveSocketHandlers {
   open(): void;
   message(data: unknown): void;
-  close(): void;
+  /** `code`: the close frame's code, if the server sent one (undefined when the client gave up on the socket). */
+  close(code?: number): void;
 }
 
 /**
@@ -69,8 +103,9 @@ const UNREADABLE_RESYNC_MS = 10_000;
 
 /**
  * One office, live: the snapshot and every later event, folded with the
- * engine's own `evolve`. Reconnects forever with backoff; on a sequence gap
- * or a reconnect it asks for a fresh snapshot. Display, kiosk and counter
+ * engine's own `evolve`. Reconnects with backoff, forever unless the server
+ * turns the page's credentials away (`denied`); on a sequence gap or a
+ * reconnect it asks for a fresh snapshot. Display, kiosk and counter
  * are views over this one model. Use `LiveOffice` (live-office.ts) unless a
  * size budget forbids zod.
  */
@@ -81,12 +116,16 @@ export class LiveOfficeCore {
   readonly clockOffset = signal(0);
   /** The server's last `error` frame (e.g. unknown_office before it closes the socket); cleared by a snapshot. */
   readonly serverError = signal<{ code: string; message: string } | null>(null);
+  /** Set when the server refused or revoked this page's session or device: the socket is closed for good. */
+  readonly denial = signal<Denial | null>(null);
   seq = 0;
   private readonly socket: LiveSocket;
   private readonly pending = new Map<string, (result: CommandResult) => void>();
   private requestCounter = 0;
   private hadSnapshot = false;
   private lastUnreadableResync = 0;
+  /** The last `error` frame on the current connection: it explains the close that follows. */
+  private connectionError: { code: string } | null = null;
 
   constructor(
     private readonly options: LiveOfficeOptions,
@@ -102,13 +141,23 @@ export class LiveOfficeCore {
       },
       {
         open: () => {
+          this.connectionError = null;
           if (this.status.peek() !== "incompatible") {
             this.status.value = this.hadSnapshot ? "reconnecting" : "connecting";
           }
         },
         message: (data) => this.receive(data),
-        close: () => {
-          if (this.status.peek() !== "incompatible") this.status.value = "reconnecting";
+        close: (code) => {
+          const denial = denialOf(code, this.connectionError);
+          this.connectionError = null;
+          if (denial) {
+            // Retrying cannot help: the page must sign in or pair again (issue 3).
+            this.socket.close();
+            this.denial.value = denial;
+            this.status.value = "denied";
+          } else if (this.status.peek() !== "incompatible" && this.status.peek() !== "denied") {
+            this.status.value = "reconnecting";
+          }
           this.failPending();
         },
       },
@@ -175,6 +224,7 @@ export class LiveOfficeCore {
         this.status.value = "incompatible";
         return;
       case "error":
+        this.connectionError = parsed.error;
         this.serverError.value = parsed.error;
         return;
     }
@@ -225,6 +275,7 @@ export class LiveOfficeCore {
    * another request just showed that the server is back. Harmless when live.
    */
   reconnectNow(): void {
+    if (this.status.peek() === "denied") return;
     if (this.socket.readyState !== 1) this.socket.reconnect();
   }
 

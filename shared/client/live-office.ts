@@ -39,7 +39,7 @@ function partySocketOpener(injected: typeof WebSocket | undefined) {
     });
     socket.addEventListener("message", (event) => handlers.message(event.data));
     socket.addEventListener("open", () => handlers.open());
-    socket.addEventListener("close", () => handlers.close());
+    socket.addEventListener("close", (event) => handlers.close(event.code));
     return socket;
   };
 }

@@ -15,7 +15,7 @@ export interface ReconnectingSocketOptions {
 /**
  * A reconnecting WebSocket small and plain enough for old TV browsers
  * (Chromium 47): no EventTarget subclass (partysocket's cannot be lowered to
- * ES5), no URLSearchParams. It reconnects forever with backoff and pings an
+ * ES5), no URLSearchParams. It reconnects with backoff until closed and pings an
  * idle link, so a half-open connection after a router restart is noticed
  * within two idle periods instead of never.
  */
@@ -70,12 +70,13 @@ export function openReconnectingSocket(
       if (event.data === PONG) return;
       handlers.message(event.data);
     };
-    current.onclose = () => {
+    current.onclose = (event: CloseEvent) => {
       if (current !== socket) return;
       socket = null;
       clearTimeout(openTimer);
       clearInterval(watchdog);
-      handlers.close();
+      // The handler may stop this socket for good (a 4401 close): then no retry is scheduled.
+      handlers.close(event.code);
       scheduleRetry();
     };
     // An error is always followed by close, which does the work.

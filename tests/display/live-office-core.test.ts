@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
+  denialOf,
   LiveOfficeCore,
   type LiveSocketHandlers,
   type LiveSocketTarget,
@@ -13,6 +14,7 @@ function harness() {
   const sent: unknown[] = [];
   let handlers: LiveSocketHandlers | undefined;
   let target: LiveSocketTarget | undefined;
+  const socketCalls: string[] = [];
   const batches: { events: OfficeEvent[]; replayed: boolean }[] = [];
   const live = new LiveOfficeCore(
     {
@@ -29,15 +31,23 @@ function harness() {
         return {
           readyState: 1,
           send: (data) => sent.push(JSON.parse(data)),
-          reconnect: () => undefined,
-          close: () => undefined,
+          reconnect: () => socketCalls.push("reconnect"),
+          close: () => socketCalls.push("close"),
         };
       },
     },
   );
   const deliver = (frame: unknown) =>
     handlers?.message(typeof frame === "string" ? frame : JSON.stringify(frame));
-  return { live, sent, batches, deliver, handlers: () => handlers!, target: () => target! };
+  return {
+    live,
+    sent,
+    batches,
+    deliver,
+    socketCalls,
+    handlers: () => handlers!,
+    target: () => target!,
+  };
 }
 
 describe("LiveOfficeCore, the one client model (here with the display's light frame check)", () => {
@@ -136,5 +146,68 @@ describe("LiveOfficeCore, the one client model (here with the display's light fr
       state: structuredClone(office.state),
     });
     expect(live.status.value).toBe("live");
+  });
+
+  it("Stops for good when the server closes with 4401, and says why.", () => {
+    const { live, deliver, handlers, socketCalls } = harness();
+    handlers().open();
+    deliver({ type: "error", error: { code: "device_revoked", message: "Revoked." } });
+    handlers().close(4401);
+    expect(live.status.value).toBe("denied");
+    expect(live.denial.value).toEqual({ kind: "unauthenticated", code: "device_revoked" });
+    expect(socketCalls).toEqual(["close"]);
+    live.reconnectNow();
+    expect(socketCalls).toEqual(["close"]);
+  });
+
+  it("Tells a 4403 (signed in, not allowed here) from a 4401.", () => {
+    const { live, handlers } = harness();
+    handlers().close(4403);
+    expect(live.denial.value).toEqual({ kind: "forbidden", code: "forbidden" });
+    expect(live.status.value).toBe("denied");
+  });
+
+  it("Trusts the error frame when the close code is lost (1006), but only on that connection.", () => {
+    const first = harness();
+    first.deliver({ type: "error", error: { code: "not_signed_in", message: "Sign in." } });
+    first.handlers().close(1006);
+    expect(first.live.denial.value).toEqual({ kind: "unauthenticated", code: "not_signed_in" });
+
+    const second = harness();
+    second.deliver({ type: "error", error: { code: "not_signed_in", message: "Sign in." } });
+    second.handlers().open();
+    second.handlers().close(1006);
+    expect(second.live.status.value).toBe("reconnecting");
+    expect(second.live.denial.value).toBeNull();
+  });
+
+  it("Keeps reconnecting after an ordinary close or an unknown office.", () => {
+    const { live, deliver, handlers, socketCalls } = harness();
+    deliver({ type: "error", error: { code: "unknown_office", message: "No such office." } });
+    handlers().close(1011);
+    handlers().close();
+    expect(live.status.value).toBe("reconnecting");
+    expect(socketCalls).toEqual([]);
+  });
+
+  it("Answers the commands still waiting when it is denied, so no button stays busy.", async () => {
+    const { live, handlers } = harness();
+    const answer = live.command({ type: "callNext", counterId: "sportello-1" });
+    handlers().close(4401);
+    expect((await answer).status).toBe(0);
+  });
+});
+
+describe("denialOf, what a live socket's close means", () => {
+  it("reads the close code first, then the error frame before it.", () => {
+    expect(denialOf(4401, null)).toEqual({ kind: "unauthenticated", code: "" });
+    expect(denialOf(4403, { code: "forbidden" })).toEqual({ kind: "forbidden", code: "forbidden" });
+    expect(denialOf(1006, { code: "forbidden" })).toBeNull();
+    expect(denialOf(1006, { code: "not_paired" })).toEqual({
+      kind: "unauthenticated",
+      code: "not_paired",
+    });
+    expect(denialOf(1000, { code: "unknown_office" })).toBeNull();
+    expect(denialOf(undefined, null)).toBeNull();
   });
 });

@@ -7,7 +7,7 @@ class FakeSocket {
   sent: string[] = [];
   onopen: (() => void) | null = null;
   onmessage: ((event: { data: unknown }) => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
   onerror: (() => void) | null = null;
   constructor(public url: string) {
     FakeSocket.all.push(this);
@@ -22,9 +22,9 @@ class FakeSocket {
     this.readyState = 1;
     this.onopen?.();
   }
-  drop() {
+  drop(code = 1006) {
     this.readyState = 3;
-    this.onclose?.();
+    this.onclose?.({ code });
   }
 }
 
@@ -34,14 +34,17 @@ const target = {
   query: { v: "1", role: "display" },
 };
 
-function open() {
+function open(onClose?: (code: number | undefined) => void) {
   const events: string[] = [];
   const socket = openReconnectingSocket(
     target,
     {
       open: () => events.push("open"),
       message: (data) => events.push(`message ${data}`),
-      close: () => events.push("close"),
+      close: (code) => {
+        events.push(code === undefined ? "close" : `close ${code}`);
+        onClose?.(code);
+      },
     },
     { WebSocket: FakeSocket as unknown as typeof WebSocket },
   );
@@ -112,5 +115,18 @@ describe("The display's reconnecting WebSocket (ES5, no partysocket)", () => {
     FakeSocket.all[0]?.drop();
     socket.reconnect();
     expect(FakeSocket.all).toHaveLength(2);
+  });
+
+  it("Passes the server's close code on, and stays closed when the handler closes it (a 4401).", () => {
+    const { socket, events } = open((code) => {
+      if (code === 4401) socket.close();
+    });
+    FakeSocket.all[0]?.open();
+    FakeSocket.all[0]?.drop(4401);
+    expect(events).toEqual(["open", "close 4401"]);
+    vi.advanceTimersByTime(60_000);
+    expect(FakeSocket.all).toHaveLength(1);
+    socket.reconnect();
+    expect(FakeSocket.all).toHaveLength(1);
   });
 });
