@@ -2,15 +2,16 @@ import "../shared/ui/base.css";
 import "./styles/counter.css";
 import { render } from "preact";
 import { officeIdFromUrl } from "../shared/ui/app-params";
-import { createCounterModel } from "./model/counter-model";
+import { createCounterApp } from "./model/counter-app";
 import { shortcutAction } from "./model/shortcuts";
 import { App } from "./ui/App";
 
-const model = createCounterModel(officeIdFromUrl());
+const app = createCounterApp(officeIdFromUrl());
 
 // Keyboard first: one letter per action, anywhere on the console (see shortcuts.ts for when not).
 document.addEventListener("keydown", (event) => {
-  if (!model.view.peek()) return;
+  const model = app.model.peek();
+  if (!model?.view.peek()) return;
   const action = shortcutAction(event);
   if (!action) return;
   event.preventDefault();
@@ -18,4 +19,4 @@ document.addEventListener("keydown", (event) => {
 });
 
 const root = document.getElementById("app");
-if (root) render(<App model={model} />, root);
+if (root) render(<App app={app} />, root);

@@ -23,8 +23,14 @@ export type TransferDestination = { toServiceId: string } | { toCounterId: strin
 export function createCounterActions(options: {
   live: LiveOffice;
   view: ReadonlySignal<CounterView | null>;
+  /** Whether this person may change the counter's mode (supervisor or admin). */
+  canChangeMode: ReadonlySignal<boolean>;
   /** Called after every answer, so timers restart from the server's time at once. */
   onAnswer: () => void;
+  /** The server answered 401: the session is over (the console goes back to the login). */
+  onUnauthorized: () => void;
+  /** The server answered 403: the person's rights may have changed. */
+  onForbidden: () => void;
 }) {
   const { live, view } = options;
   /** The last action still waiting for its answer (its button shows it). */
@@ -52,6 +58,8 @@ export function createCounterActions(options: {
       const result = await live.command(command, newIdempotencyKey());
       if (result.status < 200 || result.status >= 300) showProblem(problemFrom(result.body, mode));
       options.onAnswer();
+      if (result.status === 401) options.onUnauthorized();
+      if (result.status === 403) options.onForbidden();
     } finally {
       inFlight--;
       if (inFlight === 0) pending.value = null;
@@ -75,6 +83,15 @@ export function createCounterActions(options: {
     const v = view.peek();
     if (!v || isDoublePress()) return;
     const refusal = live.status.peek() === "live" ? refusalFor(v, action) : "offline";
+    if (
+      !refusal &&
+      !options.canChangeMode.peek() &&
+      (action === "pause" || action === "frontBack")
+    ) {
+      // The server would refuse it (403): say who can, without asking.
+      showProblem({ code: "needs_supervisor", detail: null, mode: v.mode });
+      return;
+    }
     if (refusal) showProblem({ code: refusal, detail: null, mode: v.mode });
     else act(v.counter.id);
   }

@@ -1,4 +1,4 @@
-import { computed, effect, signal } from "@preact/signals";
+import { computed, effect, type ReadonlySignal, type Signal, signal } from "@preact/signals";
 import { LiveOffice } from "../../shared/client/live-office";
 import { counterMessages } from "../../shared/i18n/counter";
 import { createCounterActions } from "./counter-actions";
@@ -14,21 +14,34 @@ import {
   transferTargets,
 } from "./counter-view";
 import type { ActionProblem } from "./errors";
-import { consoleLanguage, rememberedLanguage, rememberLanguage } from "./language";
+import { consoleLanguage, rememberLanguage } from "./language";
+
+export interface CounterModelOptions {
+  officeId: string;
+  /** The clerk's language choice, kept by the page across sign-ins. */
+  chosenLanguage: Signal<string | null>;
+  /** Supervisors and admins may change a counter's mode (pause, back office); clerks may not. */
+  canChangeMode: ReadonlySignal<boolean>;
+  /** A command answered 401: the session ended. */
+  onUnauthorized: () => void;
+  /** A command answered 403: the person's rights changed, read them again. */
+  onForbidden: () => void;
+}
 
 /**
  * Everything the counter console shows and does, as signals: the live office
  * (one socket, role "counter"), the chosen counter, the clerk's language and
  * the actions. Components only render this. Everything shown is derived
  * from the shared live state, so a second browser on the same counter shows
- * exactly the same thing.
+ * exactly the same thing. It exists only while someone with a grant for the
+ * office is signed in (counter-app.ts): the socket goes with the session.
  */
-export function createCounterModel(officeId: string) {
+export function createCounterModel(options: CounterModelOptions) {
+  const { officeId, chosenLanguage, canChangeMode } = options;
   const live = new LiveOffice({ officeId, role: "counter" });
   const state = live.state;
   const navigation = createCounterNavigation(officeId);
   const { counterId } = navigation;
-  const chosenLanguage = signal<string | null>(rememberedLanguage());
   /** Server time, ticking every second: timers agree with the server's timestamps. */
   const now = signal(Date.now() + live.clockOffset.peek());
   const refreshNow = () => {
@@ -58,6 +71,7 @@ export function createCounterModel(officeId: string) {
     const connected = live.status.value === "live";
     const result = {} as Record<ActionId, boolean>;
     for (const action of ACTION_IDS) result[action] = connected && allowed?.[action] === true;
+    if (!canChangeMode.value) result.pause = result.frontBack = false;
     return result;
   });
   /** Queue rows call their ticket only when "call next" could call. */
@@ -74,7 +88,14 @@ export function createCounterModel(officeId: string) {
     state.value && view.value ? transferTargets(state.value, view.value) : null,
   );
 
-  const actions = createCounterActions({ live, view, onAnswer: refreshNow });
+  const actions = createCounterActions({
+    live,
+    view,
+    canChangeMode,
+    onAnswer: refreshNow,
+    onUnauthorized: options.onUnauthorized,
+    onForbidden: options.onForbidden,
+  });
   navigation.rememberWhenOpen(openCounterId);
   // Another counter (chooser, back button): nothing of the last one's dialog or message stays.
   const stopCounterEffect = effect(() => {
@@ -111,6 +132,7 @@ export function createCounterModel(officeId: string) {
     pending: actions.pending,
     problem: actions.problem,
     transferOpen: actions.transferOpen,
+    canChangeMode,
     run: actions.run,
     callTicket: actions.callTicket,
     transferTo: actions.transferTo,

@@ -17,6 +17,7 @@ const TEST_IDS: Record<ActionId, string> = {
 /**
  * Every action in a fixed place (clerks work by position and by key), the
  * one that fits the moment filled in. Buttons wait while an answer is due.
+ * The mode buttons are only for supervisors and admins.
  */
 export function ActionPanel({ model }: { model: CounterModel }) {
   const view = model.view.value;
@@ -56,12 +57,19 @@ export function ActionPanel({ model }: { model: CounterModel }) {
         {button("noShow", m.noShow, { tone: "danger" })}
         {button("transfer", m.transfer)}
       </div>
-      <div class="actions-mode">
-        {button("pause", paused ? m.resume : m.pause, { tone: "mode" })}
-        {button("frontBack", view.mode === "back-office" ? m.toFrontOffice : m.toBackOffice, {
-          tone: "mode",
-        })}
-      </div>
+      {model.canChangeMode.value ? (
+        <div class="actions-mode">
+          {button("pause", paused ? m.resume : m.pause, { tone: "mode" })}
+          {button("frontBack", view.mode === "back-office" ? m.toFrontOffice : m.toBackOffice, {
+            tone: "mode",
+          })}
+        </div>
+      ) : (
+        // A clerk may not change the counter's mode (the server refuses it): no buttons, one line why.
+        <p class="actions-mode-locked" data-testid="mode-locked">
+          {model.messages.value.counter.modeLocked}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,19 +1,47 @@
 import { format } from "../../shared/i18n";
+import type { CounterApp } from "../model/counter-app";
 import type { CounterModel } from "../model/counter-model";
 import { Chooser } from "./Chooser";
 import { Console } from "./Console";
 import { Header } from "./Header";
+import { LoginScreen } from "./LoginScreen";
+import { NoAccessScreen } from "./NoAccessScreen";
+import { PasswordDialog } from "./PasswordDialog";
 
-/** Header, then whichever screen fits: waiting for the office, choosing a counter, or the console. */
-export function App({ model }: { model: CounterModel }) {
+/**
+ * Header, then whichever screen fits: the session first (checking, login, no
+ * access to this office), then waiting for the office, choosing a counter,
+ * or the console.
+ */
+export function App({ app }: { app: CounterApp }) {
+  const model = app.model.value;
   return (
     <div class="app">
-      <Header model={model} />
+      <Header app={app} />
       <main class="app-main" id="main">
-        <Screen model={model} />
+        {model ? <Screen model={model} /> : <SessionScreen app={app} />}
       </main>
+      <PasswordDialog app={app} />
     </div>
   );
+}
+
+function SessionScreen({ app }: { app: CounterApp }) {
+  const { session } = app;
+  const m = app.messages.value.auth;
+  switch (session.stage.value) {
+    case "signed-out":
+      return <LoginScreen app={app} />;
+    case "no-access":
+      return <NoAccessScreen app={app} />;
+    case "checking":
+    case "signed-in":
+      return (
+        <div class="app-placeholder" role="status" data-testid="session-checking">
+          {session.unreachable.value ? m.unreachable : m.checking}
+        </div>
+      );
+  }
 }
 
 function Screen({ model }: { model: CounterModel }) {

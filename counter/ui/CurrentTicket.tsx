@@ -22,7 +22,7 @@ export function CurrentTicket({ model }: { model: CounterModel }) {
         <div class="ticket-card-body">
           <p class="ticket-idle-title">{m.current.none}</p>
           {view.mode !== "front" ? (
-            <p class={`ticket-mode-notice mode-${view.mode}`}>{m.modeNotice[view.mode]}</p>
+            <p class={`ticket-mode-notice mode-${view.mode}`}>{modeNotice(model, view.mode)}</p>
           ) : next ? (
             <div class="ticket-next">
               <span class="ticket-next-label">{m.current.nextUp}</span>
@@ -84,8 +84,14 @@ export function CurrentTicket({ model }: { model: CounterModel }) {
         </div>
       </dl>
       {view.mode !== "front" && (
-        <p class={`ticket-mode-notice mode-${view.mode}`}>{m.modeNotice[view.mode]}</p>
+        <p class={`ticket-mode-notice mode-${view.mode}`}>{modeNotice(model, view.mode)}</p>
       )}
     </article>
   );
+}
+
+/** Why the counter is not calling, and who can change that: the clerk themself, or a supervisor. */
+function modeNotice(model: CounterModel, mode: "paused" | "back-office" | "closed"): string {
+  const m = model.messages.value.counter;
+  return model.canChangeMode.value ? m.modeNotice[mode] : m.modeNoticeClerk[mode];
 }

@@ -175,6 +175,7 @@ export const counter = {
       live: "Connected",
       reconnecting: "Reconnecting…",
       incompatible: "New version available",
+      denied: "Disconnected",
     },
     reload: "Reload",
     unknownOffice: "There is no office “{office}”. Check the address.",
@@ -205,6 +206,14 @@ export const counter = {
     "back-office": "Back office: you are not calling tickets. Switch to front office to call.",
     closed: "This counter is closed. Press Resume to open it to the public.",
   },
+  /** For a clerk, who may not change the counter's mode (issue 3). */
+  modeNoticeClerk: {
+    paused: "Paused: you are not calling tickets. A supervisor can resume this counter.",
+    "back-office":
+      "Back office: you are not calling tickets. A supervisor can switch it to front office.",
+    closed: "This counter is closed. A supervisor can open it to the public.",
+  },
+  modeLocked: "Only a supervisor can change the counter's mode.",
   actions: {
     callNext: "Call next",
     callNextCompletes: "completes {code}",
@@ -261,7 +270,9 @@ export const counter = {
     unknown_ticket: "That ticket is no longer in the queue.",
     unknown_counter: "That counter does not exist.",
     unknown_service: "That service does not exist.",
-    forbidden: "This console is not allowed to do that.",
+    forbidden: "Your account is not allowed to do that.",
+    needs_supervisor: "Only a supervisor can change this counter's mode.",
+    not_signed_in: "Your session has ended: sign in again.",
     offline: "Not connected to the server: wait for the connection to come back, then try again.",
     timeout: "No answer from the server: check the ticket on screen before trying again.",
     generic: "That did not work.",
@@ -317,8 +328,85 @@ export const ticket = {
   loadFailed: "We cannot reach the office right now. This page will keep trying.",
 };
 
+export const pairing = {
+  titles: { kiosk: "Pair this ticket machine", display: "Pair this screen" },
+  office: "Office",
+  hint: "Ask a supervisor for a pairing code (Setup → Devices) and type it here.",
+  codeLabel: "Pairing code",
+  codeHint: "8 letters and digits, as shown: XXXX-XXXX",
+  submit: "Pair",
+  working: "Pairing…",
+  checking: "Checking this device…",
+  revoked: "This device is no longer paired with the office. Enter a new pairing code.",
+  errors: {
+    incomplete: "Type all 8 characters of the code (codes never use 0, O, 1, I or L).",
+    invalid_pairing_code: "This code is wrong or has expired. Ask for a new one.",
+    wrong_device_role: {
+      kiosk: "This code is for a waiting-room screen, not a ticket machine. Ask for a kiosk code.",
+      display:
+        "This code is for a ticket machine, not a waiting-room screen. Ask for a display code.",
+    },
+    too_many_attempts: "Too many attempts. Try again in {minutes} min.",
+    offline: "The server cannot be reached. Check the network, then try again.",
+    generic: "Pairing did not work. Try again.",
+  },
+};
+
+export const auth = {
+  title: "Sign in",
+  intro: "Sign in to use the counter console.",
+  office: "Office",
+  username: "Username",
+  password: "Password",
+  showPassword: "Show password",
+  submit: "Sign in",
+  working: "Signing in…",
+  checking: "Checking your session…",
+  unreachable: "The server cannot be reached. Trying again…",
+  signedOut: "You have signed out.",
+  sessionEnded: "Your session has ended. Please sign in again.",
+  signedInAs: "Signed in as {name}",
+  signOut: "Sign out",
+  roles: { clerk: "Clerk", supervisor: "Supervisor", admin: "Administrator" },
+  noAccess: {
+    title: "No access to this office",
+    body: "Your account ({name}) has no access to office {office}.",
+    hint: "Sign out and sign in with another account, or ask an administrator for access.",
+  },
+  errors: {
+    missing: "Enter your username and password.",
+    invalid_credentials: "Wrong username or password.",
+    too_many_attempts: "Too many failed attempts. Try again in {minutes} min.",
+    offline: "The server cannot be reached. Check the network, then try again.",
+    generic: "Signing in did not work. Try again.",
+  },
+  changePassword: {
+    open: "Change password",
+    title: "Change your password",
+    current: "Current password",
+    next: "New password",
+    confirm: "New password again",
+    hint: "At least 12 characters. A few unrelated words make a good one.",
+    save: "Change password",
+    working: "Changing…",
+    cancel: "Cancel",
+    done: "Your password has been changed. Other devices signed in with it have been signed out.",
+    errors: {
+      mismatch: "The two new passwords are not the same.",
+      too_short: "The new password must be at least 12 characters long.",
+      wrong_password: "The current password is not right.",
+      weak_password: "The new password must not contain your username.",
+      invalid_request: "This password cannot be used. Try another one.",
+      offline: "The server cannot be reached. Check the network, then try again.",
+      generic: "The password could not be changed. Try again.",
+    },
+  },
+};
+
 export type Base = typeof base;
 export type DisplaySection = typeof display;
 export type KioskSection = typeof kiosk;
 export type CounterSection = typeof counter;
 export type TicketSection = typeof ticket;
+export type PairingSection = typeof pairing;
+export type AuthSection = typeof auth;

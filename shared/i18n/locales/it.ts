@@ -1,4 +1,12 @@
-import type { Base, CounterSection, DisplaySection, KioskSection, TicketSection } from "./en";
+import type {
+  AuthSection,
+  Base,
+  CounterSection,
+  DisplaySection,
+  KioskSection,
+  PairingSection,
+  TicketSection,
+} from "./en";
 
 export const base: Base = {
   languageName: "Italiano",
@@ -197,6 +205,7 @@ export const counter: CounterSection = {
       live: "Connesso",
       reconnecting: "Riconnessione…",
       incompatible: "Nuova versione disponibile",
+      denied: "Disconnesso",
     },
     reload: "Ricarica",
     unknownOffice: "Non esiste l'ufficio “{office}”. Controlla l'indirizzo.",
@@ -227,6 +236,15 @@ export const counter: CounterSection = {
     "back-office": "Back office: non stai chiamando biglietti. Passa al front office per chiamare.",
     closed: "Questo sportello è chiuso. Premi Riprendi per aprirlo al pubblico.",
   },
+  /** For a clerk, who may not change the counter's mode (issue 3). */
+  modeNoticeClerk: {
+    paused:
+      "In pausa: non stai chiamando biglietti. Un responsabile può riprendere questo sportello.",
+    "back-office":
+      "Back office: non stai chiamando biglietti. Un responsabile può passarlo al front office.",
+    closed: "Questo sportello è chiuso. Un responsabile può aprirlo al pubblico.",
+  },
+  modeLocked: "Solo un responsabile può cambiare la modalità dello sportello.",
   actions: {
     callNext: "Chiama il prossimo",
     callNextCompletes: "conclude {code}",
@@ -284,7 +302,9 @@ export const counter: CounterSection = {
     unknown_ticket: "Quel biglietto non è più in coda.",
     unknown_counter: "Quello sportello non esiste.",
     unknown_service: "Quel servizio non esiste.",
-    forbidden: "Questa console non può eseguire questa operazione.",
+    forbidden: "Il tuo account non può eseguire questa operazione.",
+    needs_supervisor: "Solo un responsabile può cambiare la modalità di questo sportello.",
+    not_signed_in: "La sessione è terminata: accedi di nuovo.",
     offline: "Non connesso al server: attendi che la connessione torni, poi riprova.",
     timeout: "Il server non ha risposto: controlla il biglietto sullo schermo prima di riprovare.",
     generic: "Operazione non riuscita.",
@@ -339,4 +359,81 @@ export const ticket: TicketSection = {
     hint: "Questo link non corrisponde a nessun biglietto. Inquadra di nuovo il codice QR del biglietto.",
   },
   loadFailed: "Al momento non riusciamo a raggiungere l'ufficio. La pagina continuerà a riprovare.",
+};
+
+export const pairing: PairingSection = {
+  titles: { kiosk: "Abbina questo totem", display: "Abbina questo schermo" },
+  office: "Ufficio",
+  hint: "Chiedi a un responsabile un codice di abbinamento (Configurazione → Dispositivi) e scrivilo qui.",
+  codeLabel: "Codice di abbinamento",
+  codeHint: "8 lettere e cifre, come indicato: XXXX-XXXX",
+  submit: "Abbina",
+  working: "Abbinamento…",
+  checking: "Verifica del dispositivo…",
+  revoked:
+    "Questo dispositivo non è più abbinato all'ufficio. Inserisci un nuovo codice di abbinamento.",
+  errors: {
+    incomplete: "Scrivi tutti gli 8 caratteri del codice (i codici non usano mai 0, O, 1, I o L).",
+    invalid_pairing_code: "Il codice è sbagliato o scaduto. Chiedine uno nuovo.",
+    wrong_device_role: {
+      kiosk:
+        "Questo codice è per uno schermo della sala d'attesa, non per un totem. Chiedi un codice per totem.",
+      display:
+        "Questo codice è per un totem, non per uno schermo della sala d'attesa. Chiedi un codice per schermo.",
+    },
+    too_many_attempts: "Troppi tentativi. Riprova tra {minutes} min.",
+    offline: "Il server non è raggiungibile. Controlla la rete e riprova.",
+    generic: "L'abbinamento non è riuscito. Riprova.",
+  },
+};
+
+export const auth: AuthSection = {
+  title: "Accedi",
+  intro: "Accedi per usare la console dello sportello.",
+  office: "Ufficio",
+  username: "Nome utente",
+  password: "Password",
+  showPassword: "Mostra password",
+  submit: "Accedi",
+  working: "Accesso in corso…",
+  checking: "Verifica della sessione…",
+  unreachable: "Il server non è raggiungibile. Nuovo tentativo…",
+  signedOut: "Sei uscito.",
+  sessionEnded: "La sessione è terminata. Accedi di nuovo.",
+  signedInAs: "Accesso come {name}",
+  signOut: "Esci",
+  roles: { clerk: "Operatore", supervisor: "Responsabile", admin: "Amministratore" },
+  noAccess: {
+    title: "Nessun accesso a questo ufficio",
+    body: "Il tuo account ({name}) non ha accesso all'ufficio {office}.",
+    hint: "Esci e accedi con un altro account, oppure chiedi l'accesso a un amministratore.",
+  },
+  errors: {
+    missing: "Inserisci nome utente e password.",
+    invalid_credentials: "Nome utente o password errati.",
+    too_many_attempts: "Troppi tentativi falliti. Riprova tra {minutes} min.",
+    offline: "Il server non è raggiungibile. Controlla la rete e riprova.",
+    generic: "Accesso non riuscito. Riprova.",
+  },
+  changePassword: {
+    open: "Cambia password",
+    title: "Cambia la tua password",
+    current: "Password attuale",
+    next: "Nuova password",
+    confirm: "Ripeti la nuova password",
+    hint: "Almeno 12 caratteri. Alcune parole scollegate tra loro ne fanno una buona.",
+    save: "Cambia password",
+    working: "Modifica in corso…",
+    cancel: "Annulla",
+    done: "La password è stata cambiata. Gli altri dispositivi collegati con essa sono stati disconnessi.",
+    errors: {
+      mismatch: "Le due nuove password non coincidono.",
+      too_short: "La nuova password deve avere almeno 12 caratteri.",
+      wrong_password: "La password attuale non è corretta.",
+      weak_password: "La nuova password non deve contenere il tuo nome utente.",
+      invalid_request: "Questa password non può essere usata. Prova con un'altra.",
+      offline: "Il server non è raggiungibile. Controlla la rete e riprova.",
+      generic: "Non è stato possibile cambiare la password. Riprova.",
+    },
+  },
 };

@@ -1,0 +1,118 @@
+import { computed, effect, signal, untracked } from "@preact/signals";
+import { requestJson } from "../../shared/client/http";
+import { counterMessages } from "../../shared/i18n/counter";
+import { hasRole } from "./access";
+import { type CounterModel, createCounterModel } from "./counter-model";
+import { consoleLanguage, rememberedLanguage, rememberLanguage } from "./language";
+import { createStaffSession } from "./staff-session";
+
+/** The little of GET /api/offices/{office} (public) the login screen shows: the office's name and languages. */
+interface OfficeLabel {
+  name: string;
+  languages: string[];
+}
+
+/**
+ * The counter console page: first the session (login, or "no access to this
+ * office"), then, only for someone with a grant for the office, the console
+ * itself (counter-model.ts) with its live socket. When the server turns the
+ * socket or a command away (4401/4403, 401), the page asks /api/auth/me
+ * again and goes back to the login if the session is over (issue 3).
+ */
+export function createCounterApp(officeId: string) {
+  const session = createStaffSession({ officeId });
+  const chosenLanguage = signal<string | null>(rememberedLanguage());
+  const office = signal<OfficeLabel | null>(null);
+  const model = signal<CounterModel | null>(null);
+  const passwordOpen = signal(false);
+  const canChangeMode = computed(() => hasRole(session.role.value, "supervisor"));
+
+  const lang = computed(() =>
+    consoleLanguage(
+      model.value?.state.value?.config.languages ?? office.value?.languages,
+      chosenLanguage.value,
+    ),
+  );
+  const messages = computed(() => counterMessages(lang.value));
+
+  // One console per signed-in session: a new one (and a new socket) for each sign-in or renewal.
+  let modelGeneration = -1;
+  const stopModelEffect = effect(() => {
+    const ready = session.stage.value === "signed-in";
+    const generation = session.generation.value;
+    untracked(() => {
+      const current = model.peek();
+      if (!ready) passwordOpen.value = false;
+      if (current && (!ready || modelGeneration !== generation)) {
+        current.dispose();
+        model.value = null;
+      }
+      if (ready && !model.peek()) {
+        modelGeneration = generation;
+        model.value = createCounterModel({
+          officeId,
+          chosenLanguage,
+          canChangeMode,
+          onUnauthorized: session.lost,
+          onForbidden: session.refresh,
+        });
+      }
+    });
+  });
+
+  // The socket turned away: the session (or this office's grant) may be over.
+  const stopDenialEffect = effect(() => {
+    if (model.value?.live.denial.value) untracked(session.lost);
+  });
+
+  // Outside the console the page still says where it is and in which language.
+  const stopDocumentEffect = effect(() => {
+    if (model.value) return; // the console keeps its own title (the counter's name)
+    document.documentElement.lang = lang.value;
+    document.title = messages.value.counter.appName;
+  });
+
+  function loadOfficeLabel(): void {
+    requestJson("GET", `/api/offices/${encodeURIComponent(officeId)}`).then((answer) => {
+      const body = answer.body as { name?: unknown; languages?: unknown } | null;
+      if (answer.status !== 200 || !body || typeof body.name !== "string") return;
+      const languages = Array.isArray(body.languages)
+        ? body.languages.filter((l): l is string => typeof l === "string")
+        : [];
+      office.value = { name: body.name, languages };
+    });
+  }
+
+  loadOfficeLabel();
+  session.start();
+
+  return {
+    officeId,
+    session,
+    model,
+    office,
+    lang,
+    messages,
+    canChangeMode,
+    passwordOpen,
+    openPasswordDialog(): void {
+      passwordOpen.value = true;
+    },
+    closePasswordDialog(): void {
+      passwordOpen.value = false;
+    },
+    setLanguage(next: string): void {
+      chosenLanguage.value = next;
+      rememberLanguage(next);
+    },
+    dispose(): void {
+      stopModelEffect();
+      stopDenialEffect();
+      stopDocumentEffect();
+      model.peek()?.dispose();
+      session.dispose();
+    },
+  };
+}
+
+export type CounterApp = ReturnType<typeof createCounterApp>;
