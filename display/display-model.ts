@@ -41,6 +41,8 @@ export interface DisplayModel {
   highlighted: ReadonlySignal<string>;
   connection: ReadonlySignal<DisplayConnection>;
   officeUnknown: ReadonlySignal<boolean>;
+  /** The server turned this screen away (device revoked): it stops, and main.tsx shows the pairing screen. */
+  denied: ReadonlySignal<boolean>;
   sound: SoundUnlock;
   settings: ReadonlySignal<SoundSettings>;
   settingsOpen: ReadonlySignal<boolean>;
@@ -107,6 +109,8 @@ export function createDisplayModel(officeId: string): DisplayModel {
   startPollingFallback({
     officeId,
     isLive: () => live.status.peek() === "live",
+    // A revoked screen shows nothing of the office any more, not even the public picture.
+    isStopped: () => live.status.peek() === "denied",
     onView: (view, serverTime) => {
       clockOffset.value = serverTime - Date.now();
       data.value = view;
@@ -199,6 +203,7 @@ export function createDisplayModel(officeId: string): DisplayModel {
     highlighted,
     connection,
     officeUnknown: computed(() => live.serverError.value?.code === "unknown_office" && !data.value),
+    denied: computed(() => live.denial.value !== null),
     sound,
     settings,
     settingsOpen,

@@ -2,34 +2,73 @@
 import "./polyfills";
 import "../shared/ui/base.css";
 import "./display.css";
-import { effect } from "@preact/signals-core";
+import { computed, effect, signal } from "@preact/signals-core";
 import { render } from "preact";
+import { createDeviceSession } from "../shared/client/device-session";
+import { fetchOfficeLabel, type OfficeLabel } from "../shared/client/office-label";
+import { BASES } from "../shared/i18n";
+import { displayMessages } from "../shared/i18n/display";
 import { officeIdFromUrl } from "../shared/ui/app-params";
+import { PairingScreen } from "../shared/ui/PairingScreen";
 import { startBurnInShift } from "./burn-in";
 import { DisplayApp } from "./components/display-app";
-import { createDisplayModel } from "./display-model";
+import { createDisplayModel, type DisplayModel } from "./display-model";
 import { hidePointerWhenIdle } from "./idle-cursor";
 import { watchVersion } from "./version-watch";
 
 /*
- * The waiting-room screen: /display/?office=<office>. It never needs a person:
- * it reconnects by itself, polls when WebSockets fail, and reloads when a new
- * version is deployed. For sound without a tap, start the player's browser
- * with --autoplay-policy=no-user-gesture-required (see chime.ts).
+ * The waiting-room screen: /display/?office=<office>. It never needs a person
+ * once paired: it reconnects by itself, polls when WebSockets fail, and
+ * reloads when a new version is deployed. For sound without a tap, start the
+ * player's browser with --autoplay-policy=no-user-gesture-required (see chime.ts).
+ *
+ * First it must be a paired display of the office (issue 3): a pre-paired
+ * link's #device= token, or a code typed on the pairing screen. Until then it
+ * opens no socket and polls nothing.
  */
-const model = createDisplayModel(officeIdFromUrl());
+const officeId = officeIdFromUrl();
+const device = createDeviceSession({ officeId, role: "display" });
+const model = signal<DisplayModel | null>(null);
+const office = signal<OfficeLabel | null>(null);
+
+/** Before the office's data arrives: the office's own language if known, else this browser's. */
+const pairingLang = computed(() => {
+  const first = office.value?.languages[0];
+  if (first && BASES[first]) return first;
+  const own = (typeof navigator !== "undefined" ? navigator.language || "" : "").slice(0, 2);
+  return BASES[own] ? own : "en";
+});
 
 effect(() => {
-  document.documentElement.lang = model.lang.value;
-  const name = model.data.value?.officeName;
-  document.title = name ? `${model.messages.value.display.pageTitle} · ${name}` : "Turno";
+  if (device.stage.value !== "paired") return;
+  // Paired again after being cut off: a fresh page rather than a second model beside the stopped one.
+  if (model.peek()) location.reload();
+  else model.value = createDisplayModel(officeId);
+});
+
+effect(() => {
+  if (model.value?.denied.value) device.lost();
+});
+
+effect(() => {
+  const current = model.value;
+  if (current && device.stage.value === "paired") {
+    document.documentElement.lang = current.lang.value;
+    const name = current.data.value?.officeName;
+    document.title = name ? `${current.messages.value.display.pageTitle} · ${name}` : "Turno";
+  } else {
+    document.documentElement.lang = pairingLang.value;
+    document.title = "Turno";
+  }
 });
 
 // "S" opens the voice controls (a keyboard or a TV remote with letters); the panel handles its own keys.
 document.addEventListener("keydown", (event) => {
-  if ((event.key === "s" || event.key === "S") && !model.settingsOpen.peek()) {
+  const current = model.peek();
+  if (!current || device.stage.peek() !== "paired") return;
+  if ((event.key === "s" || event.key === "S") && !current.settingsOpen.peek()) {
     event.preventDefault();
-    model.openSettings();
+    current.openSettings();
   }
 });
 
@@ -38,8 +77,38 @@ if (root) {
   // The whole screen re-renders when a signal it reads changes (new data, the minute, a highlight
   // ending): a few times a minute, cheap for Preact, and it spares the display the size of
   // @preact/signals' per-component bindings (see the size budget in scripts/build.ts).
-  effect(() => render(<DisplayApp model={model} />, root));
+  effect(() => render(<Screen />, root));
   startBurnInShift(root);
   hidePointerWhenIdle(root);
 }
+fetchOfficeLabel(officeId).then((label) => {
+  office.value = label;
+});
+device.start();
 watchVersion();
+
+function Screen() {
+  const current = model.value;
+  const stage = device.stage.value;
+  if (current && stage === "paired") return <DisplayApp model={current} />;
+  const messages = displayMessages(pairingLang.value);
+  if (stage === "unpaired") {
+    return (
+      <div class="screen is-pairing">
+        <PairingScreen
+          session={device}
+          messages={messages.pairing}
+          office={office.value}
+          lang={pairingLang.value}
+        />
+      </div>
+    );
+  }
+  return (
+    <div class="screen is-waiting">
+      <p class="waiting-text" role="status">
+        {messages.display.connecting}
+      </p>
+    </div>
+  );
+}

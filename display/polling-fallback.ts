@@ -5,6 +5,8 @@ export interface PollingFallbackOptions {
   officeId: string;
   /** Whether the live socket is delivering. */
   isLive: () => boolean;
+  /** Never poll again (the screen was unpaired). */
+  isStopped: () => boolean;
   /** A fresh picture of the office, and the server's clock when it was taken. */
   onView: (data: DisplayData, serverTime: number) => void;
   /** The server answers again after failing: a good moment to retry the socket at once. */
@@ -27,6 +29,10 @@ export function startPollingFallback(options: PollingFallbackOptions): void {
   let inFlight = false;
   let lastPollFailed = true;
   const tick = () => {
+    if (options.isStopped()) {
+      clearInterval(timer);
+      return;
+    }
     if (options.isLive()) {
       downSince = null;
       return;
@@ -46,5 +52,5 @@ export function startPollingFallback(options: PollingFallbackOptions): void {
       if (cameBack) options.onReachable();
     });
   };
-  setInterval(tick, POLL_EVERY_MS);
+  const timer = setInterval(tick, POLL_EVERY_MS);
 }

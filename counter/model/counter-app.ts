@@ -1,16 +1,10 @@
 import { computed, effect, signal, untracked } from "@preact/signals";
-import { requestJson } from "../../shared/client/http";
+import { fetchOfficeLabel, type OfficeLabel } from "../../shared/client/office-label";
 import { counterMessages } from "../../shared/i18n/counter";
 import { hasRole } from "./access";
 import { type CounterModel, createCounterModel } from "./counter-model";
 import { consoleLanguage, rememberedLanguage, rememberLanguage } from "./language";
 import { createStaffSession } from "./staff-session";
-
-/** The little of GET /api/offices/{office} (public) the login screen shows: the office's name and languages. */
-interface OfficeLabel {
-  name: string;
-  languages: string[];
-}
 
 /**
  * The counter console page: first the session (login, or "no access to this
@@ -72,18 +66,10 @@ export function createCounterApp(officeId: string) {
     document.title = messages.value.counter.appName;
   });
 
-  function loadOfficeLabel(): void {
-    requestJson("GET", `/api/offices/${encodeURIComponent(officeId)}`).then((answer) => {
-      const body = answer.body as { name?: unknown; languages?: unknown } | null;
-      if (answer.status !== 200 || !body || typeof body.name !== "string") return;
-      const languages = Array.isArray(body.languages)
-        ? body.languages.filter((l): l is string => typeof l === "string")
-        : [];
-      office.value = { name: body.name, languages };
-    });
-  }
-
-  loadOfficeLabel();
+  // The login screen names the office (public data: its name and languages).
+  fetchOfficeLabel(officeId).then((label) => {
+    office.value = label;
+  });
   session.start();
 
   return {

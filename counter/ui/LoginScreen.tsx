@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { minutesToWait } from "../../shared/client/http";
+import { officeLabelText } from "../../shared/client/office-label";
 import { format } from "../../shared/i18n";
 import type { CounterApp } from "../model/counter-app";
 
@@ -28,7 +29,6 @@ export function LoginScreen({ app }: { app: CounterApp }) {
     if (problem?.code === "invalid_credentials") password.current?.select();
   }, [problem]);
 
-  const officeName = app.office.value?.name;
   const credentialsWrong = problem?.code === "invalid_credentials" || problem?.code === "missing";
   const problemText = problem
     ? format(m.errors[problem.code], { minutes: minutesToWait(problem.retryAfterSeconds) })
@@ -68,7 +68,7 @@ export function LoginScreen({ app }: { app: CounterApp }) {
         <p class="login-intro">
           {m.intro}{" "}
           <span class="login-office">
-            {m.office}: <strong>{officeLabel(officeName, app.officeId)}</strong>
+            {m.office}: <strong>{officeLabelText(app.office.value, app.officeId)}</strong>
           </span>
         </p>
         {notice && !problem && (
@@ -130,9 +130,4 @@ export function LoginScreen({ app }: { app: CounterApp }) {
       </form>
     </section>
   );
-}
-
-/** "Punto Comune (scandicci)": the name people know and the id in the address. */
-export function officeLabel(name: string | undefined, id: string): string {
-  return name && name !== id ? `${name} (${id})` : id;
 }

@@ -1,6 +1,6 @@
+import { officeLabelText } from "../../shared/client/office-label";
 import { format } from "../../shared/i18n";
 import type { CounterApp } from "../model/counter-app";
-import { officeLabel } from "./LoginScreen";
 
 /** Signed in, but with no grant for this office: nothing of the office is shown or connected. */
 export function NoAccessScreen({ app }: { app: CounterApp }) {
@@ -16,7 +16,7 @@ export function NoAccessScreen({ app }: { app: CounterApp }) {
         <p class="login-error" role="alert">
           {format(m.noAccess.body, {
             name,
-            office: officeLabel(app.office.value?.name, app.officeId),
+            office: officeLabelText(app.office.value, app.officeId),
           })}
         </p>
         <p class="login-intro">{m.noAccess.hint}</p>

@@ -1,5 +1,5 @@
+import { focusOnMount } from "../../shared/ui/focus-on-mount";
 import type { DisplayModel } from "../display-model";
-import { focusOnMount } from "./focus-on-mount";
 import { SecondLanguage } from "./second-language";
 
 /**

@@ -18,7 +18,9 @@ export type IssueAnswer =
   /** The server refused the tap (4xx): `code` is its stable error code. */
   | { kind: "refused"; code: string }
   /** No answer reached us (status 0: offline or timeout); the ticket may or may not exist. */
-  | { kind: "unreachable" };
+  | { kind: "unreachable" }
+  /** 401/403: this browser is not (or no longer) a paired kiosk of the office. */
+  | { kind: "denied"; code: string };
 
 export function readIssueAnswer(result: CommandResult): IssueAnswer {
   if (result.status === 0) return { kind: "unreachable" };
@@ -30,5 +32,8 @@ export function readIssueAnswer(result: CommandResult): IssueAnswer {
   }
   if (result.status === 429) return { kind: "refused", code: "too_many_requests" };
   const error = ErrorBody.safeParse(result.body);
+  if (result.status === 401 || result.status === 403) {
+    return { kind: "denied", code: error.success ? error.data.error.code : "forbidden" };
+  }
   return { kind: "refused", code: error.success ? error.data.error.code : "generic" };
 }

@@ -37,6 +37,8 @@ export interface KioskOptions {
   officeId: string;
   /** ?print=auto: print the receipt as soon as a ticket is issued. */
   autoPrint: boolean;
+  /** The server refused a command as from an unpaired or revoked kiosk (401/403). */
+  onDenied?: () => void;
 }
 
 /**
@@ -197,6 +199,11 @@ export function createKioskModel(options: KioskOptions) {
       case "unreachable":
         guard.noAnswer();
         connection.commandUnanswered();
+        break;
+      case "denied":
+        // Not a kiosk of this office (any more): the pairing screen, not an error to the citizen.
+        guard.answered();
+        options.onDenied?.();
         break;
     }
     pendingServiceId.value = null;
