@@ -5,13 +5,13 @@
  * bundle is lowered to ES5 and must stay under its size budget.
  */
 import { execFileSync } from "node:child_process";
-import { SECURITY_HEADERS } from "../worker/http/security-headers";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import ts from "typescript";
+import { SECURITY_HEADERS } from "../worker/http/security-headers";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** TURNO_BUILD_OUT builds elsewhere (e.g. to serve it with `wrangler dev --assets DIR` beside another build). */

@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds the apps, starts Turno locally on port 8787 with its
- * state persisted in .turno/state, creates the demo office if it is missing,
+ * state persisted in .turno/state, creates the demo office, its first
+ * administrator and its pre-paired kiosk and display if they are missing,
  * and prints the URLs to open. Never asks for input.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -8,11 +9,11 @@ import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 import { DEMO_OFFICE_ID, demoOfficeConfig } from "../shared/demo-office";
 import { build, ROOT } from "./build";
+import { DEV_ENV_FILE, PORT, STATE_DIR, setupToken, writeDevEnv } from "./operator";
+import { ensureAdmin, ensureDemoDevices } from "./start-accounts";
 
-export const PORT = 8787;
 /** 127.0.0.1 by default; TURNO_HOST=0.0.0.0 lets tablets and screens on the office network connect. */
 const HOST = process.env.TURNO_HOST ?? "127.0.0.1";
-const STATE_DIR = process.env.TURNO_STATE_DIR ?? join(ROOT, ".turno", "state");
 const local = `http://127.0.0.1:${PORT}`;
 
 async function waitForHealth(child: ChildProcess, timeoutMs = 60_000): Promise<void> {
@@ -30,12 +31,12 @@ async function waitForHealth(child: ChildProcess, timeoutMs = 60_000): Promise<v
   throw new Error(`Turno did not answer on ${local} within ${timeoutMs / 1000} s`);
 }
 
-async function ensureDemoOffice(): Promise<"created" | "kept"> {
+async function ensureDemoOffice(token: string): Promise<"created" | "kept"> {
   const existing = await fetch(`${local}/api/offices/${DEMO_OFFICE_ID}`);
   if (existing.ok) return "kept";
   const created = await fetch(`${local}/api/offices/${DEMO_OFFICE_ID}`, {
     method: "PUT",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify(demoOfficeConfig),
   });
   if (!created.ok)
@@ -70,6 +71,12 @@ function passThroughWithoutOfflineNoise(child: ChildProcess): void {
 }
 
 async function main(): Promise<void> {
+  const adminPassword = process.env.TURNO_ADMIN_PASSWORD;
+  if (adminPassword !== undefined && adminPassword.length < 12) {
+    throw new Error("TURNO_ADMIN_PASSWORD must be at least 12 characters.");
+  }
+  const token = setupToken();
+  writeDevEnv(token);
   await build();
   const wrangler = join(ROOT, "node_modules", ".bin", "wrangler");
   const child = spawn(
@@ -82,6 +89,9 @@ async function main(): Promise<void> {
       HOST,
       "--persist-to",
       STATE_DIR,
+      // Carries TURNO_SETUP_TOKEN to the Worker without putting it on the command line.
+      "--env-file",
+      DEV_ENV_FILE,
       "--show-interactive-dev-session=false",
       "--log-level",
       "warn",
@@ -107,7 +117,9 @@ async function main(): Promise<void> {
   child.on("exit", (code) => process.exit(code ?? 0));
 
   await waitForHealth(child);
-  const demo = await ensureDemoOffice();
+  const demo = await ensureDemoOffice(token);
+  const admin = await ensureAdmin(local, token, adminPassword);
+  const devices = await ensureDemoDevices(local, token, DEMO_OFFICE_ID);
   const hosts = HOST === "0.0.0.0" ? ["127.0.0.1", ...lanAddresses()] : [HOST];
   const office = DEMO_OFFICE_ID;
   const lines = [
@@ -118,15 +130,19 @@ async function main(): Promise<void> {
   for (const host of hosts) {
     const base = `http://${host}:${PORT}`;
     lines.push(
-      `  Waiting-room display  ${base}/display/?office=${office}`,
-      `  Kiosk                 ${base}/kiosk/?office=${office}`,
-      `  Counter console       ${base}/counter/?office=${office}`,
+      `  Waiting-room display  ${base}/display/?office=${office}#device=${devices.display}`,
+      `  Kiosk                 ${base}/kiosk/?office=${office}#device=${devices.kiosk}`,
+      `  Counter console       ${base}/counter/?office=${office}   (sign in)`,
       `  Start page            ${base}/`,
       `  API                   ${base}/api/offices/${office}  (reference: ${base}/api/openapi.json)`,
       "",
     );
   }
   lines.push(
+    admin.password
+      ? `Sign in as "admin" with the password ${admin.password}  (shown this once; ${admin.source})`
+      : `Sign in as "admin" with the password you were given at the first start (a new one: npm run account -- reset-password admin).`,
+    "The display and kiosk links above come already paired with the demo office; keep them private.",
     `State is kept in ${STATE_DIR}. Stop with Ctrl+C; starting again keeps every ticket.`,
     "",
   );

@@ -1,0 +1,74 @@
+/**
+ * The operator's side of a local Turno: the setup token that `npm start`
+ * hands to wrangler dev, and calls to the /api/setup routes with it. The
+ * token lives next to the local state, readable only by its owner.
+ */
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "./build";
+
+export const PORT = 8787;
+export const STATE_DIR = process.env.TURNO_STATE_DIR ?? join(ROOT, ".turno", "state");
+/** The env file wrangler dev reads (`--env-file`): it carries TURNO_SETUP_TOKEN. */
+export const DEV_ENV_FILE = join(STATE_DIR, "turno-dev.env");
+
+/** TURNO_SETUP_TOKEN from the environment, else the local one, else a new one (`npm start` saves it). */
+export function setupToken(): string {
+  if (process.env.TURNO_SETUP_TOKEN) return process.env.TURNO_SETUP_TOKEN;
+  if (existsSync(DEV_ENV_FILE)) {
+    const match = /^TURNO_SETUP_TOKEN=(\S+)$/m.exec(readFileSync(DEV_ENV_FILE, "utf8"));
+    if (match) return match[1]!;
+  }
+  return randomBytes(32).toString("base64url");
+}
+
+/** Writes the env file wrangler dev loads, with the token in use. */
+export function writeDevEnv(token: string): void {
+  mkdirSync(STATE_DIR, { recursive: true });
+  writeFileSync(DEV_ENV_FILE, `TURNO_SETUP_TOKEN=${token}\n`, { mode: 0o600 });
+  chmodSync(DEV_ENV_FILE, 0o600);
+}
+
+/** A password people can read out and type: 4 groups of 5 from an unambiguous alphabet (≈ 99 bits). */
+export function generatedPassword(): string {
+  const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  const groups: string[] = [];
+  for (let group = 0; group < 4; group++) {
+    let text = "";
+    for (const byte of randomBytes(16)) {
+      if (byte < 248 && text.length < 5) text += alphabet[byte % alphabet.length];
+    }
+    groups.push(text);
+  }
+  return groups.join("-");
+}
+
+export async function operatorCall<T>(
+  base: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Left as text for the error message.
+  }
+  return { status: response.status, body: parsed as T };
+}
+
+export function describeFailure(what: string, answer: { status: number; body: unknown }): Error {
+  return new Error(`${what}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+}
