@@ -17,8 +17,10 @@
  *                         shared machine where other jobs compete for the cores)
  *   BENCH_WRANGLER_LOG_LEVEL, BENCH_WRANGLER_OBSERVABILITY: see below.
  */
+
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { cpus, setPriority, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -28,6 +30,7 @@ import { demoOfficeConfig, OPEN_AROUND_THE_CLOCK } from "../shared/demo-office";
 import type { OfficeConfigInput } from "../shared/protocol/config";
 import {
   connectDisplays,
+  credentials,
   fillQueue,
   httpJson,
   issueOverHttp,
@@ -41,6 +44,7 @@ import { fmt } from "./lib/report";
 import { printResults, type Results, TARGETS, type Throughput } from "./lib/results";
 import {
   assertPortFree,
+  BENCH_SETUP_TOKEN,
   type CpuUse,
   memoryOf,
   type ServerUnderTest,
@@ -101,22 +105,58 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 const describeCpu = (cpu: CpuUse) =>
   `CPU cores busy: server ${cpu.serverCores}, bench client ${cpu.clientCores}, other processes ${cpu.otherCores}`;
 
+/** Creates the bench offices, one kiosk and one display per office, and a clerk for all of them. */
 async function configureOffices(turno: ServerUnderTest): Promise<void> {
   const agent = newAgent(1);
+  const operator = { authorization: `Bearer ${BENCH_SETUP_TOKEN}` };
+  const call = async (method: string, path: string, body: unknown, expected: number[]) => {
+    const answer = await httpJson(agent, turno.base, method, path, body, 30_000, operator);
+    if (!expected.includes(answer.status))
+      throw new Error(`${method} ${path}: ${answer.status} ${answer.body.slice(0, 500)}`);
+    return answer;
+  };
   try {
-    for (const office of Object.values(OFFICES)) {
-      const answer = await httpJson(
-        agent,
-        turno.base,
-        "PUT",
-        `/api/offices/${office}`,
-        benchOfficeConfig,
-      );
-      if (answer.status !== 200 && answer.status !== 201)
-        throw new Error(
-          `configuring office ${office}: ${answer.status} ${answer.body.slice(0, 500)}`,
+    const offices = [...new Set(Object.values(OFFICES))];
+    for (const office of offices) {
+      await call("PUT", `/api/offices/${office}`, benchOfficeConfig, [200, 201]);
+      for (const role of ["kiosk", "display"] as const) {
+        const created = await call(
+          "POST",
+          "/api/setup/devices",
+          { office, role, name: `Bench ${role}` },
+          [201],
         );
+        const { token } = JSON.parse(created.body) as { token: string };
+        credentials[role][office] = { cookie: `turno_${role}=${token}` };
+      }
     }
+    const password = "bench clerk passphrase";
+    await call(
+      "POST",
+      "/api/setup/accounts",
+      {
+        username: "bench-clerk",
+        password,
+        grants: offices.map((office) => ({ office, role: "clerk" })),
+      },
+      [200, 201],
+    );
+    const login = await new Promise<string>((resolve, reject) => {
+      const body = JSON.stringify({ username: "bench-clerk", password });
+      const req = httpRequest(
+        new URL("/api/auth/login", turno.base),
+        { method: "POST", headers: { "content-type": "application/json" } },
+        (res) => {
+          res.resume();
+          const cookie = res.headers["set-cookie"]?.find((c) => c.includes("turno_session="));
+          if (res.statusCode === 200 && cookie) resolve(cookie.split(";")[0]!);
+          else reject(new Error(`bench clerk login: ${res.statusCode}`));
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+    credentials.clerk = { cookie: login };
   } finally {
     agent.destroy();
   }

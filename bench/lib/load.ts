@@ -23,6 +23,19 @@ export interface HttpAnswer {
   body: string;
 }
 
+/**
+ * Who the load acts as: a paired kiosk issues, a paired display listens, a
+ * signed-in clerk calls — the same credentials (and the same Directory
+ * lookups) as in production. Set once by run.ts; the baseline ignores them.
+ */
+export const credentials = {
+  /** Per office: a device belongs to one office. */
+  kiosk: {} as Record<string, Record<string, string>>,
+  display: {} as Record<string, Record<string, string>>,
+  /** One clerk with a role in every bench office. */
+  clerk: {} as Record<string, string>,
+};
+
 export function httpJson(
   agent: Agent,
   base: string,
@@ -30,6 +43,7 @@ export function httpJson(
   path: string,
   body?: unknown,
   timeoutMs = 10_000,
+  headers: Record<string, string> = {},
 ): Promise<HttpAnswer> {
   const url = new URL(path, base);
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
@@ -39,9 +53,12 @@ export function httpJson(
       {
         method,
         agent,
-        headers: payload
-          ? { "content-type": "application/json", "content-length": payload.length }
-          : { "content-length": 0 },
+        headers: {
+          ...headers,
+          ...(payload
+            ? { "content-type": "application/json", "content-length": payload.length }
+            : { "content-length": 0 }),
+        },
         timeout: timeoutMs,
       },
       (res) => {
@@ -111,9 +128,15 @@ export async function issueOverHttp(
       const t0 = performance.now();
       let outcome: string;
       try {
-        const answer = await httpJson(agent, base, "POST", `/api/offices/${office}/tickets`, {
-          serviceId,
-        });
+        const answer = await httpJson(
+          agent,
+          base,
+          "POST",
+          `/api/offices/${office}/tickets`,
+          { serviceId },
+          10_000,
+          credentials.kiosk[office] ?? {},
+        );
         outcome = String(answer.status);
       } catch {
         outcome = "error";
@@ -160,6 +183,7 @@ export async function issueOverKioskSocket(
   opts: Window & { window: number },
 ): Promise<ThroughputResult> {
   const ws = new WebSocket(liveUrl(base, office, "kiosk"), {
+    headers: credentials.kiosk[office] ?? {},
     perMessageDeflate: false,
     handshakeTimeout: 10_000,
   });
@@ -263,9 +287,15 @@ export async function fillQueue(base: string, office: string, count: number): Pr
   const worker = async () => {
     while (next < count) {
       const serviceId = WALK_IN_SERVICES[next++ % WALK_IN_SERVICES.length];
-      const answer = await httpJson(agent, base, "POST", `/api/offices/${office}/tickets`, {
-        serviceId,
-      });
+      const answer = await httpJson(
+        agent,
+        base,
+        "POST",
+        `/api/offices/${office}/tickets`,
+        { serviceId },
+        10_000,
+        credentials.kiosk[office] ?? {},
+      );
       if (answer.status !== 201)
         throw new Error(`filling the queue: ${answer.status} ${answer.body.slice(0, 200)}`);
     }
@@ -338,7 +368,11 @@ export async function connectDisplays(
 
   const open = (index: number) =>
     new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: 20_000 });
+      const ws = new WebSocket(url, {
+        headers: credentials.display[office] ?? {},
+        perMessageDeflate: false,
+        handshakeTimeout: 20_000,
+      });
       sockets[index] = ws;
       let connected = false;
       ws.once("message", (data: WebSocket.RawData) => {
@@ -467,6 +501,8 @@ export async function measureCalls(
       "POST",
       `/api/offices/${office}/counters/${counter}/call-next`,
       {},
+      10_000,
+      credentials.clerk,
     );
     const answeredAt = performance.now();
     if (called.status !== 200)
@@ -499,6 +535,8 @@ export async function measureCalls(
       "POST",
       `/api/offices/${office}/counters/${counter}/complete`,
       {},
+      10_000,
+      credentials.clerk,
     );
     if (done.status !== 200)
       throw new Error(`complete on ${counter}: ${done.status} ${done.body.slice(0, 300)}`);

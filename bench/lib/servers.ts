@@ -13,6 +13,9 @@ import { cmdline, cpuSeconds, descendantsOf, rssBytes, type Started, startProces
 
 export const HOST = "127.0.0.1";
 
+/** The operator's token of the bench's throwaway server (set up and torn down by the bench). */
+export const BENCH_SETUP_TOKEN = "bench-operator-token-not-a-secret-0123456789";
+
 export interface ServerUnderTest {
   key: "turno" | "baseline";
   label: string;
@@ -135,6 +138,13 @@ export async function startTurno(opts: {
       "--show-interactive-dev-session=false",
       "--log-level",
       opts.logLevel,
+      "--var",
+      `TURNO_SETUP_TOKEN:${BENCH_SETUP_TOKEN}`,
+      // The bench is one kiosk issuing as fast as it can: lift the per-device and per-address limits.
+      "--var",
+      "TURNO_TICKETS_PER_DEVICE_PER_MINUTE:100000000",
+      "--var",
+      "TURNO_TICKETS_PER_ADDRESS_PER_MINUTE:100000000",
     ],
     {
       cwd: opts.srcDir,
