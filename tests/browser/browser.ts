@@ -63,6 +63,10 @@ export async function openPage(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(`${url}: ${error.message}`));
+  // A Content-Security-Policy violation is reported on the console: the apps must cause none.
+  page.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) errors.push(`${url}: ${message.text()}`);
+  });
   if (options.initScript) await page.addInitScript({ content: options.initScript });
   await page.goto(url);
   return { page, errors };

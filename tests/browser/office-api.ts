@@ -21,6 +21,12 @@ export interface ApiAnswer<T> {
   body: T;
 }
 
+/**
+ * The operator's token of the test servers (server.ts passes it to wrangler
+ * dev): the tests set up offices, people and devices with it, as `npm start` does.
+ */
+export const E2E_SETUP_TOKEN = "e2e-operator-token-not-a-secret-0123456789";
+
 export async function api<T = unknown>(
   baseUrl: string,
   method: string,
@@ -29,7 +35,10 @@ export async function api<T = unknown>(
 ): Promise<ApiAnswer<T>> {
   const response = await fetch(`${baseUrl}/api${path}`, {
     method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    headers: {
+      authorization: `Bearer ${E2E_SETUP_TOKEN}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -120,4 +129,38 @@ export async function counterAction(
     throw new Error(`${counterId} ${action}: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
   return answer.body;
+}
+
+/** A pre-paired device link's token, as `npm start` prints (…/kiosk/?office=x#device=TOKEN). */
+export async function deviceToken(
+  baseUrl: string,
+  officeId: string,
+  role: "kiosk" | "display",
+): Promise<string> {
+  const answer = await api<{ token: string }>(baseUrl, "POST", "/setup/devices", {
+    office: officeId,
+    role,
+    name: `E2E ${role}`,
+  });
+  if (answer.status !== 201) throw new Error(`pairing a ${role}: ${answer.status}`);
+  return answer.body.token;
+}
+
+export const E2E_PASSWORD = "e2e passphrase for the clerk";
+
+/** A person with a role in the office; they sign in through the apps' own login screen. */
+export async function createStaff(
+  baseUrl: string,
+  officeId: string,
+  role: "clerk" | "supervisor" | "admin",
+): Promise<{ username: string; password: string }> {
+  const username = `${role}-${Math.random().toString(36).slice(2, 8)}`;
+  const answer = await api(baseUrl, "POST", "/setup/accounts", {
+    username,
+    displayName: `Test ${role}`,
+    password: E2E_PASSWORD,
+    grants: [{ office: officeId, role }],
+  });
+  if (answer.status !== 201) throw new Error(`creating ${username}: ${answer.status}`);
+  return { username, password: E2E_PASSWORD };
 }

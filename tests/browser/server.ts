@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { E2E_SETUP_TOKEN } from "./office-api";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BIN = join(ROOT, "node_modules", ".bin");
@@ -127,6 +128,8 @@ export async function startServer(options: ServerOptions): Promise<TurnoServer> 
       "--show-interactive-dev-session=false",
       "--log-level",
       "warn",
+      "--var",
+      `TURNO_SETUP_TOKEN:${E2E_SETUP_TOKEN}`,
     ],
     // Its own process group, so stopping it also stops the workerd it spawns.
     { cwd: ROOT, env: CHILD_ENV, stdio: ["ignore", log, log], detached: true },
