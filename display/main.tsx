@@ -94,14 +94,14 @@ function Screen() {
   const messages = displayMessages(pairingLang.value);
   if (stage === "unpaired") {
     return (
-      <div class="screen is-pairing">
+      <main class="screen is-pairing">
         <PairingScreen
           session={device}
           messages={messages.pairing}
           office={office.value}
           lang={pairingLang.value}
         />
-      </div>
+      </main>
     );
   }
   return (

@@ -1,19 +1,19 @@
 /**
- * Pre-paired links: `npm start` prints …/kiosk/?office=x#device=dev_… so the
+ * Pre-paired links: `npm start` prints …/kiosk/?office=x#device=dvt_… so the
  * demo's screens work at once (issue 3). The token rides in the fragment,
  * which browsers never send to a server or in a Referer; the page exchanges
  * it for an HttpOnly cookie and removes it from the address bar.
  */
 
 /** The shape of DeviceToken in shared/protocol/auth.ts (not imported: it brings zod). */
-const DEVICE_TOKEN = /^dev_[A-Za-z0-9_-]{43}$/;
+export const DEVICE_TOKEN = /^dvt_[A-Za-z0-9_-]{43}$/;
 
 function hashParts(hash: string): string[] {
   const text = hash.charAt(0) === "#" ? hash.slice(1) : hash;
   return text ? text.split("&") : [];
 }
 
-/** The device token in a location.hash such as "#device=dev_…", or null. */
+/** The device token in a location.hash such as "#device=dvt_…", or null. */
 export function deviceTokenFromHash(hash: string): string | null {
   const parts = hashParts(hash);
   for (let i = 0; i < parts.length; i++) {

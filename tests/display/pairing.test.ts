@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { deviceTokenFromHash, hashWithoutDeviceToken } from "../../shared/client/device-link";
+import {
+  DEVICE_TOKEN,
+  deviceTokenFromHash,
+  hashWithoutDeviceToken,
+} from "../../shared/client/device-link";
 import { createDeviceSession, pairingProblem } from "../../shared/client/device-session";
 import type { HttpAnswer } from "../../shared/client/http";
 import { retryAfter } from "../../shared/client/http";
@@ -10,9 +14,9 @@ import {
   PAIRING_ALPHABET,
   PAIRING_CODE_PATTERN,
 } from "../../shared/client/pairing-code";
-import { PAIRING_CODE_ALPHABET } from "../../shared/protocol/auth";
+import { DeviceToken, PAIRING_CODE_ALPHABET } from "../../shared/protocol/auth";
 
-const TOKEN = `dev_${"a".repeat(40)}_-9`;
+const TOKEN = `dvt_${"a".repeat(40)}_-9`;
 
 describe("Pairing codes as people type them", () => {
   it("use the protocol's alphabet (copied so the display needs no zod).", () => {
@@ -46,10 +50,22 @@ describe("Pairing codes as people type them", () => {
 });
 
 describe("Pre-paired links (#device=…)", () => {
+  it("take the tokens the protocol takes (the shape is copied so the display needs no zod).", () => {
+    for (const sample of [
+      TOKEN,
+      `dvt_${"B".repeat(43)}`,
+      `dev_${"a".repeat(43)}`,
+      "dvt_short",
+      "",
+    ]) {
+      expect(DEVICE_TOKEN.test(sample)).toBe(DeviceToken.safeParse(sample).success);
+    }
+  });
+
   it("give their token, and only a well-formed one.", () => {
     expect(deviceTokenFromHash(`#device=${TOKEN}`)).toBe(TOKEN);
     expect(deviceTokenFromHash(`#x=1&device=${TOKEN}`)).toBe(TOKEN);
-    expect(deviceTokenFromHash("#device=dev_short")).toBeNull();
+    expect(deviceTokenFromHash("#device=dvt_short")).toBeNull();
     expect(deviceTokenFromHash("#device=%E0%A4%A")).toBeNull();
     expect(deviceTokenFromHash("")).toBeNull();
   });
