@@ -24,7 +24,7 @@ export interface CounterModelOptions {
   canChangeMode: ReadonlySignal<boolean>;
   /** A command answered 401: the session ended. */
   onUnauthorized: () => void;
-  /** A command answered 403: the person's rights changed, read them again. */
+  /** A command answered 403, or the server asked for a new connection (1012): read the person's rights again. */
   onForbidden: () => void;
 }
 
@@ -38,7 +38,7 @@ export interface CounterModelOptions {
  */
 export function createCounterModel(options: CounterModelOptions) {
   const { officeId, chosenLanguage, canChangeMode } = options;
-  const live = new LiveOffice({ officeId, role: "counter" });
+  const live = new LiveOffice({ officeId, role: "counter", onReconnectAsked: options.onForbidden });
   const state = live.state;
   const navigation = createCounterNavigation(officeId);
   const { counterId } = navigation;

@@ -18,6 +18,8 @@ export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "incompa
  */
 export const CLOSE_UNAUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
+/** The server asks for a new connection now, e.g. because the person's rights changed. */
+export const CLOSE_RECONNECT = 1012;
 
 /** The `error` frame codes that announce such a close (the frame comes just before it). */
 const DENIAL_CODES = ["not_signed_in", "not_paired", "device_revoked", "forbidden"];
@@ -59,6 +61,8 @@ export interface LiveOfficeOptions {
   onEvents?: (events: OfficeEvent[], info: { replayed: boolean }) => void;
   /** Called for each ticket frame (role "ticket"). */
   onTicket?: (ticket: TicketView) => void;
+  /** The server closed with 1012 (reconnect now): rights may have changed, a good moment to read them again. */
+  onReconnectAsked?: () => void;
   /** Injected in tests. */
   WebSocket?: typeof WebSocket;
 }
@@ -159,6 +163,7 @@ export class LiveOfficeCore {
             this.status.value = "reconnecting";
           }
           this.failPending();
+          if (code === CLOSE_RECONNECT) this.options.onReconnectAsked?.();
         },
       },
     );

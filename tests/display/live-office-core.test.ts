@@ -198,6 +198,38 @@ describe("LiveOfficeCore, the one client model (here with the display's light fr
   });
 });
 
+describe("A close asking for a new connection (1012)", () => {
+  it("reconnects as usual and tells the app, which reads the person's rights again.", () => {
+    let asked = 0;
+    let handlers: LiveSocketHandlers | undefined;
+    const live = new LiveOfficeCore(
+      {
+        host: "turno.example",
+        officeId: "scandicci",
+        role: "counter",
+        onReconnectAsked: () => asked++,
+      },
+      {
+        parseMessage: checkServerMessage,
+        openSocket: (_target, h) => {
+          handlers = h;
+          return {
+            readyState: 1,
+            send: () => undefined,
+            reconnect: () => undefined,
+            close: () => undefined,
+          };
+        },
+      },
+    );
+    handlers?.close(1012);
+    expect(live.status.value).toBe("reconnecting");
+    expect(asked).toBe(1);
+    handlers?.close(1006);
+    expect(asked).toBe(1);
+  });
+});
+
 describe("denialOf, what a live socket's close means", () => {
   it("reads the close code first, then the error frame before it.", () => {
     expect(denialOf(4401, null)).toEqual({ kind: "unauthenticated", code: "" });
