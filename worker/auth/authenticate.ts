@@ -1,5 +1,5 @@
 import { DEVICE_ROLES } from "../../shared/protocol/auth";
-import { deviceCookieName, readCookies, SESSION_COOKIE_NAMES } from "./cookies";
+import { deviceCookieName, readCookies, SESSION_COOKIE_NAMES, sessionCookieName } from "./cookies";
 import { sha256 } from "./encoding";
 import type { Principal } from "./principal";
 
@@ -34,7 +34,8 @@ export async function authenticate(env: Env, request: Request): Promise<Principa
   const address = clientAddress(request);
   const operator = await isSetupToken(env, request);
   const cookies = readCookies(request.headers.get("cookie") ?? undefined);
-  const sessionToken = SESSION_COOKIE_NAMES.map((name) => cookies.get(name)).find(Boolean);
+  // Only the name this origin sets: on https the __Host- prefix is what stops a planted cookie.
+  const sessionToken = cookies.get(sessionCookieName(new URL(request.url)));
   const deviceTokens = DEVICE_ROLES.map((role) => cookies.get(deviceCookieName(role))).filter(
     (token): token is string => Boolean(token) && token!.length <= 64,
   );
