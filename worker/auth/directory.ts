@@ -144,6 +144,18 @@ export class Directory extends DurableObject<Env> {
     };
   }
 
+  /**
+   * A live socket's session was used (a command over it): is it still valid?
+   * Counts as use, like an HTTP request, so a clerk working only through the
+   * console's socket is not signed out after an hour.
+   */
+  async touchSession(sessionId: string): Promise<{ alive: boolean }> {
+    const row = this.sql
+      .exec<SessionRow>(`SELECT * FROM sessions WHERE id = ?`, sessionId)
+      .toArray()[0];
+    return { alive: row ? this.resolveSession(row.token_hash, Date.now()) !== null : false };
+  }
+
   // ── Signing in and out ──────────────────────────────────────────────────
   /**
    * First half of a login: may this address try this name now? The attempt

@@ -52,5 +52,7 @@ export const LiveGrant = z.object({
   rank: z.int(),
   /** acct:…, sess:…, dev:… — what a revocation closes. */
   tags: z.array(z.string().check(z.maxLength(128))).check(z.maxLength(4)),
+  /** A person's session: its socket ends with it (absolute expiry, or idle as the Directory says). */
+  session: z.optional(z.object({ id: z.string().check(z.maxLength(64)), expiresAt: z.number() })),
 });
 export type LiveGrant = z.infer<typeof LiveGrant>;

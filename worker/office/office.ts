@@ -62,7 +62,11 @@ interface ConnectionInfo {
   actor: Actor;
   /** Staff rank in this office when the socket opened (0 for devices and phones). */
   rank: number;
+  /** The person's session, confirmed with the Directory before each of their commands. */
+  session: { id: string; expiresAt: number } | null;
 }
+
+
 
 /** The same rules as the HTTP routes (README "Roles"), for commands sent over a socket. */
 function mayRun(info: ConnectionInfo, type: Command["type"]): boolean {
@@ -346,10 +350,11 @@ export class Office extends Server<Env> {
     const grant = LiveGrant.safeParse(JSON.parse(request.headers.get(LIVE_GRANT_HEADER) ?? "null"));
     if (!grant.success) return null;
     const { role, actor, rank, tags } = grant.data;
-    if (role !== "ticket") return { role, ticketId: null, actor, rank, tags };
+    const session = grant.data.session ?? null;
+    if (role !== "ticket") return { role, ticketId: null, actor, rank, tags, session };
     const token = TicketToken.safeParse(new URL(request.url).searchParams.get("token"));
     const ticket = token.success ? this.store.findTicketByToken(token.data) : null;
-    return ticket ? { role, ticketId: ticket.id, actor, rank, tags: [] } : null;
+    return ticket ? { role, ticketId: ticket.id, actor, rank, tags: [], session: null } : null;
   }
 
   override onConnect(connection: Connection, context: ConnectionContext): void {
@@ -375,6 +380,7 @@ export class Office extends Server<Env> {
             ticketId: ticketIdFromTags(connection.tags),
             actor: grant.data.actor,
             rank: grant.data.rank,
+            session: grant.data.session ?? null,
           }
         : null;
     if (!info || !this.state) {
@@ -398,6 +404,29 @@ export class Office extends Server<Env> {
     send(connection, this.snapshotFrame());
   }
 
+  /**
+   * A person's socket lives no longer than their session. Each of their
+   * commands is confirmed with the Directory first (a clerk sends a few a
+   * minute; the check also counts as use, so working only through the
+   * socket keeps the session alive). An ended session (timed out, signed out
+   * elsewhere) gets the socket told and closed (4401), and nothing runs.
+   */
+  private async sessionStillValid(
+    connection: Connection<ConnectionInfo>,
+    session: NonNullable<ConnectionInfo["session"]>,
+  ): Promise<boolean> {
+    const alive =
+      this.clock() < session.expiresAt &&
+      (await this.env.Directory.getByName("directory").touchSession(session.id)).alive;
+    if (alive) return true;
+    send(connection, {
+      type: "error",
+      error: { code: "not_signed_in", message: "Your session has ended; sign in again." },
+    });
+    connection.close(CLOSE_SIGNED_OUT, "session ended");
+    return false;
+  }
+
   /** The snapshot, serialised once per sequence number: a reconnect storm of screens costs one stringify. */
   private snapshotFrame(): string {
     if (this.snapshotCache?.seq !== this.seq) {
@@ -413,7 +442,10 @@ export class Office extends Server<Env> {
     return this.snapshotCache.frame;
   }
 
-  override onMessage(connection: Connection<ConnectionInfo>, message: WSMessage): void {
+  override async onMessage(
+    connection: Connection<ConnectionInfo>,
+    message: WSMessage,
+  ): Promise<void> {
     if (typeof message !== "string" || message.length > MAX_MESSAGE_BYTES) {
       send(connection, {
         type: "error",
@@ -449,6 +481,7 @@ export class Office extends Server<Env> {
       return;
     }
     const info = connection.state;
+    if (info?.session && !(await this.sessionStillValid(connection, info.session))) return;
     // The channel comes from who is connected, never from the message: a kiosk cannot claim to be staff.
     const command =
       msg.command.type === "issueTicket"

@@ -88,6 +88,7 @@ function liveGrant(principal: Principal, office: string, role: LiveRole): LiveGr
     actor: actorOf(staff ? principal : { ...principal, staff: null }, usedDevice),
     rank: staffRank(principal, office),
     tags,
+    ...(staff ? { session: { id: staff.sessionId, expiresAt: staff.expiresAt } } : {}),
   };
 }
 
