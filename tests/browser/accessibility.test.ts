@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { describeViolations, seriousAccessibilityViolations } from "./accessibility";
 import { launchBrowser, openPage, SCREENS, testId, waitForText } from "./browser";
 import { counterAction, createTestOffice, issueTicket } from "./office-api";
+import { openCounter, pairedAppUrl } from "./sign-in";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -24,13 +25,21 @@ async function expectNoSeriousViolations(page: Page, where: string): Promise<voi
 
 describe("Accessibility (axe-core: no serious or critical violations)", () => {
   it("The kiosk's start screen is accessible.", async () => {
-    const { page } = await openPage(browser, `${baseUrl}/kiosk/?office=${officeId}`, SCREENS.kiosk);
+    const { page } = await openPage(
+      browser,
+      await pairedAppUrl(baseUrl, officeId, "kiosk"),
+      SCREENS.kiosk,
+    );
     await page.locator(testId("service-anagrafe")).waitFor();
     await expectNoSeriousViolations(page, "kiosk start screen");
   });
 
   it("The kiosk's ticket screen is accessible.", async () => {
-    const { page } = await openPage(browser, `${baseUrl}/kiosk/?office=${officeId}`, SCREENS.kiosk);
+    const { page } = await openPage(
+      browser,
+      await pairedAppUrl(baseUrl, officeId, "kiosk"),
+      SCREENS.kiosk,
+    );
     await page.locator(testId("service-urp")).click();
     await page.locator(testId("ticket-qr")).waitFor();
     await expectNoSeriousViolations(page, "kiosk ticket screen");
@@ -41,11 +50,7 @@ describe("Accessibility (axe-core: no serious or critical violations)", () => {
     // It calls the oldest ticket it serves: maybe the kiosk test's, maybe this one.
     const called = (await counterAction(baseUrl, officeId, "sportello-4", "call-next")).counter
       .ticket;
-    const { page } = await openPage(
-      browser,
-      `${baseUrl}/counter/?office=${officeId}&counter=sportello-4`,
-      SCREENS.counter,
-    );
+    const { page } = await openCounter(browser, baseUrl, officeId, "sportello-4", SCREENS.counter);
     await waitForText(page, testId("current-ticket-code"), called!.code);
     await expectNoSeriousViolations(page, "counter console");
   });

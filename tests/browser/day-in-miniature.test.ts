@@ -13,6 +13,7 @@ import {
   waitForTextGone,
 } from "./browser";
 import { createTestOffice, getOffice } from "./office-api";
+import { openCounter, pairedAppUrl } from "./sign-in";
 import { SPEECH_RECORDER, waitForSpoken } from "./speech-recorder";
 
 const baseUrl = inject("baseUrl");
@@ -36,7 +37,7 @@ describe("One ticket through kiosk, phone, counter and waiting-room screen", () 
   it("The day in miniature: a kiosk tap issues a ticket that the phone follows, the counter calls, recalls and transfers, and the display shows and announces within a second.", async () => {
     const display = await openPage(
       browser,
-      `${baseUrl}/display/?office=${officeId}`,
+      await pairedAppUrl(baseUrl, officeId, "display"),
       SCREENS.displayLandscape,
       {
         initScript: SPEECH_RECORDER,
@@ -46,7 +47,11 @@ describe("One ticket through kiosk, phone, counter and waiting-room screen", () 
     await clickIfVisible(display.page, testId("enable-sound"));
 
     // Kiosk: one tap, a ticket with its code and a QR code to follow it.
-    const kiosk = await openPage(browser, `${baseUrl}/kiosk/?office=${officeId}`, SCREENS.kiosk);
+    const kiosk = await openPage(
+      browser,
+      await pairedAppUrl(baseUrl, officeId, "kiosk"),
+      SCREENS.kiosk,
+    );
     await kiosk.page.locator(testId("service-anagrafe")).click();
     const codeElement = kiosk.page.locator(testId("ticket-code"));
     await codeElement.waitFor();
@@ -69,11 +74,7 @@ describe("One ticket through kiosk, phone, counter and waiting-room screen", () 
     const waitingStatus = (await phone.page.locator(testId("ticket-status")).textContent())?.trim();
 
     // Counter: call next; the display shows it within a second and announces it.
-    const counter = await openPage(
-      browser,
-      `${baseUrl}/counter/?office=${officeId}&counter=sportello-1`,
-      SCREENS.counter,
-    );
+    const counter = await openCounter(browser, baseUrl, officeId, "sportello-1", SCREENS.counter);
     await waitForText(counter.page, testId(`queue-ticket-${code}`), code);
     // Both pages stamp the moment with the same clock: the click as the counter page
     // receives it, the code as the display draws it (the test driver's own delays left out).

@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openPage, SCREENS, testId } from "./browser";
 import { createTestOffice, getOffice } from "./office-api";
+import { pairedAppUrl } from "./sign-in";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -11,7 +12,8 @@ let kiosk: Page;
 beforeAll(async () => {
   browser = await launchBrowser();
   officeId = await createTestOffice(baseUrl, "double-tap");
-  kiosk = (await openPage(browser, `${baseUrl}/kiosk/?office=${officeId}`, SCREENS.kiosk)).page;
+  kiosk = (await openPage(browser, await pairedAppUrl(baseUrl, officeId, "kiosk"), SCREENS.kiosk))
+    .page;
 });
 afterAll(async () => {
   await browser?.close();

@@ -11,6 +11,7 @@ import {
 } from "./browser";
 import { createTestOffice } from "./office-api";
 import { freshLogFile, removeDir, startServer, type TurnoServer, tempDir } from "./server";
+import { openCounter, pairedAppUrl } from "./sign-in";
 
 /** This file stops its server, so it runs one of its own rather than the shared one. */
 const PORT = 8812;
@@ -39,15 +40,15 @@ describe("A server restart", () => {
     const officeId = await createTestOffice(baseUrl, "restart");
     const display = await openPage(
       browser,
-      `${baseUrl}/display/?office=${officeId}`,
+      await pairedAppUrl(baseUrl, officeId, "display"),
       SCREENS.displayLandscape,
     );
-    const kiosk = await openPage(browser, `${baseUrl}/kiosk/?office=${officeId}`, SCREENS.kiosk);
-    const counter = await openPage(
+    const kiosk = await openPage(
       browser,
-      `${baseUrl}/counter/?office=${officeId}&counter=sportello-1`,
-      SCREENS.counter,
+      await pairedAppUrl(baseUrl, officeId, "kiosk"),
+      SCREENS.kiosk,
     );
+    const counter = await openCounter(browser, baseUrl, officeId, "sportello-1", SCREENS.counter);
     await kiosk.page.locator(testId("service-urp")).click();
     const code = (await kiosk.page.locator(testId("ticket-code")).textContent())?.trim() ?? "";
     expect(code).toMatch(/^A\d{3}$/);

@@ -8,6 +8,7 @@ import {
   type IssuedTicket,
   issueTicket,
 } from "./office-api";
+import { openCounter, pairedAppUrl } from "./sign-in";
 import { SPEECH_RECORDER } from "./speech-recorder";
 
 const baseUrl = inject("baseUrl");
@@ -65,7 +66,7 @@ describe("Screenshots of every app (test-results/screenshots)", () => {
     ] as const) {
       const { page, errors } = await openPage(
         browser,
-        `${baseUrl}/display/?office=${officeId}`,
+        await pairedAppUrl(baseUrl, officeId, "display"),
         screen,
         {
           initScript: SPEECH_RECORDER,
@@ -84,7 +85,7 @@ describe("Screenshots of every app (test-results/screenshots)", () => {
   it("The kiosk's start and ticket screens are captured.", async () => {
     const { page, errors } = await openPage(
       browser,
-      `${baseUrl}/kiosk/?office=${officeId}`,
+      await pairedAppUrl(baseUrl, officeId, "kiosk"),
       SCREENS.kiosk,
     );
     await page.locator(testId("service-anagrafe")).waitFor();
@@ -100,9 +101,11 @@ describe("Screenshots of every app (test-results/screenshots)", () => {
     const office = await getOffice(baseUrl, officeId);
     const current = office.counters.find((c) => c.id === "sportello-2")?.ticket;
     expect(current, "sportello-2 has called a ticket").toBeTruthy();
-    const { page, errors } = await openPage(
+    const { page, errors } = await openCounter(
       browser,
-      `${baseUrl}/counter/?office=${officeId}&counter=sportello-2`,
+      baseUrl,
+      officeId,
+      "sportello-2",
       SCREENS.counter,
     );
     await waitForText(page, testId("current-ticket-code"), current!.code);
