@@ -123,6 +123,8 @@ const EVENT_CHECKS: Record<OfficeEventType, (event: Fields) => boolean> = {
   serviceStarted: hasTicketAndCounter,
   ticketCompleted: (e) => hasTicketAndCounter(e) && isNumber(e.serviceSeconds),
   ticketNoShow: hasTicketAndCounter,
+  serviceTodayChanged: (e) => isString(e.serviceId) && typeof e.open === "boolean",
+  noticeChanged: (e) => e.notice === null || (isObject(e.notice) && isString(e.notice.text)),
   ticketTransferred: (e) => isString(e.ticketId) && isString(e.toServiceId),
   ticketCancelled: (e) => isString(e.ticketId),
   counterModeChanged: (e) => isString(e.counterId) && isString(e.mode),

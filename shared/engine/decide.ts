@@ -168,6 +168,27 @@ export function decide(state: OfficeState | null, command: Command, now: number)
         mode: command.mode,
       });
     }
+    case "setServiceToday": {
+      const service = state.config.services.find((s) => s.id === command.serviceId);
+      if (!service)
+        return refuse(
+          engineError("unknown_service", `There is no service "${command.serviceId}".`),
+        );
+      const open = !state.closedForToday.includes(service.id);
+      if (open === command.open) return accept();
+      return accept({
+        type: "serviceTodayChanged",
+        at: now,
+        serviceId: service.id,
+        open: command.open,
+      });
+    }
+    case "setNotice":
+      return accept({
+        type: "noticeChanged",
+        at: now,
+        notice: command.text === null ? null : { text: command.text, at: now },
+      });
     case "cancelTicket": {
       const ticket = state.tickets[command.ticketId];
       if (!ticket)
@@ -249,6 +270,14 @@ function decideIssue(
       engineError(
         "service_appointment_only",
         `${displayName(state, service)} is by appointment only.`,
+      ),
+    );
+  }
+  if (state.closedForToday.includes(service.id)) {
+    return refuse(
+      engineError(
+        "service_finished_today",
+        `Tickets for ${displayName(state, service)} are finished for today.`,
       ),
     );
   }

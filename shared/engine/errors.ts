@@ -9,6 +9,7 @@ export const ENGINE_ERROR_CODES = [
   "unknown_counter",
   "unknown_ticket",
   "service_closed",
+  "service_finished_today",
   "service_appointment_only",
   "counter_cannot_call",
   "counter_busy",

@@ -102,8 +102,17 @@ export function evolve(state: OfficeState | null, event: OfficeEvent): OfficeSta
       state.day = event.toDay;
       state.lastNumbers = {};
       state.recentCalls = [];
+      state.closedForToday = [];
       return state;
     }
+    case "serviceTodayChanged": {
+      const others = state.closedForToday.filter((id) => id !== event.serviceId);
+      state.closedForToday = event.open ? others : [...others, event.serviceId];
+      return state;
+    }
+    case "noticeChanged":
+      state.notice = event.notice;
+      return state;
     default:
       return assertNever(event);
   }
@@ -119,6 +128,8 @@ function configure(state: OfficeState | null, event: EventOf<"officeConfigured">
     counters: {},
     timings: {},
     recentCalls: [],
+    closedForToday: [],
+    notice: null,
   };
   next.config = config;
   const counters: OfficeState["counters"] = {};

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { CounterMode, LanguageCode, OfficeConfig, Slug } from "./config";
+import { NoticeText } from "./state";
 import { TicketChannel, TicketId } from "./ticket";
 
 /**
@@ -52,6 +53,16 @@ export const CancelTicket = z.object({ type: z.literal("cancelTicket"), ticketId
 
 export const Configure = z.object({ type: z.literal("configure"), config: OfficeConfig });
 
+/** A supervisor ends (or resumes) a service's tickets for the rest of the day. */
+export const SetServiceToday = z.object({
+  type: z.literal("setServiceToday"),
+  serviceId: Slug,
+  open: z.boolean(),
+});
+
+/** A supervisor's message to every display; null clears it. */
+export const SetNotice = z.object({ type: z.literal("setNotice"), text: z.nullable(NoticeText) });
+
 /** Sent by the object's alarm (and before any command) when the office's local day has changed. */
 export const Rollover = z.object({ type: z.literal("rollover") });
 
@@ -68,6 +79,8 @@ export const Command = z.union([
   CancelTicket,
   Configure,
   Rollover,
+  SetServiceToday,
+  SetNotice,
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandInput = z.input<typeof Command>;

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { CounterMode, IsoDate, OfficeConfig, Slug } from "./config";
+import { Notice } from "./state";
 import { Ticket, TicketId } from "./ticket";
 
 /**
@@ -75,6 +76,20 @@ export const DayRolledOver = z.object({
   expiredTicketIds: z.array(TicketId),
 });
 
+export const ServiceTodayChanged = z.object({
+  type: z.literal("serviceTodayChanged"),
+  at,
+  serviceId: Slug,
+  /** false: "tickets for today are finished"; true: issuing again. */
+  open: z.boolean(),
+});
+
+export const NoticeChanged = z.object({
+  type: z.literal("noticeChanged"),
+  at,
+  notice: z.nullable(Notice),
+});
+
 export const OfficeEvent = z.discriminatedUnion("type", [
   OfficeConfigured,
   TicketIssued,
@@ -87,6 +102,8 @@ export const OfficeEvent = z.discriminatedUnion("type", [
   TicketCancelled,
   CounterModeChanged,
   DayRolledOver,
+  ServiceTodayChanged,
+  NoticeChanged,
 ]);
 export type OfficeEvent = z.infer<typeof OfficeEvent>;
 export type OfficeEventType = OfficeEvent["type"];

@@ -23,6 +23,11 @@ export const RecentCall = z.object({
 });
 export type RecentCall = z.infer<typeof RecentCall>;
 
+/** A message for the waiting room's screens, set by a supervisor. */
+export const NoticeText = z.string().check(z.minLength(1), z.maxLength(280));
+export const Notice = z.object({ text: NoticeText, at: z.number() });
+export type Notice = z.infer<typeof Notice>;
+
 /**
  * The whole live state of one office. It holds only active tickets (waiting,
  * called, serving); finished ones live in the object's storage. It carries no
@@ -39,5 +44,9 @@ export const OfficeState = z.object({
   timings: z.record(Slug, ServiceTiming),
   /** Newest first. */
   recentCalls: z.array(RecentCall),
+  /** Services whose tickets are finished for today (a supervisor closed them); reopened at midnight. */
+  closedForToday: z._default(z.array(Slug), []),
+  /** Shown on every display until cleared. */
+  notice: z._default(z.nullable(Notice), null),
 });
 export type OfficeState = z.infer<typeof OfficeState>;

@@ -37,6 +37,8 @@ describe("Configuring an office", () => {
       ),
       timings: {},
       recentCalls: [],
+      closedForToday: [],
+      notice: null,
     });
   });
 

@@ -43,6 +43,11 @@ const scenarios: Record<EngineErrorCode, Scenario> = {
     config.services = config.services.map((s) => ({ ...s, open: false }));
     return new Office(config).run({ type: "issueTicket", serviceId: "urp" });
   },
+  service_finished_today: () => {
+    const office = new Office();
+    office.ok({ type: "setServiceToday", serviceId: "urp", open: false });
+    return office.run({ type: "issueTicket", serviceId: "urp" });
+  },
   service_appointment_only: () => new Office().run({ type: "issueTicket", serviceId: "edilizia" }),
   counter_cannot_call: () => new Office().run({ type: "callNext", counterId: "sportello-5" }),
   counter_busy: () => withCalled().run({ type: "callNext", counterId: "sportello-1" }),

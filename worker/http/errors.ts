@@ -9,6 +9,7 @@ export const STATUS_BY_ENGINE_ERROR: Record<EngineErrorCode, number> = {
   unknown_counter: 404,
   unknown_ticket: 404,
   service_closed: 409,
+  service_finished_today: 409,
   service_appointment_only: 409,
   counter_cannot_call: 409,
   counter_busy: 409,

@@ -4,6 +4,7 @@ import { OfficeConfig } from "../../shared/protocol/config";
 import type { OfficeEvent } from "../../shared/protocol/events";
 import {
   CounterState,
+  Notice,
   type OfficeState,
   RecentCall,
   ServiceTiming,
@@ -18,6 +19,9 @@ const LiveRow = z.object({
   counters: z.record(z.string(), CounterState),
   timings: z.record(z.string(), ServiceTiming),
   recentCalls: z.array(RecentCall),
+  // Added after the first release: rows written before have neither.
+  closedForToday: z._default(z.array(z.string()), []),
+  notice: z._default(z.nullable(Notice), null),
 });
 
 interface TicketRow extends Record<string, SqlStorageValue> {
@@ -105,8 +109,11 @@ export class OfficeStore {
     }
     if (events.some((e) => e.type === "officeConfigured"))
       this.writeKey("config", JSON.stringify(state.config));
-    const { day, lastNumbers, counters, timings, recentCalls } = state;
-    this.writeKey("live", JSON.stringify({ day, lastNumbers, counters, timings, recentCalls }));
+    const { day, lastNumbers, counters, timings, recentCalls, closedForToday, notice } = state;
+    this.writeKey(
+      "live",
+      JSON.stringify({ day, lastNumbers, counters, timings, recentCalls, closedForToday, notice }),
+    );
   }
 
   private applyToTickets(
@@ -163,6 +170,8 @@ export class OfficeStore {
         return;
       case "officeConfigured":
       case "counterModeChanged":
+      case "serviceTodayChanged":
+      case "noticeChanged":
         return;
       default:
         assertNever(event);

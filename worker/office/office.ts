@@ -66,8 +66,6 @@ interface ConnectionInfo {
   session: { id: string; expiresAt: number } | null;
 }
 
-
-
 /** The same rules as the HTTP routes (README "Roles"), for commands sent over a socket. */
 function mayRun(info: ConnectionInfo, type: Command["type"]): boolean {
   if (type === "issueTicket")

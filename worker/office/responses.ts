@@ -55,6 +55,10 @@ export function answerFor(command: Command, ctx: AnswerContext): CommandAnswer {
       return { status: 200, body: { ticketId: command.ticketId, status: "cancelled", events } };
     case "rollover":
       return { status: 200, body: { day: state.day, events } };
+    case "setServiceToday":
+      return { status: 200, body: { closedForToday: state.closedForToday, events } };
+    case "setNotice":
+      return { status: 200, body: { notice: state.notice, events } };
     default:
       return { status: 200, body: { counter: counterView(state, command.counterId), events } };
   }
