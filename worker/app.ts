@@ -7,9 +7,11 @@ import { accountRoutes } from "./routes/accounts";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { counterRoutes } from "./routes/counters";
+import { dashboardRoutes } from "./routes/dashboard";
 import { deviceRoutes } from "./routes/devices";
 import { liveRoutes } from "./routes/live";
 import { officeRoutes } from "./routes/offices";
+import { reportRoutes } from "./routes/reports";
 import { setupRoutes } from "./routes/setup";
 import { ticketRoutes } from "./routes/tickets";
 
@@ -26,6 +28,8 @@ accountRoutes(app);
 deviceRoutes(app);
 auditRoutes(app);
 setupRoutes(app);
+dashboardRoutes(app);
+reportRoutes(app);
 
 let openApiDocument: string | null = null;
 app.get("/api/openapi.json", (c) => {

@@ -211,6 +211,33 @@ const REQUESTS: Record<string, (caller: Caller) => Promise<Call> | Call> = {
     path: `/offices/${world.office}/audit`,
   }),
   "GET /api/audit": () => ({ method: "GET", path: "/audit" }),
+  "PUT /api/offices/{office}/services/{service}/today": () => ({
+    method: "PUT",
+    path: `/offices/${world.office}/services/general/today`,
+    body: { open: true },
+  }),
+  "PUT /api/offices/{office}/notice": () => ({
+    method: "PUT",
+    path: `/offices/${world.office}/notice`,
+    body: { text: null },
+  }),
+  "GET /api/offices/{office}/today": () => ({
+    method: "GET",
+    path: `/offices/${world.office}/today`,
+  }),
+  "GET /api/offices/{office}/reports": () => ({
+    method: "GET",
+    path: `/offices/${world.office}/reports?from=2026-01-01&to=2026-01-31`,
+  }),
+  "GET /api/offices/{office}/reports/tickets.csv": () => ({
+    method: "GET",
+    path: `/offices/${world.office}/reports/tickets.csv?from=2026-01-01&to=2026-01-31`,
+  }),
+  "POST /api/setup/offices/{office}/history": () => ({
+    method: "POST",
+    path: `/setup/offices/${world.office}/history`,
+    body: { tickets: [] },
+  }),
   "GET /api/setup/status": () => ({ method: "GET", path: "/setup/status" }),
   "POST /api/setup/accounts": () => ({
     method: "POST",
@@ -335,6 +362,8 @@ const COMMANDS: Record<string, () => Promise<unknown> | unknown> = {
   }),
   configure: () => ({ type: "configure", config: testOfficeConfig({ frontCounters: 3 }) }),
   rollover: () => ({ type: "rollover" }),
+  setServiceToday: () => ({ type: "setServiceToday", serviceId: "general", open: true }),
+  setNotice: () => ({ type: "setNotice", text: null }),
 };
 
 describe("Who may send which live command", () => {

@@ -100,6 +100,7 @@ describe("Storage migrations", () => {
       expect(tables(state.storage.sql)).toEqual(
         [
           "audit",
+          "counter_staff",
           "events",
           "idempotency",
           "migrations",

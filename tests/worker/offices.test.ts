@@ -156,6 +156,12 @@ describe("The OpenAPI document", () => {
         "post /api/setup/accounts",
         "post /api/setup/devices",
         "post /api/setup/devices/check",
+        "put /api/offices/{office}/services/{service}/today",
+        "put /api/offices/{office}/notice",
+        "get /api/offices/{office}/today",
+        "get /api/offices/{office}/reports",
+        "get /api/offices/{office}/reports/tickets.csv",
+        "post /api/setup/offices/{office}/history",
       ].sort(),
     );
     const roles = [

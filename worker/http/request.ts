@@ -12,11 +12,12 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response
 export async function readBody<S extends z.ZodMiniType>(
   c: AppContext,
   schema: S,
+  maxBytes = MAX_BODY_BYTES,
 ): Promise<Parsed<z.infer<S>>> {
   const declared = Number(c.req.header("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
+  if (declared > maxBytes) return { ok: false, response: tooLarge(maxBytes) };
   const text = await c.req.text();
-  if (text.length > MAX_BODY_BYTES) return { ok: false, response: tooLarge() };
+  if (text.length > maxBytes) return { ok: false, response: tooLarge(maxBytes) };
   let data: unknown = {};
   if (text.trim() !== "") {
     try {
@@ -43,8 +44,8 @@ export async function readBody<S extends z.ZodMiniType>(
   return { ok: true, value: parsed.data };
 }
 
-const tooLarge = () =>
-  errorResponse(413, "payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+const tooLarge = (maxBytes: number) =>
+  errorResponse(413, "payload_too_large", `Request bodies are limited to ${maxBytes} bytes.`);
 
 /** An office, service or counter id from the path; a malformed one cannot exist, so it is a 404. */
 export function pathSlug(c: AppContext, name: string, what: string): Parsed<string> {

@@ -71,6 +71,21 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    name: "003-report-columns",
+    statements: [
+      // Who called a ticket, and when it was first called (called_at moves with recalls and transfers).
+      `ALTER TABLE tickets ADD COLUMN clerk_id TEXT`,
+      `ALTER TABLE tickets ADD COLUMN clerk_name TEXT`,
+      `ALTER TABLE tickets ADD COLUMN first_called_at INTEGER`,
+      `CREATE TABLE counter_staff (
+        counter_id TEXT PRIMARY KEY,
+        clerk_id TEXT NOT NULL,
+        clerk_name TEXT NOT NULL,
+        at INTEGER NOT NULL
+      )`,
+    ],
+  },
 ];
 
 export function migrate(sql: SqlStorage, migrations: Migration[] = MIGRATIONS): void {

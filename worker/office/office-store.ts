@@ -144,6 +144,13 @@ export class OfficeStore {
         return;
       }
       case "ticketCalled":
+        touched.add(event.ticketId);
+        this.sql.exec(
+          `UPDATE tickets SET first_called_at = COALESCE(first_called_at, ?) WHERE id = ?`,
+          event.at,
+          event.ticketId,
+        );
+        return;
       case "ticketRecalled":
       case "serviceStarted":
       case "ticketTransferred":

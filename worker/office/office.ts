@@ -2,6 +2,7 @@ import { type Connection, type ConnectionContext, Server, type WSMessage } from 
 import { execute, startOfNextDay } from "../../shared/engine";
 import type { Actor } from "../../shared/protocol/auth";
 import type { Command } from "../../shared/protocol/commands";
+import type { OfficeEvent } from "../../shared/protocol/events";
 import type { OfficeState } from "../../shared/protocol/state";
 import {
   ClientMessage,
@@ -38,7 +39,9 @@ import {
 import { issueLimits } from "./issue-limits";
 import { OfficeStore } from "./office-store";
 import { RateLimits } from "./rate-limits";
+import { reportRequest } from "./report-requests";
 import { answerFor, type CommandAnswer } from "./responses";
+import { TicketHistory } from "./ticket-history";
 import { newTicketToken } from "./tokens";
 import { officeView, ticketView } from "./views";
 
@@ -88,6 +91,7 @@ export class Office extends Server<Env> {
   private store!: OfficeStore;
   private auditLog!: AuditLog;
   private rateLimits!: RateLimits;
+  private history!: TicketHistory;
   private state: OfficeState | null = null;
   private seq = 0;
   private snapshotCache: { seq: number; frame: string } | null = null;
@@ -101,6 +105,7 @@ export class Office extends Server<Env> {
     this.store = this.ctx.storage.transactionSync(() => new OfficeStore(this.ctx.storage.sql));
     this.auditLog = new AuditLog(this.ctx.storage.sql);
     this.rateLimits = new RateLimits(this.ctx.storage.sql);
+    this.history = new TicketHistory(this.ctx.storage.sql);
     this.reload();
     // Screens ping to check the line; answering without waking the object keeps that free.
     this.ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
@@ -187,6 +192,7 @@ export class Office extends Server<Env> {
           if (actor.kind === "staff" || actor.kind === "operator") {
             const { type, ...detail } = command;
             this.auditLog.append(now, actor, type, detail);
+            this.recordStaff(actor, command, execution.events, now);
           }
         }
         const seq = this.seq + execution.events.length;
@@ -253,6 +259,8 @@ export class Office extends Server<Env> {
       return json(this.run(command, { idempotencyKey, origin, actor }));
     }
     if (url.pathname === "/audit") return this.auditRequest(request, url);
+    if (url.pathname.startsWith("/reports/") || url.pathname === "/history")
+      return this.reportRequest(request, url);
     if (request.method === "POST" && url.pathname === "/revoke") {
       const parsed = RevokeRequest.safeParse(await request.json().catch(() => null));
       if (!parsed.success)
@@ -291,6 +299,18 @@ export class Office extends Server<Env> {
     return Response.json(errorBody("not_found", "Not found."), { status: 404 });
   }
 
+  /** Who works which counter, and who called each ticket: for the dashboard and the reports. */
+  private recordStaff(actor: Actor, command: Command, events: OfficeEvent[], now: number): void {
+    // A supervisor switching a desk's mode from the dashboard is not working at it.
+    if (!("counterId" in command) || command.type === "setCounterMode" || actor.id === null) return;
+    const name = actor.name ?? actor.id;
+    for (const event of events) {
+      if (event.type === "ticketCalled")
+        this.history.recordClerk(event.ticketId, event.counterId, actor.id, name, now);
+    }
+    this.history.recordCounterStaff(command.counterId, actor.id, name, now);
+  }
+
   private async auditRequest(request: Request, url: URL): Promise<Response> {
     if (request.method === "POST") {
       const parsed = AuditRequest.safeParse(await request.json().catch(() => null));
@@ -303,6 +323,16 @@ export class Office extends Server<Env> {
     const before = Number(url.searchParams.get("before")) || undefined;
     const limit = Math.min(500, Math.max(1, Number(url.searchParams.get("limit")) || 100));
     return Response.json({ entries: this.auditLog.list({ before, limit }) });
+  }
+
+  private reportRequest(request: Request, url: URL): Promise<Response> {
+    if (!this.state) return Promise.resolve(json(this.unknownOffice()));
+    return reportRequest(request, url, {
+      state: this.state,
+      history: this.history,
+      now: this.clock(),
+      newToken: newTicketToken,
+    });
   }
 
   /** Ends sockets whose session or device was revoked (or whose rights changed), at once. */

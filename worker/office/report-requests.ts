@@ -1,0 +1,101 @@
+import * as z from "zod/mini";
+import { IsoDate, type OfficeState } from "../../shared/protocol";
+import { computeOfficeReport, ReportTicket, ticketsToCsv } from "../../shared/reports";
+import { errorBody } from "../http/errors";
+import type { TicketHistory } from "./ticket-history";
+
+/** Past tickets brought in at once; larger histories come in several requests. */
+export const MAX_IMPORT_TICKETS = 5000;
+export const HistoryImport = z.object({
+  tickets: z.array(ReportTicket).check(z.maxLength(MAX_IMPORT_TICKETS)),
+});
+
+const Range = z.object({ from: IsoDate, to: IsoDate });
+
+interface ReportContext {
+  state: OfficeState;
+  history: TicketHistory;
+  now: number;
+  newToken: () => string;
+}
+
+/**
+ * The office's reading side: reports and CSV over a date range, today's
+ * figures for the dashboard, and importing a past history. Reports read the
+ * tickets table, never the live queue, so they cannot slow a call down
+ * beyond the moment they take.
+ */
+export async function reportRequest(
+  request: Request,
+  url: URL,
+  context: ReportContext,
+): Promise<Response> {
+  const { state, history } = context;
+  if (request.method === "POST" && url.pathname === "/history") {
+    const parsed = HistoryImport.safeParse(await request.json().catch(() => null));
+    if (!parsed.success)
+      return invalid(parsed.error.issues[0]?.message ?? "Invalid history.", parsed.error.issues);
+    const added = history.importPast(parsed.data.tickets, state.day, context.newToken);
+    return Response.json({ added, skipped: parsed.data.tickets.length - added });
+  }
+  if (url.pathname === "/reports/today") return Response.json(todayFigures(state, history));
+
+  const range = Range.safeParse({
+    from: url.searchParams.get("from"),
+    to: url.searchParams.get("to"),
+  });
+  if (!range.success) return invalid("from and to must be dates (YYYY-MM-DD).");
+  const { from, to } = range.data;
+  if (url.pathname === "/reports/tickets.csv") {
+    return new Response(ticketsToCsv(history.between(from, to), state.config.timeZone), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="turno-tickets-${from}-${to}.csv"`,
+      },
+    });
+  }
+  if (url.pathname === "/reports/summary") {
+    const options = {
+      from,
+      to,
+      timeZone: state.config.timeZone,
+      targetWaitMinutes: state.config.targetWaitMinutes,
+    };
+    try {
+      return Response.json(computeOfficeReport([...history.between(from, to)], options));
+    } catch (error) {
+      if (error instanceof z.core.$ZodError)
+        return invalid(error.issues[0]?.message ?? "Invalid range.", error.issues);
+      throw error;
+    }
+  }
+  return Response.json(errorBody("not_found", "Not found."), { status: 404 });
+}
+
+function invalid(message: string, issues?: unknown[]): Response {
+  return Response.json(errorBody("invalid_request", message, issues), { status: 400 });
+}
+
+/** Issued, served, no-shows and give-ups today per service, and who works each counter. */
+function todayFigures(state: OfficeState, history: TicketHistory) {
+  const byService: Record<
+    string,
+    { issued: number; served: number; noShows: number; cancelled: number }
+  > = {};
+  for (const service of state.config.services)
+    byService[service.id] = { issued: 0, served: 0, noShows: 0, cancelled: 0 };
+  for (const { serviceId, status, count } of history.dayCounts(state.day)) {
+    const figures = (byService[serviceId] ??= { issued: 0, served: 0, noShows: 0, cancelled: 0 });
+    figures.issued += count;
+    if (status === "done") figures.served += count;
+    if (status === "no-show") figures.noShows += count;
+    if (status === "cancelled") figures.cancelled += count;
+  }
+  const staff = history.counterStaff();
+  const counters: Record<string, { clerkName: string | null; since: number | null }> = {};
+  for (const id of Object.keys(state.counters)) {
+    const person = staff[id];
+    counters[id] = { clerkName: person?.clerkName ?? null, since: person?.at ?? null };
+  }
+  return { day: state.day, services: byService, counters };
+}

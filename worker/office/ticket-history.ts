@@ -1,0 +1,148 @@
+import type { ReportTicket } from "../../shared/reports";
+
+interface HistoryRow extends Record<string, SqlStorageValue> {
+  id: string;
+  day: string;
+  code: string;
+  service_id: string;
+  counter_id: string | null;
+  clerk_id: string | null;
+  clerk_name: string | null;
+  status: string;
+  channel: string;
+  priority: number;
+  issued_at: number;
+  first_called_at: number | null;
+  called_at: number | null;
+  started_at: number | null;
+  finished_at: number | null;
+  transfers: number;
+  recalls: number;
+}
+
+/**
+ * The office's tickets as the reports read them: every ticket's history
+ * flattened into a row (the tickets table is the projection of the event
+ * log that the office keeps in the same transaction as each event).
+ */
+export class TicketHistory {
+  constructor(private readonly sql: SqlStorage) {}
+
+  /** Tickets issued on local days from..to (inclusive), oldest first. */
+  *between(from: string, to: string): Generator<ReportTicket> {
+    const rows = this.sql.exec<HistoryRow>(
+      `SELECT id, day, code, service_id, counter_id, clerk_id, clerk_name, status, channel, priority,
+              issued_at, first_called_at, called_at, started_at, finished_at, transfers, recalls
+       FROM tickets WHERE day >= ? AND day <= ? ORDER BY issued_at`,
+      from,
+      to,
+    );
+    for (const row of rows) yield reportTicketFrom(row);
+  }
+
+  /** Who called: recorded on the ticket and as the counter's current clerk. */
+  recordClerk(ticketId: string, counterId: string, clerkId: string, clerkName: string, at: number) {
+    this.sql.exec(
+      `UPDATE tickets SET clerk_id = ?, clerk_name = ? WHERE id = ?`,
+      clerkId,
+      clerkName,
+      ticketId,
+    );
+    this.recordCounterStaff(counterId, clerkId, clerkName, at);
+  }
+
+  recordCounterStaff(counterId: string, clerkId: string, clerkName: string, at: number) {
+    this.sql.exec(
+      `INSERT OR REPLACE INTO counter_staff (counter_id, clerk_id, clerk_name, at) VALUES (?, ?, ?, ?)`,
+      counterId,
+      clerkId,
+      clerkName,
+      at,
+    );
+  }
+
+  /** The person who last worked each counter, and when. */
+  counterStaff(): Record<string, { clerkId: string; clerkName: string; at: number }> {
+    const staff: Record<string, { clerkId: string; clerkName: string; at: number }> = {};
+    for (const row of this.sql.exec<{
+      counter_id: string;
+      clerk_id: string;
+      clerk_name: string;
+      at: number;
+    }>(`SELECT * FROM counter_staff`)) {
+      staff[row.counter_id] = { clerkId: row.clerk_id, clerkName: row.clerk_name, at: row.at };
+    }
+    return staff;
+  }
+
+  /** Today's tickets by service and outcome, for the dashboard. */
+  dayCounts(day: string): { serviceId: string; status: string; count: number }[] {
+    return this.sql
+      .exec<{ service_id: string; status: string; count: number }>(
+        `SELECT service_id, status, COUNT(*) AS count FROM tickets WHERE day = ? GROUP BY service_id, status`,
+        day,
+      )
+      .toArray()
+      .map((row) => ({ serviceId: row.service_id, status: row.status, count: row.count }));
+  }
+
+  /**
+   * Past tickets brought in whole (npm run demo:history, or a migration from
+   * another system). Only days before `today`, so the live queue is never touched;
+   * an id already present is skipped. Returns how many were added.
+   */
+  importPast(tickets: readonly ReportTicket[], today: string, newToken: () => string): number {
+    let added = 0;
+    for (const t of tickets) {
+      if (t.day >= today) continue;
+      const cursor = this.sql.exec(
+        `INSERT OR IGNORE INTO tickets (id, day, code, service_id, priority, status, lang, channel, issued_at,
+           queued_at, target_counter_id, counter_id, called_at, started_at, finished_at, recalls, transfers,
+           token, clerk_id, clerk_name, first_called_at)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        t.id,
+        t.day,
+        t.code,
+        t.serviceId,
+        t.priority ? 1 : 0,
+        t.status,
+        t.channel,
+        t.issuedAt,
+        t.issuedAt,
+        t.counterId,
+        t.calledAt,
+        t.startedAt,
+        t.finishedAt,
+        t.recalls,
+        t.transfers,
+        newToken(),
+        t.clerkId,
+        t.clerkName,
+        t.calledAt,
+      );
+      added += cursor.rowsWritten > 0 ? 1 : 0;
+    }
+    return added;
+  }
+}
+
+function reportTicketFrom(row: HistoryRow): ReportTicket {
+  return {
+    id: row.id,
+    day: row.day,
+    code: row.code,
+    serviceId: row.service_id,
+    counterId: row.counter_id,
+    clerkId: row.clerk_id,
+    clerkName: row.clerk_name,
+    status: row.status as ReportTicket["status"],
+    channel: row.channel as ReportTicket["channel"],
+    priority: row.priority === 1,
+    issuedAt: row.issued_at,
+    calledAt: row.first_called_at ?? row.called_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    transfers: row.transfers,
+    recalls: row.recalls,
+  };
+}

@@ -1,0 +1,97 @@
+import type { Hono } from "hono";
+import { errorResponse } from "../http/errors";
+import { officeAnswer, officeStub } from "../http/office-client";
+import { pathSlug, readBody } from "../http/request";
+import { type AppContext, type AppEnv, defineRoute } from "../http/route";
+import { INTERNAL_ORIGIN } from "../office/internal";
+import { HistoryImport } from "../office/report-requests";
+
+/** A history import carries up to 5,000 tickets (~2 MB); every other body stays under 64 KB. */
+const HISTORY_MAX_BYTES = 4 * 1024 * 1024;
+
+function rangeUrl(c: AppContext, path: string): string | Response {
+  const from = c.req.query("from");
+  const to = c.req.query("to");
+  if (!from || !to)
+    return errorResponse(
+      400,
+      "invalid_request",
+      "Give the range as ?from=YYYY-MM-DD&to=YYYY-MM-DD.",
+    );
+  const url = new URL(`${INTERNAL_ORIGIN}${path}`);
+  url.searchParams.set("from", from.slice(0, 20));
+  url.searchParams.set("to", to.slice(0, 20));
+  return url.toString();
+}
+
+export function reportRoutes(app: Hono<AppEnv>): void {
+  defineRoute(
+    app,
+    {
+      operationId: "report",
+      method: "get",
+      path: "/api/offices/{office}/reports",
+      role: "supervisor",
+      summary:
+        "The office's report for ?from=&to= (local dates, inclusive, up to three years): arrivals by weekday × hour, tickets per service per day, wait and service times per service, counter and clerk (mean, median, 90th percentile), the share served within the target wait, no-shows, give-ups, transfers, and desks needed per hour.",
+      success: [200, "OfficeReport (shared/reports/office-report.ts)"],
+      errors: [400, 401, 403, 404],
+    },
+    async (c) => {
+      const office = pathSlug(c, "office", "office");
+      if (!office.ok) return office.response;
+      const url = rangeUrl(c, "/reports/summary");
+      if (url instanceof Response) return url;
+      return officeAnswer(officeStub(c, office.value).fetch(url));
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "ticketsCsv",
+      method: "get",
+      path: "/api/offices/{office}/reports/tickets.csv",
+      role: "supervisor",
+      summary:
+        "Every ticket of ?from=&to= as CSV with every timestamp (office-local and epoch ms), wait and service seconds.",
+      success: [200, "text/csv"],
+      errors: [400, 401, 403, 404],
+    },
+    async (c) => {
+      const office = pathSlug(c, "office", "office");
+      if (!office.ok) return office.response;
+      const url = rangeUrl(c, "/reports/tickets.csv");
+      if (url instanceof Response) return url;
+      return officeAnswer(officeStub(c, office.value).fetch(url));
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "importHistory",
+      method: "post",
+      path: "/api/setup/offices/{office}/history",
+      role: "operator",
+      summary:
+        "Brings in past tickets ({ tickets: ReportTicket[] }, up to 5,000 per request, days before today only; ids already present are skipped): npm run demo:history, or a move from another system.",
+      body: HistoryImport,
+      success: [200, "{ added, skipped }"],
+      errors: [400, 401, 403, 404, 413],
+    },
+    async (c) => {
+      const office = pathSlug(c, "office", "office");
+      if (!office.ok) return office.response;
+      const body = await readBody(c, HistoryImport, HISTORY_MAX_BYTES);
+      if (!body.ok) return body.response;
+      return officeAnswer(
+        officeStub(c, office.value).fetch(`${INTERNAL_ORIGIN}/history`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body.value),
+        }),
+      );
+    },
+  );
+}
