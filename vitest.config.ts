@@ -11,6 +11,10 @@ export default defineConfig({
         test: { name: "engine", include: ["tests/engine/**/*.test.ts"], environment: "node" },
       },
       {
+        // The pure report computations (shared/reports), in plain Node.
+        test: { name: "reports", include: ["tests/reports/**/*.test.ts"], environment: "node" },
+      },
+      {
         // The client apps' own logic (views, timers, announcements), without a browser.
         test: {
           name: "clients",

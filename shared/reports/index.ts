@@ -1,0 +1,13 @@
+/*
+ * Office reports: pure computations over the tickets of a date range (no runtime, no I/O),
+ * used by the office object to answer report requests and by the dashboard's charts.
+ */
+
+export { computeOfficeReport } from "./compute-office-report";
+export { TICKET_CSV_COLUMNS, ticketCsvLines, ticketsToCsv } from "./csv";
+export { csvCell, csvLine } from "./csv-cell";
+export { durationStats, nearestRank } from "./duration-stats";
+export { LocalClock } from "./local-clock";
+export * from "./office-report";
+export { MAX_REPORT_DAYS, ReportOptions } from "./report-options";
+export { ReportTicket, ticketsInRange } from "./report-ticket";

@@ -1,0 +1,75 @@
+import { WEEKDAYS } from "../protocol/weekdays";
+import { WEEK_HOURS } from "./arrivals";
+import type { StaffingCell, StaffingReport } from "./office-report";
+
+/** Mean service minutes of each service over the range, and of all services together. */
+export interface ServiceMinutes {
+  byService: ReadonlyMap<string, number>;
+  /** Stands in for a service with no finished ticket; null when nothing was finished at all. */
+  overall: number | null;
+}
+
+/**
+ * "Which desk should open at 10 on Mondays": for each weekday × hour, the desks the
+ * average demand keeps busy.
+ *
+ * Offered load (Erlangs) = Σ over services of mean arrivals per hour × mean service
+ * minutes / 60, so the service mix of that very hour weighs each service's length
+ * (Monday mornings may be mostly long registry cases). Rounded up, it is the fewest desks
+ * that can keep up on average; fewer and the queue grows all hour. It gives no margin for
+ * the target wait (that would be Erlang C), so read it as a floor.
+ */
+export function staffing(
+  arrivalsByService: ReadonlyMap<string, Float64Array>,
+  occurrences: readonly number[],
+  serviceMinutes: ServiceMinutes,
+): StaffingReport {
+  const cells: StaffingCell[] = [];
+  for (let cell = 0; cell < WEEK_HOURS; cell++) {
+    const weekdayIndex = Math.floor(cell / 24);
+    const days = occurrences[weekdayIndex]!;
+    let meanArrivals = 0;
+    let loadMinutes: number | null = 0;
+    for (const [serviceId, arrivals] of arrivalsByService) {
+      const perHour = days > 0 ? arrivals[cell]! / days : 0;
+      if (perHour === 0) continue;
+      meanArrivals += perHour;
+      const minutes = serviceMinutes.byService.get(serviceId) ?? serviceMinutes.overall;
+      loadMinutes =
+        minutes === null || loadMinutes === null ? null : loadMinutes + perHour * minutes;
+    }
+    cells.push(staffingCell(WEEKDAYS[weekdayIndex]!, cell % 24, meanArrivals, loadMinutes));
+  }
+  return { cells };
+}
+
+function staffingCell(
+  weekday: StaffingCell["weekday"],
+  hour: number,
+  meanArrivals: number,
+  loadMinutes: number | null,
+): StaffingCell {
+  if (meanArrivals === 0) {
+    return { weekday, hour, meanArrivals, meanServiceMinutes: null, offeredLoad: 0, desks: 0 };
+  }
+  if (loadMinutes === null) {
+    return {
+      weekday,
+      hour,
+      meanArrivals,
+      meanServiceMinutes: null,
+      offeredLoad: null,
+      desks: null,
+    };
+  }
+  const offeredLoad = loadMinutes / 60;
+  return {
+    weekday,
+    hour,
+    meanArrivals,
+    meanServiceMinutes: loadMinutes / meanArrivals,
+    offeredLoad,
+    // The epsilon keeps 7.000000000001 (floating point) at 7; anyone arriving needs one desk.
+    desks: Math.max(1, Math.ceil(offeredLoad - 1e-9)),
+  };
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { csvCell, TICKET_CSV_COLUMNS, ticketCsvLines, ticketsToCsv } from "../../shared/reports";
+import { KNOWN_HISTORY, TIME_ZONE } from "./known-history";
+
+const HEADER =
+  "id,day,code,service,counter,clerk_id,clerk_name,status,channel,priority," +
+  "issued_at,issued_at_ms,called_at,called_at_ms,started_at,started_at_ms," +
+  "finished_at,finished_at_ms,wait_seconds,service_seconds,transfers,recalls";
+
+describe("Tickets CSV", () => {
+  it("starts with the header row and ends every line with CRLF.", () => {
+    const csv = ticketsToCsv(KNOWN_HISTORY, TIME_ZONE);
+    expect(TICKET_CSV_COLUMNS.join(",")).toBe(HEADER);
+    expect(csv.startsWith(`${HEADER}\r\n`)).toBe(true);
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(csv.split("\r\n")).toHaveLength(1 + KNOWN_HISTORY.length + 1); // the last is empty
+    expect(csv.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+  });
+
+  it("writes each timestamp as office-local time and epoch milliseconds, and the durations in seconds.", () => {
+    const [, first] = ticketCsvLines([KNOWN_HISTORY[0]!], TIME_ZONE);
+    const issuedAt = Date.parse("2025-03-03T10:00:00+01:00");
+    expect(first).toBe(
+      [
+        "2025-03-03-A001,2025-03-03,A001,anagrafe,sportello-1,acc_anna,Anna Bianchi,done,kiosk,false",
+        `2025-03-03 10:00:00,${issuedAt}`,
+        `2025-03-03 10:05:00,${issuedAt + 5 * 60_000}`,
+        `2025-03-03 10:06:00,${issuedAt + 6 * 60_000}`,
+        `2025-03-03 10:16:00,${issuedAt + 16 * 60_000}`,
+        "300,600,0,0\r\n", // waited 5 min, served in 10
+      ].join(","),
+    );
+  });
+
+  it("leaves the times a ticket never reached empty.", () => {
+    const cancelled = KNOWN_HISTORY.find((t) => t.status === "cancelled")!;
+    const [, line] = ticketCsvLines([cancelled], TIME_ZONE);
+    expect(line).toBe(
+      `2025-03-04-A004,2025-03-04,A004,anagrafe,,,,cancelled,kiosk,false,2025-03-04 09:40:00,${cancelled.issuedAt},,,,,,,,,0,0\r\n`,
+    );
+  });
+
+  it("quotes cells with commas, quotes or line breaks, doubling inner quotes (RFC 4180).", () => {
+    expect(csvCell("Rossi, Mario")).toBe('"Rossi, Mario"');
+    expect(csvCell('Mario "Super" Rossi')).toBe('"Mario ""Super"" Rossi"');
+    expect(csvCell("two\nlines")).toBe('"two\nlines"');
+    expect(csvCell("plain")).toBe("plain");
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(42.5)).toBe("42.5");
+  });
+
+  it("defuses cells a spreadsheet would run as a formula with a leading apostrophe.", () => {
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
+    expect(csvCell("+39 055")).toBe("'+39 055");
+    expect(csvCell("-2+3")).toBe("'-2+3");
+    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell("\t=1")).toBe("'\t=1");
+    expect(csvCell("\r=1")).toBe('"\'\r=1"');
+    expect(csvCell("Anna = Bianchi")).toBe("Anna = Bianchi");
+  });
+
+  it("defuses a clerk's name in a real export.", () => {
+    const ticket = { ...KNOWN_HISTORY[0]!, clerkName: "=cmd|' /C calc'!A0" };
+    const [, line] = ticketCsvLines([ticket], TIME_ZONE);
+    expect(line).toContain(",acc_anna,'=cmd|' /C calc'!A0,done,");
+  });
+});
