@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { IsoDate, type OfficeState } from "../../shared/protocol";
-import { computeOfficeReport, ReportTicket, ticketsToCsv } from "../../shared/reports";
+import { computeOfficeReport, ReportTicket, ticketCsvLines } from "../../shared/reports";
 import { errorBody } from "../http/errors";
 import type { TicketHistory } from "./ticket-history";
 
@@ -47,7 +47,7 @@ export async function reportRequest(
   if (!range.success) return invalid("from and to must be dates (YYYY-MM-DD).");
   const { from, to } = range.data;
   if (url.pathname === "/reports/tickets.csv") {
-    return new Response(ticketsToCsv(history.between(from, to), state.config.timeZone), {
+    return new Response(csvStream([...history.between(from, to)], state.config.timeZone), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="turno-tickets-${from}-${to}.csv"`,
@@ -98,4 +98,31 @@ function todayFigures(state: OfficeState, history: TicketHistory) {
     counters[id] = { clerkName: person?.clerkName ?? null, since: person?.at ?? null };
   }
   return { day: state.day, services: byService, counters };
+}
+
+/**
+ * The CSV a thousand lines at a time: a year of tickets is tens of megabytes
+ * as one string. The rows are read first (a consistent snapshot of the range);
+ * the byte-order mark makes Excel read accented names as UTF-8.
+ */
+function csvStream(tickets: ReportTicket[], timeZone: string): ReadableStream<Uint8Array> {
+  const lines = ticketCsvLines(tickets, timeZone);
+  const encoder = new TextEncoder();
+  let started = false;
+  return new ReadableStream({
+    pull(controller) {
+      let chunk = started ? "" : "\uFEFF";
+      started = true;
+      for (let count = 0; count < 1000; count++) {
+        const next = lines.next();
+        if (next.done) {
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          return;
+        }
+        chunk += next.value;
+      }
+      controller.enqueue(encoder.encode(chunk));
+    },
+  });
 }
