@@ -1,10 +1,10 @@
 import { computed, effect, signal, untracked } from "@preact/signals";
+import { hasRole } from "../../shared/client/access";
 import { fetchOfficeLabel, type OfficeLabel } from "../../shared/client/office-label";
+import { createStaffSession } from "../../shared/client/staff-session";
 import { counterMessages } from "../../shared/i18n/counter";
-import { hasRole } from "./access";
 import { type CounterModel, createCounterModel } from "./counter-model";
 import { consoleLanguage, rememberedLanguage, rememberLanguage } from "./language";
-import { createStaffSession } from "./staff-session";
 
 /**
  * The counter console page: first the session (login, or "no access to this

@@ -1,11 +1,12 @@
+import { officeLabelText } from "../../shared/client/office-label";
 import { format } from "../../shared/i18n";
+import { LoginScreen } from "../../shared/ui/LoginScreen";
+import { NoAccessScreen } from "../../shared/ui/NoAccessScreen";
 import type { CounterApp } from "../model/counter-app";
 import type { CounterModel } from "../model/counter-model";
 import { Chooser } from "./Chooser";
 import { Console } from "./Console";
 import { Header } from "./Header";
-import { LoginScreen } from "./LoginScreen";
-import { NoAccessScreen } from "./NoAccessScreen";
 import { PasswordDialog } from "./PasswordDialog";
 
 /**
@@ -29,11 +30,16 @@ export function App({ app }: { app: CounterApp }) {
 function SessionScreen({ app }: { app: CounterApp }) {
   const { session } = app;
   const m = app.messages.value.auth;
+  const screen = {
+    session,
+    messages: m,
+    officeName: officeLabelText(app.office.value, app.officeId),
+  };
   switch (session.stage.value) {
     case "signed-out":
-      return <LoginScreen app={app} />;
+      return <LoginScreen {...screen} />;
     case "no-access":
-      return <NoAccessScreen app={app} />;
+      return <NoAccessScreen {...screen} />;
     case "checking":
     case "signed-in":
       return (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { PasswordProblem } from "../../shared/client/staff-session";
 import type { CounterApp } from "../model/counter-app";
-import type { PasswordProblem } from "../model/staff-session";
 
 /**
  * Changing one's own password: current, new, new again. The server then

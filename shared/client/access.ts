@@ -1,4 +1,4 @@
-import { ALL_OFFICES, type Grant, STAFF_ROLES, type StaffRole } from "../../shared/protocol/auth";
+import { ALL_OFFICES, type Grant, STAFF_ROLES, type StaffRole } from "../protocol/auth";
 
 /**
  * What the signed-in person may do in this office, from their grants (issue 3):

@@ -1,12 +1,12 @@
 import { computed, signal } from "@preact/signals";
-import { errorCode, type HttpAnswer, requestJson } from "../../shared/client/http";
-import { MeView } from "../../shared/protocol/auth";
+import { MeView } from "../protocol/auth";
 import { roleInOffice } from "./access";
+import { errorCode, type HttpAnswer, requestJson } from "./http";
 
 /**
  * "checking": asking who is signed in (and retrying while the server cannot
  * be reached); "signed-out": the login screen; "no-access": signed in, but
- * with no grant for this office; "signed-in": the console runs.
+ * with no grant for this office; "signed-in": the app runs.
  */
 export type SessionStage = "checking" | "signed-out" | "no-access" | "signed-in";
 
@@ -44,8 +44,9 @@ const LOSS_WINDOW_MS = 60_000;
 export const PASSWORD_MIN_LENGTH = 12;
 
 /**
- * The clerk's session, as the console sees it (issue 3): who is signed in
- * and what they may do in this office. The session cookie is HttpOnly and
+ * A staff member's session, as a staff app (the counter console, the
+ * supervisor dashboard) sees it (issue 3): who is signed in and what they
+ * may do in this office. The session cookie is HttpOnly and
  * never seen here; the page only asks /api/auth/me. Nothing connects to the
  * office before this says "signed-in".
  */

@@ -1,18 +1,26 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { minutesToWait } from "../../shared/client/http";
-import { officeLabelText } from "../../shared/client/office-label";
-import { format } from "../../shared/i18n";
-import type { CounterApp } from "../model/counter-app";
+import { minutesToWait } from "../client/http";
+import type { StaffSession } from "../client/staff-session";
+import { format } from "../i18n";
+import type { AuthSection } from "../i18n/locales/en";
+
+export interface SessionScreenProps {
+  session: StaffSession;
+  /** The auth screens' words in the page's language. */
+  messages: AuthSection;
+  /** "Punto Comune (scandicci)", see officeLabelText. */
+  officeName: string;
+  /** What signing in is for, e.g. "Sign in to use the counter console." (default: the auth section's intro). */
+  intro?: string;
+}
 
 /**
- * The counter console's sign-in: username and password, submitted with
- * Enter or the button; the browser's password manager fills it (autocomplete
- * username / current-password). The session cookie it sets is HttpOnly: the
- * page never sees it.
+ * A staff app's sign-in (the counter console, the dashboard): username and
+ * password, submitted with Enter or the button; the browser's password
+ * manager fills it (autocomplete username / current-password). The session
+ * cookie it sets is HttpOnly: the page never sees it.
  */
-export function LoginScreen({ app }: { app: CounterApp }) {
-  const { session } = app;
-  const m = app.messages.value.auth;
+export function LoginScreen({ session, messages: m, officeName, intro }: SessionScreenProps) {
   const busy = session.busy.value;
   const problem = session.problem.value;
   const notice = session.notice.value;
@@ -66,9 +74,9 @@ export function LoginScreen({ app }: { app: CounterApp }) {
           {m.title}
         </h1>
         <p class="login-intro">
-          {m.intro}{" "}
+          {intro ?? m.intro}{" "}
           <span class="login-office">
-            {m.office}: <strong>{officeLabelText(app.office.value, app.officeId)}</strong>
+            {m.office}: <strong>{officeName}</strong>
           </span>
         </p>
         {notice && !problem && (

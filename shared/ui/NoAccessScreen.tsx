@@ -1,11 +1,8 @@
-import { officeLabelText } from "../../shared/client/office-label";
-import { format } from "../../shared/i18n";
-import type { CounterApp } from "../model/counter-app";
+import { format } from "../i18n";
+import type { SessionScreenProps } from "./LoginScreen";
 
 /** Signed in, but with no grant for this office: nothing of the office is shown or connected. */
-export function NoAccessScreen({ app }: { app: CounterApp }) {
-  const { session } = app;
-  const m = app.messages.value.auth;
+export function NoAccessScreen({ session, messages: m, officeName }: SessionScreenProps) {
   const name = session.me.value?.account.displayName ?? "";
   return (
     <section class="login" aria-labelledby="no-access-title" data-testid="no-access">
@@ -16,7 +13,7 @@ export function NoAccessScreen({ app }: { app: CounterApp }) {
         <p class="login-error" role="alert">
           {format(m.noAccess.body, {
             name,
-            office: officeLabelText(app.office.value, app.officeId),
+            office: officeName,
           })}
         </p>
         <p class="login-intro">{m.noAccess.hint}</p>

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { hasRole, roleInOffice } from "../../counter/model/access";
+import { hasRole, roleInOffice } from "../../shared/client/access";
+import type { HttpAnswer } from "../../shared/client/http";
 import {
   createStaffSession,
   loginProblem,
   passwordProblem,
-} from "../../counter/model/staff-session";
-import type { HttpAnswer } from "../../shared/client/http";
+} from "../../shared/client/staff-session";
 import type { MeView } from "../../shared/protocol/auth";
 
 function me(grants: MeView["account"]["grants"]): MeView {
