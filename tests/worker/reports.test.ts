@@ -1,0 +1,225 @@
+import { describe, expect, it } from "vitest";
+import type { OfficeReport, ReportTicket } from "../../shared/reports";
+import {
+  api,
+  createOffice,
+  expectError,
+  issueTicket,
+  LiveSocket,
+  pairedDevice,
+  signedIn,
+  testOfficeConfig,
+} from "./helpers";
+
+/** Two past tickets on a Monday in Rome, written out so the figures can be checked by hand. */
+function pastTickets(): ReportTicket[] {
+  const at = (time: string) => Date.parse(`2026-03-02T${time}+01:00`);
+  const ticket = (id: string, overrides: Partial<ReportTicket>): ReportTicket => ({
+    id: `2026-03-02-${id}`,
+    day: "2026-03-02",
+    code: id,
+    serviceId: "general",
+    counterId: "desk-1",
+    clerkId: "acc_past",
+    clerkName: "anna",
+    status: "done",
+    channel: "kiosk",
+    priority: false,
+    issuedAt: at("10:00:00"),
+    calledAt: at("10:10:00"),
+    startedAt: at("10:11:00"),
+    finishedAt: at("10:21:00"),
+    transfers: 0,
+    recalls: 0,
+    ...overrides,
+  });
+  return [
+    // Waited 10 min, served 10 min.
+    ticket("A001", {}),
+    // Waited 30 min (beyond a 20-minute target), served 5 min.
+    ticket("A002", {
+      issuedAt: at("10:20:00"),
+      calledAt: at("10:50:00"),
+      startedAt: at("10:50:00"),
+      finishedAt: at("10:55:00"),
+    }),
+  ];
+}
+
+describe("Reports", () => {
+  it("Imported past tickets make the report: arrivals at Monday 10:00, waits of 10 and 30 min (mean 20), half within a 20-minute target.", async () => {
+    const officeId = await createOffice(
+      testOfficeConfig({ patch: { timeZone: "Europe/Rome", targetWaitMinutes: 20 } }),
+    );
+    const imported = await api<{ added: number }>("POST", `/setup/offices/${officeId}/history`, {
+      body: { tickets: pastTickets() },
+    });
+    expect(imported.body).toEqual({ added: 2, skipped: 0 });
+    const again = await api("POST", `/setup/offices/${officeId}/history`, {
+      body: { tickets: pastTickets() },
+    });
+    expect(again.body, "the same tickets twice are not counted twice").toEqual({
+      added: 0,
+      skipped: 2,
+    });
+
+    const supervisor = await signedIn([{ office: officeId, role: "supervisor" }]);
+    const report = await api<OfficeReport>(
+      "GET",
+      `/offices/${officeId}/reports?from=2026-03-01&to=2026-03-07`,
+      { as: supervisor.as },
+    );
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    expect(report.body.totals.tickets).toBe(2);
+    expect(report.body.arrivals.peak).toMatchObject({ weekday: "mon", hour: 10, total: 2 });
+    expect(report.body.times.overall.wait.meanSeconds).toBe(20 * 60);
+    expect(report.body.times.overall.service.meanSeconds).toBe(7.5 * 60);
+    expect(report.body.withinTarget.overall).toMatchObject({
+      called: 2,
+      withinTarget: 1,
+      share: 0.5,
+    });
+    expect(report.body.times.byClerk.map((c) => c.clerkName)).toEqual(["anna"]);
+
+    const csv = await api<string>(
+      "GET",
+      `/offices/${officeId}/reports/tickets.csv?from=2026-03-01&to=2026-03-07`,
+      { as: supervisor.as },
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const lines = String(csv.body).trim().split("\r\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain("2026-03-02 10:00:00");
+  });
+
+  it("A wrong range is 400, never a 500: not dates, from after to, longer than three years.", async () => {
+    const officeId = await createOffice();
+    for (const query of [
+      "from=monday&to=friday",
+      "from=2026-03-07&to=2026-03-01",
+      "from=2020-01-01&to=2026-01-01",
+      "",
+    ]) {
+      expectError(
+        await api("GET", `/offices/${officeId}/reports?${query}`),
+        400,
+        "invalid_request",
+      );
+    }
+  });
+
+  it("Past tickets can only be added before today: today's queue is never touched by an import.", async () => {
+    const officeId = await createOffice();
+    const today = (await api<{ day: string }>("GET", `/offices/${officeId}/today`)).body.day;
+    const todays = { ...pastTickets()[0]!, id: `${today}-A900`, day: today, code: "A900" };
+    const answer = await api("POST", `/setup/offices/${officeId}/history`, {
+      body: { tickets: [todays] },
+    });
+    expect(answer.body).toEqual({ added: 0, skipped: 1 });
+  });
+});
+
+describe("The day's figures and levers", () => {
+  it("Today's figures count issued and served tickets per service and name the clerk who last worked each counter.", async () => {
+    const officeId = await createOffice();
+    const clerk = await signedIn([{ office: officeId, role: "clerk" }]);
+    await issueTicket(officeId);
+    await issueTicket(officeId);
+    await api("POST", `/offices/${officeId}/counters/desk-1/call-next`, { as: clerk.as });
+    await api("POST", `/offices/${officeId}/counters/desk-1/complete`, { as: clerk.as });
+    const today = await api<{
+      services: Record<string, { issued: number; served: number }>;
+      counters: Record<string, { clerkName: string | null }>;
+    }>("GET", `/offices/${officeId}/today`);
+    expect(today.body.services.general).toMatchObject({ issued: 2, served: 1 });
+    expect(today.body.counters["desk-1"]?.clerkName).toBe(clerk.username);
+    expect(today.body.counters["desk-2"]?.clerkName).toBeNull();
+  });
+
+  it("A supervisor ends a service's tickets for today: the kiosk is refused with 409 service_finished_today, and every screen learns it live.", async () => {
+    const officeId = await createOffice();
+    const supervisor = await signedIn([{ office: officeId, role: "supervisor" }]);
+    const display = await pairedDevice(officeId, "display");
+    const screen = await LiveSocket.open(officeId, "v=1&role=display", display.as);
+    await screen.next("snapshot");
+    const closed = await api("PUT", `/offices/${officeId}/services/general/today`, {
+      as: supervisor.as,
+      body: { open: false },
+    });
+    expect(closed.status).toBe(200);
+    const frame = await screen.next("events");
+    expect(frame.events[0]).toMatchObject({
+      type: "serviceTodayChanged",
+      serviceId: "general",
+      open: false,
+    });
+    const kiosk = await pairedDevice(officeId, "kiosk");
+    expectError(
+      await api("POST", `/offices/${officeId}/tickets`, {
+        as: kiosk.as,
+        body: { serviceId: "general" },
+      }),
+      409,
+      "service_finished_today",
+    );
+    await api("PUT", `/offices/${officeId}/services/general/today`, {
+      as: supervisor.as,
+      body: { open: true },
+    });
+    expect(
+      (
+        await api("POST", `/offices/${officeId}/tickets`, {
+          as: kiosk.as,
+          body: { serviceId: "general" },
+        })
+      ).status,
+    ).toBe(201);
+  });
+
+  it("A notice reaches every display and is cleared with null; a clerk may not set one.", async () => {
+    const officeId = await createOffice();
+    const supervisor = await signedIn([{ office: officeId, role: "supervisor" }]);
+    const clerk = await signedIn([{ office: officeId, role: "clerk" }]);
+    const display = await pairedDevice(officeId, "display");
+    const screen = await LiveSocket.open(officeId, "v=1&role=display", display.as);
+    await screen.next("snapshot");
+    expectError(
+      await api("PUT", `/offices/${officeId}/notice`, { as: clerk.as, body: { text: "Hi" } }),
+      403,
+      "forbidden",
+    );
+    await api("PUT", `/offices/${officeId}/notice`, {
+      as: supervisor.as,
+      body: { text: "Sportello 3 chiude alle 12" },
+    });
+    const frame = await screen.next("events");
+    expect(frame.events[0]).toMatchObject({
+      type: "noticeChanged",
+      notice: { text: "Sportello 3 chiude alle 12" },
+    });
+    expectError(
+      await api("PUT", `/offices/${officeId}/notice`, {
+        as: supervisor.as,
+        body: { text: "x".repeat(281) },
+      }),
+      400,
+      "invalid_request",
+    );
+    await api("PUT", `/offices/${officeId}/notice`, { as: supervisor.as, body: { text: null } });
+    expect((await screen.next("events")).events[0]).toMatchObject({ notice: null });
+  });
+
+  it("The clerk who called a ticket is kept for the reports.", async () => {
+    const officeId = await createOffice();
+    const clerk = await signedIn([{ office: officeId, role: "clerk" }]);
+    await issueTicket(officeId);
+    await api("POST", `/offices/${officeId}/counters/desk-1/call-next`, { as: clerk.as });
+    const today = (await api<{ day: string }>("GET", `/offices/${officeId}/today`)).body.day;
+    const csv = await api<string>(
+      "GET",
+      `/offices/${officeId}/reports/tickets.csv?from=${today}&to=${today}`,
+    );
+    expect(String(csv.body)).toContain(clerk.username);
+  });
+});
