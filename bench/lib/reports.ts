@@ -1,0 +1,169 @@
+/**
+ * Reports over a year of a busy office: 150,000+ past tickets imported into
+ * Turno, then the year's report and CSV asked for over HTTP, as the
+ * dashboard does. The baseline is the same report computed in this process
+ * from the same tickets in memory: what is left is storage and transport.
+ */
+import { performance } from "node:perf_hooks";
+import { generateHistory, openDays } from "../../scripts/demo-history/generate";
+import { demoOfficeConfig } from "../../shared/demo-office";
+import type { OfficeConfigInput } from "../../shared/protocol/config";
+import { computeOfficeReport, type ReportTicket } from "../../shared/reports";
+import { httpJson, newAgent } from "./load";
+
+export const REPORT_TARGET_MS = 1000;
+const RUNS = 5;
+
+export interface ReportResults {
+  tickets: number;
+  from: string;
+  to: string;
+  importSeconds: number;
+  /** GET /reports for the whole year, per run. */
+  turnoMs: number[];
+  csvMs: number;
+  csvBytes: number;
+  /** The same report computed in this process, per run. */
+  inProcessMs: number[];
+}
+
+/** The demo office three times over (21 desks, three times the people): a big city office. */
+function busyOffice(): OfficeConfigInput {
+  const counters = [1, 2, 3].flatMap((copy) =>
+    demoOfficeConfig.counters.map((counter) => ({
+      ...counter,
+      id: `${counter.id}-${copy}`,
+      name: `${counter.name} (${copy})`,
+    })),
+  );
+  return { ...demoOfficeConfig, counters };
+}
+
+/** A year of tickets (all open days of the past 365) from three demo offices' worth of people. */
+export function busyYear(today: string): { tickets: ReportTicket[]; from: string; to: string } {
+  const config = busyOffice();
+  const days = openDays(config, today, 300);
+  const tickets = [1, 2, 3].flatMap((copy) =>
+    generateHistory(config, days, 1000 + copy).map((ticket) => {
+      // Each copy numbers its tickets in its own thousand: A001 → A1001, A2001, A3001.
+      const code = `${ticket.code[0]}${copy * 1000 + Number(ticket.code.slice(1))}`;
+      return { ...ticket, id: `${ticket.day}-${code}`, code };
+    }),
+  );
+  return { tickets, from: days[0]!, to: days.at(-1)! };
+}
+
+export async function measureReports(
+  base: string,
+  office: string,
+  operator: Record<string, string>,
+  today: string,
+): Promise<ReportResults> {
+  const { tickets, from, to } = busyYear(today);
+  const agent = newAgent(2);
+  try {
+    const configured = await httpJson(
+      agent,
+      base,
+      "PUT",
+      `/api/offices/${office}`,
+      { ...busyOffice(), name: "Turno bench: a year of a busy office" },
+      30_000,
+      operator,
+    );
+    if (configured.status !== 201 && configured.status !== 200)
+      throw new Error(`report office: ${configured.status} ${configured.body.slice(0, 300)}`);
+    const importStart = performance.now();
+    for (let start = 0; start < tickets.length; start += 5000) {
+      const answer = await httpJson(
+        agent,
+        base,
+        "POST",
+        `/api/setup/offices/${office}/history`,
+        { tickets: tickets.slice(start, start + 5000) },
+        120_000,
+        operator,
+      );
+      if (answer.status !== 200)
+        throw new Error(`importing history: ${answer.status} ${answer.body.slice(0, 300)}`);
+    }
+    const importSeconds = (performance.now() - importStart) / 1000;
+
+    const path = `/api/offices/${office}/reports?from=${from}&to=${to}`;
+    const turnoMs: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const t0 = performance.now();
+      const answer = await httpJson(agent, base, "GET", path, undefined, 60_000, operator);
+      turnoMs.push(performance.now() - t0);
+      if (answer.status !== 200)
+        throw new Error(`report: ${answer.status} ${answer.body.slice(0, 300)}`);
+      const totals = (JSON.parse(answer.body) as { totals: { tickets: number } }).totals;
+      if (totals.tickets !== tickets.length)
+        throw new Error(`report counted ${totals.tickets} of ${tickets.length} tickets`);
+    }
+    const csvStart = performance.now();
+    const csv = await httpJson(
+      agent,
+      base,
+      "GET",
+      `/api/offices/${office}/reports/tickets.csv?from=${from}&to=${to}`,
+      undefined,
+      120_000,
+      operator,
+    );
+    const csvMs = performance.now() - csvStart;
+    if (csv.status !== 200) throw new Error(`csv: ${csv.status}`);
+
+    const options = { from, to, timeZone: demoOfficeConfig.timeZone, targetWaitMinutes: 20 };
+    const inProcessMs: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const t0 = performance.now();
+      computeOfficeReport(tickets, options);
+      inProcessMs.push(performance.now() - t0);
+    }
+    return {
+      tickets: tickets.length,
+      from,
+      to,
+      importSeconds,
+      turnoMs,
+      csvMs,
+      csvBytes: Buffer.byteLength(csv.body),
+      inProcessMs,
+    };
+  } finally {
+    agent.destroy();
+  }
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export function printReportResults(r: ReportResults, log: (line: string) => void): boolean {
+  const turno = median(r.turnoMs);
+  const inProcess = median(r.inProcessMs);
+  const pass = Math.max(...r.turnoMs) <= REPORT_TARGET_MS;
+  log(
+    `\n━━ Reports over a year of a busy office (${r.tickets.toLocaleString("en")} tickets, ${r.from} → ${r.to}) ━━`,
+  );
+  log(
+    `                                      Turno (HTTP)  baseline (in process)  Turno/baseline   target  result`,
+  );
+  log(
+    `year report, median of ${RUNS}         ${turno.toFixed(0).padStart(9)} ms  ${inProcess.toFixed(0).padStart(18)} ms  ${(turno / inProcess).toFixed(2).padStart(13)}×  ≤ ${REPORT_TARGET_MS} ms  ${pass ? "PASS" : "FAIL"}`,
+  );
+  log(
+    `year report, slowest of ${RUNS}        ${Math.max(...r.turnoMs)
+      .toFixed(0)
+      .padStart(9)} ms  ${Math.max(...r.inProcessMs)
+      .toFixed(0)
+      .padStart(18)} ms`,
+  );
+  log(
+    `  CSV export of the year: ${(r.csvMs / 1000).toFixed(1)} s, ${(r.csvBytes / 1e6).toFixed(1)} MB; importing the year took ${r.importSeconds.toFixed(1)} s`,
+  );
+  log(
+    "  Baseline = the same pure report function over the same tickets held in this process (no storage, no HTTP).",
+  );
+  return pass;
+}
