@@ -14,9 +14,12 @@ export function checkServerMessage(text: string): ServerMessage | null {
   if (!isObject(message)) return null;
   switch (message.type) {
     case "snapshot":
-      return isInt(message.seq) && isNumber(message.serverTime) && isOfficeState(message.state)
-        ? (message as ServerMessage)
-        : null;
+      if (!isInt(message.seq) || !isNumber(message.serverTime) || !isOfficeState(message.state))
+        return null;
+      // The defaults zod would fill (OfficeState): a server from before these fields still folds.
+      if (message.state.closedForToday === undefined) message.state.closedForToday = [];
+      if (message.state.notice === undefined) message.state.notice = null;
+      return message as ServerMessage;
     case "events":
       return isInt(message.seq) &&
         Array.isArray(message.events) &&
@@ -99,7 +102,10 @@ function isRecentCall(value: unknown): boolean {
   );
 }
 
-function isOfficeState(value: unknown): boolean {
+const isNotice = (value: unknown): boolean =>
+  isObject(value) && isString(value.text) && isNumber(value.at);
+
+function isOfficeState(value: unknown): value is Fields {
   return (
     isObject(value) &&
     isConfig(value.config) &&
@@ -108,7 +114,9 @@ function isOfficeState(value: unknown): boolean {
     isRecordOf(value.tickets, isTicket) &&
     isRecordOf(value.counters, (c) => isObject(c) && isString(c.mode)) &&
     isObject(value.timings) &&
-    isArrayOf(value.recentCalls, isRecentCall)
+    isArrayOf(value.recentCalls, isRecentCall) &&
+    (value.closedForToday === undefined || isArrayOf(value.closedForToday, isString)) &&
+    (value.notice === undefined || value.notice === null || isNotice(value.notice))
   );
 }
 
@@ -124,7 +132,7 @@ const EVENT_CHECKS: Record<OfficeEventType, (event: Fields) => boolean> = {
   ticketCompleted: (e) => hasTicketAndCounter(e) && isNumber(e.serviceSeconds),
   ticketNoShow: hasTicketAndCounter,
   serviceTodayChanged: (e) => isString(e.serviceId) && typeof e.open === "boolean",
-  noticeChanged: (e) => e.notice === null || (isObject(e.notice) && isString(e.notice.text)),
+  noticeChanged: (e) => e.notice === null || isNotice(e.notice),
   ticketTransferred: (e) => isString(e.ticketId) && isString(e.toServiceId),
   ticketCancelled: (e) => isString(e.ticketId),
   counterModeChanged: (e) => isString(e.counterId) && isString(e.mode),

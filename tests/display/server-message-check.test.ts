@@ -55,4 +55,32 @@ describe("The display's light check of server frames (no zod in its ES5 bundle)"
     ];
     for (const frame of broken) expect(checkServerMessage(JSON.stringify(frame))).toBeNull();
   });
+
+  it("Checks the notice and the services finished for today, in snapshots and in events.", () => {
+    const office = new Office();
+    const closed = office.ok({ type: "setServiceToday", serviceId: "urp", open: false });
+    const notice = office.ok({ type: "setNotice", text: "Chiusura anticipata alle 12:00." });
+    const snapshot = {
+      type: "snapshot",
+      v: 1,
+      seq: 3,
+      serverTime: office.now,
+      state: structuredClone(office.state),
+    };
+    const events = { type: "events", seq: 4, events: [...closed, ...notice] };
+    for (const frame of [snapshot, events]) {
+      expect(ServerMessage.safeParse(frame).success).toBe(true);
+      expect(checkServerMessage(JSON.stringify(frame))).toEqual(frame);
+    }
+    const broken = [
+      { ...snapshot, state: { ...snapshot.state, closedForToday: ["urp", 7] } },
+      { ...snapshot, state: { ...snapshot.state, closedForToday: "urp" } },
+      { ...snapshot, state: { ...snapshot.state, notice: "Chiusura" } },
+      { ...snapshot, state: { ...snapshot.state, notice: { text: 12, at: 1 } } },
+      { ...events, events: [{ type: "serviceTodayChanged", at: 1, serviceId: "urp" }] },
+      { ...events, events: [{ type: "noticeChanged", at: 1, notice: { text: "x" } }] },
+      { ...events, events: [{ type: "noticeChanged", at: 1 }] },
+    ];
+    for (const frame of broken) expect(checkServerMessage(JSON.stringify(frame))).toBeNull();
+  });
 });
