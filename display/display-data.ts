@@ -15,6 +15,8 @@ export interface DisplayService {
   waiting: number;
   /** null: no counter open for it, so no estimate. */
   estimatedWaitSeconds: number | null;
+  /** A supervisor ended its tickets for the rest of the day: those already waiting are still served. */
+  finishedToday: boolean;
 }
 
 export interface DisplayCall {
@@ -38,6 +40,8 @@ export interface DisplayData {
   counters: { id: string; name: string }[];
   /** Newest first; the first is the latest call. */
   calls: DisplayCall[];
+  /** A supervisor's message for the room (null: none). */
+  notice: string | null;
 }
 
 /** A call's identity for announcing: a recall is a new announcement of the same ticket. */
@@ -64,9 +68,11 @@ export function fromOfficeState(state: OfficeState): DisplayData {
         open: service.open,
         waiting: summaries[service.id]?.waiting ?? 0,
         estimatedWaitSeconds: summaries[service.id]?.estimatedWaitSeconds ?? null,
+        finishedToday: state.closedForToday.indexOf(service.id) >= 0,
       })),
     counters: config.counters.map((counter) => ({ id: counter.id, name: counter.name })),
     calls: callsOf(state),
+    notice: state.notice ? state.notice.text : null,
   };
 }
 
@@ -84,9 +90,10 @@ export function callsOf(state: OfficeState): DisplayCall[] {
 
 /**
  * Reads the JSON of GET /api/offices/{office} (worker/office/views.ts), checking
- * each field it uses; null when the answer is not an office view.
+ * each field it uses; null when the answer is not an office view. A view without
+ * `closedForToday` or `notice` keeps what `previous` (the screen so far) showed.
  */
-export function fromOfficeView(view: unknown): DisplayData | null {
+export function fromOfficeView(view: unknown, previous?: DisplayData | null): DisplayData | null {
   if (!isObject(view) || typeof view.name !== "string" || typeof view.timeZone !== "string")
     return null;
   if (!isStringArray(view.languages) || view.languages.length === 0 || !isObject(view.openingHours))
@@ -102,6 +109,19 @@ export function fromOfficeView(view: unknown): DisplayData | null {
     (c): c is { id: string; name: string } =>
       isObject(c) && typeof c.id === "string" && typeof c.name === "string",
   );
+  const finished = isStringArray(view.closedForToday)
+    ? view.closedForToday
+    : previous
+      ? previous.services.filter((s) => s.finishedToday).map((s) => s.id)
+      : [];
+  const notice =
+    view.notice === undefined
+      ? previous
+        ? previous.notice
+        : null
+      : isObject(view.notice) && typeof view.notice.text === "string"
+        ? view.notice.text
+        : null;
   const services: DisplayService[] = [];
   view.services.forEach((s: unknown) => {
     if (!isObject(s) || typeof s.id !== "string" || !isObject(s.names) || s.mode === "appointment")
@@ -114,6 +134,7 @@ export function fromOfficeView(view: unknown): DisplayData | null {
       waiting: typeof s.waiting === "number" ? s.waiting : 0,
       estimatedWaitSeconds:
         typeof s.estimatedWaitSeconds === "number" ? s.estimatedWaitSeconds : null,
+      finishedToday: finished.indexOf(s.id) >= 0,
     });
   });
   const calls: DisplayCall[] = [];
@@ -138,6 +159,7 @@ export function fromOfficeView(view: unknown): DisplayData | null {
     services,
     counters: counters.map((counter) => ({ id: counter.id, name: counter.name })),
     calls,
+    notice,
   };
 }
 

@@ -111,6 +111,7 @@ export function createDisplayModel(officeId: string): DisplayModel {
     isLive: () => live.status.peek() === "live",
     // A revoked screen shows nothing of the office any more, not even the public picture.
     isStopped: () => live.status.peek() === "denied",
+    current: () => data.peek(),
     onView: (view, serverTime) => {
       clockOffset.value = serverTime - Date.now();
       data.value = view;

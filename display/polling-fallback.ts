@@ -7,6 +7,8 @@ export interface PollingFallbackOptions {
   isLive: () => boolean;
   /** Never poll again (the screen was unpaired). */
   isStopped: () => boolean;
+  /** What the screen shows now: a view that lacks a field keeps it (see fromOfficeView). */
+  current: () => DisplayData | null;
   /** A fresh picture of the office, and the server's clock when it was taken. */
   onView: (data: DisplayData, serverTime: number) => void;
   /** The server answers again after failing: a good moment to retry the socket at once. */
@@ -43,7 +45,7 @@ export function startPollingFallback(options: PollingFallbackOptions): void {
     inFlight = true;
     getJson(`/api/offices/${encodeURIComponent(options.officeId)}`).then((view) => {
       inFlight = false;
-      const data = fromOfficeView(view);
+      const data = fromOfficeView(view, options.current());
       const cameBack = data !== null && lastPollFailed;
       lastPollFailed = data === null;
       if (!data || options.isLive()) return;

@@ -9,9 +9,11 @@ import { TopBar } from "./top-bar";
 
 /** The waiting-room screen. Layout (landscape 16:9 or portrait 9:16) is all in display.css. */
 export function DisplayApp({ model }: { model: DisplayModel }) {
-  if (!model.data.value) return <Waiting model={model} />;
+  const data = model.data.value;
+  if (!data) return <Waiting model={model} />;
   return (
-    <div class="screen">
+    // A notice makes the bottom line taller: the calls give it the room (display.css).
+    <div class={`screen${data.notice ? " has-notice" : ""}`}>
       <TopBar model={model} />
       <main class="calls">
         <LatestCall model={model} />

@@ -1,16 +1,16 @@
 import type { DisplayModel } from "../display-model";
+import { noticeSize } from "../queue-texts";
 import { ConnectionStatus } from "./connection-status";
 import { EnableSound } from "./enable-sound";
 
 /**
  * The bottom line: opening hours today (open / closed, when it reopens),
- * then the notices slot, then the connection mark and the discreet voice
- * controls button.
+ * then the notices slot (a supervisor's notice, large: the line grows to
+ * fit it), then the connection mark and the discreet voice controls button.
  */
 export function InfoLine({ model }: { model: DisplayModel }) {
   const hours = model.hours.value;
-  // The office's notices will be fed here by a later issue; until then the slot stays empty (no made-up notices).
-  const notices: string[] = [];
+  const notice = model.data.value?.notice ?? null;
   return (
     <footer class="info-line">
       {hours && (
@@ -19,12 +19,12 @@ export function InfoLine({ model }: { model: DisplayModel }) {
           {hours.text}
         </span>
       )}
-      <span class="notices" data-testid="notices">
-        {notices.map((notice) => (
-          <span class="notice" key={notice}>
+      <span class="notices" data-testid="notices" aria-live="polite">
+        {notice && (
+          <span class={`notice ${noticeSize(notice)}`} data-testid="notice">
             {notice}
           </span>
-        ))}
+        )}
       </span>
       <EnableSound model={model} placement="reminder" />
       <ConnectionStatus model={model} />

@@ -43,6 +43,7 @@ export const display = {
   noWait: "no wait",
   noCounterOpen: "no counter open",
   welcome: "Welcome",
+  finishedToday: "Tickets for today are finished",
   takeNumber: "Please take a number at the entrance",
   hoursToday: "Today {hours}",
   closedToday: "Closed today",
@@ -89,6 +90,8 @@ export const kiosk = {
     notAvailable: "Not available now",
     notAvailableReason: "Please ask at the Info Point.",
     issuing: "Getting your number…",
+    finishedToday: "Tickets for today are finished",
+    finishedTodayReason: "Please come back on another day, or ask at the Info Point.",
   },
   priority: {
     label: "Priority ticket",
@@ -148,6 +151,8 @@ export const kiosk = {
     service_appointment_only:
       "This service is by appointment only. Please ask at the Info Point to book.",
     unknown_service: "This service is no longer offered. Please choose another one.",
+    service_finished_today:
+      "Tickets for today are finished for this service. Please come back on another day, or ask at the Info Point.",
     unknown_office:
       "This ticket machine is not set up for an office. Please ask at the Info Point.",
     office_not_configured:

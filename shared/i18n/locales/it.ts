@@ -72,6 +72,7 @@ export const display: DisplaySection = {
   noWait: "nessuna attesa",
   noCounterOpen: "nessuno sportello aperto",
   welcome: "Benvenuti",
+  finishedToday: "Biglietti per oggi terminati",
   takeNumber: "Ritirare il numero all'ingresso",
   hoursToday: "Oggi {hours}",
   closedToday: "Oggi chiuso",
@@ -118,6 +119,8 @@ export const kiosk: KioskSection = {
     notAvailable: "Non disponibile ora",
     notAvailableReason: "Chiedi all'Info Point.",
     issuing: "Stiamo preparando il tuo numero…",
+    finishedToday: "Biglietti per oggi terminati",
+    finishedTodayReason: "Torna un altro giorno o chiedi all'Info Point.",
   },
   priority: {
     label: "Numero con precedenza",
@@ -179,6 +182,8 @@ export const kiosk: KioskSection = {
     service_appointment_only:
       "Questo servizio è solo su appuntamento. Chiedi all'Info Point per prenotare.",
     unknown_service: "Questo servizio non è più offerto. Scegline un altro.",
+    service_finished_today:
+      "Biglietti per oggi terminati per questo servizio. Torna un altro giorno o chiedi all'Info Point.",
     unknown_office: "Questo distributore non è collegato a un ufficio. Chiedi all'Info Point.",
     office_not_configured:
       "Questo distributore non è collegato a un ufficio. Chiedi all'Info Point.",
