@@ -1,14 +1,16 @@
 import { batch, computed, effect, type ReadonlySignal, signal } from "@preact/signals";
 import { LiveOffice } from "../../shared/client/live-office";
 import { isOpen } from "../../shared/engine/clock";
-import { summarizeServices } from "../../shared/engine/estimate";
 import { BASES } from "../../shared/i18n";
 import { type KioskMessages, kioskMessages } from "../../shared/i18n/kiosk";
 import type { OfficeConfig, ServiceConfig } from "../../shared/protocol/config";
 import { ConnectionWatch } from "./connection-watch";
 import { type IssuedTicketBody, readIssueAnswer } from "./issue-answer";
 import { trackingQrSvg } from "./qr";
+import { isTappable, type ServiceChoice, serviceChoices } from "./service-choices";
 import { DOUBLE_TAP_WINDOW_MS, TapGuard } from "./tap-guard";
+
+export type { ServiceChoice } from "./service-choices";
 
 /** The ticket screen goes back to the start by itself after this long. */
 export const TICKET_SCREEN_MS = 15_000;
@@ -23,12 +25,6 @@ export interface IssuedTicket {
   /** The QR code of the tracking link, as SVG markup (null if it could not be drawn). */
   qrSvg: string | null;
   shownAt: number;
-}
-
-export interface ServiceChoice {
-  service: ServiceConfig;
-  waiting: number;
-  estimatedWaitSeconds: number | null;
 }
 
 export type KioskScreen = "loading" | "offline" | "closed" | "start" | "ticket";
@@ -84,13 +80,7 @@ export function createKioskModel(options: KioskOptions) {
 
   const services = computed<ServiceChoice[]>(() => {
     const state = live.state.value;
-    if (!state) return [];
-    const summaries = new Map(summarizeServices(state).map((s) => [s.serviceId, s]));
-    return state.config.services.map((service) => ({
-      service,
-      waiting: summaries.get(service.id)?.waiting ?? 0,
-      estimatedWaitSeconds: summaries.get(service.id)?.estimatedWaitSeconds ?? null,
-    }));
+    return state ? serviceChoices(state) : [];
   });
 
   const screen = computed<KioskScreen>(() => {
@@ -164,9 +154,11 @@ export function createKioskModel(options: KioskOptions) {
 
   async function tapService(serviceId: string): Promise<void> {
     noteInteraction();
-    const service = config.peek()?.services.find((s) => s.id === serviceId);
-    if (!service?.open) return;
-    if (service.mode === "appointment") {
+    const choice = services.peek().find((c) => c.service.id === serviceId);
+    // Off or finished for today: the button says so; a late tap issues nothing.
+    if (!choice || !isTappable(choice)) return;
+    const { service } = choice;
+    if (choice.availability === "appointment") {
       error.value = null;
       appointmentServiceId.value = serviceId;
       return;

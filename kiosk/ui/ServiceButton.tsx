@@ -2,20 +2,30 @@ import type { ComponentChildren } from "preact";
 import { format, formatWait } from "../../shared/i18n";
 import { CalendarIcon, ServiceIcon } from "../../shared/ui/icons";
 import type { KioskModel, ServiceChoice } from "../model/kiosk-model";
+import { isTappable } from "../model/service-choices";
 import { serviceName, waitingLabel } from "./format";
 
 /**
  * A service: its icon and name, and below it either the queue right now,
- * "by appointment" (tapping explains how to book) or why it is unavailable.
+ * "by appointment" (tapping explains how to book) or why it is unavailable
+ * (off, or tickets for today finished: shown, never hidden).
  */
 export function ServiceButton({ model, choice }: { model: KioskModel; choice: ServiceChoice }) {
-  const { service } = choice;
+  const { service, availability } = choice;
   const lang = model.language.value;
   const m = model.messages.value.kiosk.start;
   const pending = model.pendingServiceId.value === service.id;
-  const byAppointment = service.mode === "appointment";
-  const kind = !service.open ? "unavailable" : byAppointment ? "appointment" : "walk-in";
+  const tappable = isTappable(choice);
+  const kind =
+    availability === "walk-in"
+      ? "walk-in"
+      : availability === "appointment"
+        ? "appointment"
+        : availability === "finished-today"
+          ? "unavailable service--finished"
+          : "unavailable";
 
+  let badge: ComponentChildren = null;
   let detail: ComponentChildren;
   if (pending) {
     detail = (
@@ -23,9 +33,20 @@ export function ServiceButton({ model, choice }: { model: KioskModel; choice: Se
         <span class="spinner" aria-hidden="true" /> {m.issuing}
       </span>
     );
-  } else if (!service.open) {
+  } else if (availability === "unavailable") {
+    badge = <span class="service__badge service__badge--off">{m.notAvailable}</span>;
     detail = <span class="service__detail service__detail--muted">{m.notAvailableReason}</span>;
-  } else if (byAppointment) {
+  } else if (availability === "finished-today") {
+    badge = (
+      <span
+        class="service__badge service__badge--finished"
+        data-testid={`service-${service.id}-finished`}
+      >
+        {m.finishedToday}
+      </span>
+    );
+    detail = <span class="service__detail service__detail--muted">{m.finishedTodayReason}</span>;
+  } else if (availability === "appointment") {
     detail = (
       <span class="service__badge">
         <CalendarIcon /> {m.byAppointment}
@@ -48,9 +69,10 @@ export function ServiceButton({ model, choice }: { model: KioskModel; choice: Se
       type="button"
       class={`service service--${kind}${pending ? " service--pending" : ""}`}
       data-testid={`service-${service.id}`}
-      disabled={!service.open || model.busy.value}
+      data-availability={availability}
+      disabled={!tappable || model.busy.value}
       aria-busy={pending}
-      aria-haspopup={byAppointment ? "dialog" : undefined}
+      aria-haspopup={availability === "appointment" ? "dialog" : undefined}
       onClick={() => void model.tapService(service.id)}
     >
       <span class="service__icon">
@@ -58,7 +80,7 @@ export function ServiceButton({ model, choice }: { model: KioskModel; choice: Se
       </span>
       <span class="service__text">
         <span class="service__name">{serviceName(service, lang)}</span>
-        {!service.open && <span class="service__badge service__badge--off">{m.notAvailable}</span>}
+        {badge}
         {detail}
       </span>
     </button>

@@ -1,0 +1,40 @@
+import { summarizeServices } from "../../shared/engine/estimate";
+import type { ServiceConfig } from "../../shared/protocol/config";
+import type { OfficeState } from "../../shared/protocol/state";
+
+/**
+ * What a tap on a service can do: issue a number ("walk-in"), explain how to
+ * book ("appointment"), or nothing, said on the button: the service is off
+ * ("unavailable") or a supervisor ended its tickets for the rest of the day
+ * ("finished-today"; reopened at midnight). Checked in the engine's order.
+ */
+export type ServiceAvailability = "walk-in" | "appointment" | "unavailable" | "finished-today";
+
+export interface ServiceChoice {
+  service: ServiceConfig;
+  availability: ServiceAvailability;
+  waiting: number;
+  estimatedWaitSeconds: number | null;
+}
+
+/** One button per service of the office, in the office's order: none is hidden, citizens need to know. */
+export function serviceChoices(state: OfficeState): ServiceChoice[] {
+  const summaries = new Map(summarizeServices(state).map((s) => [s.serviceId, s]));
+  const finished = new Set(state.closedForToday);
+  return state.config.services.map((service) => ({
+    service,
+    availability: !service.open
+      ? "unavailable"
+      : service.mode === "appointment"
+        ? "appointment"
+        : finished.has(service.id)
+          ? "finished-today"
+          : "walk-in",
+    waiting: summaries.get(service.id)?.waiting ?? 0,
+    estimatedWaitSeconds: summaries.get(service.id)?.estimatedWaitSeconds ?? null,
+  }));
+}
+
+/** Whether tapping the service does something (issues a number or explains how to book). */
+export const isTappable = (choice: ServiceChoice): boolean =>
+  choice.availability === "walk-in" || choice.availability === "appointment";
