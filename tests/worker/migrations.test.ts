@@ -101,6 +101,7 @@ describe("Storage migrations", () => {
         [
           "audit",
           "counter_staff",
+          "day_archive",
           "events",
           "idempotency",
           "migrations",

@@ -86,6 +86,13 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    name: "004-day-archive",
+    statements: [
+      // A finished day's tickets, packed into one row: a year's report reads ~300 rows, not 190,000.
+      `CREATE TABLE day_archive (day TEXT PRIMARY KEY, tickets TEXT NOT NULL)`,
+    ],
+  },
 ];
 
 export function migrate(sql: SqlStorage, migrations: Migration[] = MIGRATIONS): void {

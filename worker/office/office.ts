@@ -235,6 +235,9 @@ export class Office extends Server<Env> {
     broadcastEvents(this.ctx, firstSeq, events);
     if (this.state)
       this.followers.notify(this.ctx, this.state, events, (id) => this.store.findTicket(id));
+    // The day that just ended is final: pack it for the reports now, not at the first report.
+    for (const event of events)
+      if (event.type === "dayRolledOver") this.history.archiveDay(event.fromDay);
     if (events.some((e) => e.type === "dayRolledOver" || e.type === "officeConfigured")) {
       this.store.forgetIdempotentBefore(now - DAY_MS);
       void this.scheduleRollover();

@@ -62,7 +62,7 @@ export async function reportRequest(
       targetWaitMinutes: state.config.targetWaitMinutes,
     };
     try {
-      return Response.json(computeOfficeReport([...history.between(from, to)], options));
+      return Response.json(computeOfficeReport(history.forReport(from, to, state.day), options));
     } catch (error) {
       if (error instanceof z.core.$ZodError)
         return invalid(error.issues[0]?.message ?? "Invalid range.", error.issues);

@@ -31,13 +31,60 @@ export class TicketHistory {
   /** Tickets issued on local days from..to (inclusive), oldest first. */
   *between(from: string, to: string): Generator<ReportTicket> {
     const rows = this.sql.exec<HistoryRow>(
-      `SELECT id, day, code, service_id, counter_id, clerk_id, clerk_name, status, channel, priority,
-              issued_at, first_called_at, called_at, started_at, finished_at, transfers, recalls
-       FROM tickets WHERE day >= ? AND day <= ? ORDER BY issued_at`,
+      `SELECT ${COLUMNS} FROM tickets WHERE day >= ? AND day <= ? ORDER BY issued_at`,
       from,
       to,
     );
     for (const row of rows) yield reportTicketFrom(row);
+  }
+
+  /**
+   * The same tickets for a report, fast: days before `today` come packed from
+   * the day archive (one row a day, filled for any day missing), today from
+   * the tickets table. Reading 190,000 rows one by one takes seconds in a
+   * Durable Object's SQLite; 300 packed days take a fraction of that.
+   */
+  forReport(from: string, to: string, today: string): ReportTicket[] {
+    const pastEnd = to < today ? to : previousDay(today);
+    const tickets: ReportTicket[] = [];
+    if (from <= pastEnd) {
+      const archived = new Set<string>();
+      for (const row of this.sql.exec<{ day: string; tickets: string }>(
+        `SELECT day, tickets FROM day_archive WHERE day >= ? AND day <= ?`,
+        from,
+        pastEnd,
+      )) {
+        archived.add(row.day);
+        for (const packed of JSON.parse(row.tickets) as PackedTicket[])
+          tickets.push(unpack(row.day, packed));
+      }
+      const missing = this.sql
+        .exec<{ day: string }>(
+          `SELECT DISTINCT day FROM tickets WHERE day >= ? AND day <= ?`,
+          from,
+          pastEnd,
+        )
+        .toArray()
+        .filter((row) => !archived.has(row.day));
+      for (const { day } of missing) tickets.push(...this.archiveDay(day));
+    }
+    if (to >= today && from <= today) tickets.push(...this.between(today, today));
+    return tickets;
+  }
+
+  /** Packs a finished day into the archive (again, if it changed) and returns its tickets. */
+  archiveDay(day: string): ReportTicket[] {
+    const tickets = [...this.between(day, day)];
+    if (tickets.length === 0) {
+      this.sql.exec(`DELETE FROM day_archive WHERE day = ?`, day);
+      return tickets;
+    }
+    this.sql.exec(
+      `INSERT OR REPLACE INTO day_archive (day, tickets) VALUES (?, ?)`,
+      day,
+      JSON.stringify(tickets.map(pack)),
+    );
+    return tickets;
   }
 
   /** Who called: recorded on the ticket and as the counter's current clerk. */
@@ -93,6 +140,7 @@ export class TicketHistory {
    */
   importPast(tickets: readonly ReportTicket[], today: string, newToken: () => string): number {
     let added = 0;
+    const days = new Set<string>();
     for (const t of tickets) {
       if (t.day >= today) continue;
       const cursor = this.sql.exec(
@@ -120,10 +168,83 @@ export class TicketHistory {
         t.clerkName,
         t.calledAt,
       );
-      added += cursor.rowsWritten > 0 ? 1 : 0;
+      if (cursor.rowsWritten > 0) {
+        added++;
+        days.add(t.day);
+      }
     }
+    for (const day of days) this.archiveDay(day);
     return added;
   }
+}
+
+const COLUMNS = `id, day, code, service_id, counter_id, clerk_id, clerk_name, status, channel, priority,
+  issued_at, first_called_at, called_at, started_at, finished_at, transfers, recalls`;
+
+/** A ticket without its day, as an array: the archive row of a busy day stays small. */
+type PackedTicket = [
+  id: string,
+  code: string,
+  serviceId: string,
+  counterId: string | null,
+  clerkId: string | null,
+  clerkName: string | null,
+  status: ReportTicket["status"],
+  channel: ReportTicket["channel"],
+  priority: 0 | 1,
+  issuedAt: number,
+  calledAt: number | null,
+  startedAt: number | null,
+  finishedAt: number | null,
+  transfers: number,
+  recalls: number,
+];
+
+function pack(t: ReportTicket): PackedTicket {
+  return [
+    t.id,
+    t.code,
+    t.serviceId,
+    t.counterId,
+    t.clerkId,
+    t.clerkName,
+    t.status,
+    t.channel,
+    t.priority ? 1 : 0,
+    t.issuedAt,
+    t.calledAt,
+    t.startedAt,
+    t.finishedAt,
+    t.transfers,
+    t.recalls,
+  ];
+}
+
+function unpack(day: string, p: PackedTicket): ReportTicket {
+  return {
+    id: p[0],
+    day,
+    code: p[1],
+    serviceId: p[2],
+    counterId: p[3],
+    clerkId: p[4],
+    clerkName: p[5],
+    status: p[6],
+    channel: p[7],
+    priority: p[8] === 1,
+    issuedAt: p[9],
+    calledAt: p[10],
+    startedAt: p[11],
+    finishedAt: p[12],
+    transfers: p[13],
+    recalls: p[14],
+  };
+}
+
+function previousDay(day: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
 }
 
 function reportTicketFrom(row: HistoryRow): ReportTicket {
