@@ -30,6 +30,7 @@ export const APPS: AppBuild[] = [
   { name: "kiosk" },
   { name: "counter" },
   { name: "ticket" },
+  { name: "dashboard" },
 ];
 
 export interface BuildReport {
@@ -122,7 +123,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const reports = await build();
   for (const r of reports) {
     console.log(
-      `${r.app.padEnd(8)} ${(r.jsBytes / 1024).toFixed(1)} KB JS, ${(r.gzipBytes / 1024).toFixed(1)} KB gzipped`,
+      `${r.app.padEnd(9)} ${(r.jsBytes / 1024).toFixed(1)} KB JS, ${(r.gzipBytes / 1024).toFixed(1)} KB gzipped`,
     );
   }
   console.log(`Built client apps into ${PUBLIC_DIR}`);

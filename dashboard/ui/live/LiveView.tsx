@@ -1,0 +1,58 @@
+import { format } from "../../../shared/i18n";
+import type { DashboardApp } from "../../model/dashboard-app";
+import { formatCount } from "../../model/format";
+import type { LiveModel } from "../../model/live-model";
+import { ActionNoteLine } from "./ActionNoteLine";
+import { AlertsPanel } from "./AlertsPanel";
+import { CountersTable } from "./CountersTable";
+import { NoticeForm } from "./NoticeForm";
+import { ServicesTable } from "./ServicesTable";
+
+/** Issue 5, point 1: the office now — alerts first, then services, counters and the notice. */
+export function LiveView({ app, live }: { app: DashboardApp; live: LiveModel }) {
+  const m = app.messages.value.dashboard.live;
+  const lang = app.lang.value;
+  const state = live.state.value!;
+  const totals = live.totals.value;
+  return (
+    <div class="live" data-testid="live-view">
+      <h2 class="visually-hidden">{m.heading}</h2>
+      <dl class="figures" aria-label={m.today}>
+        <Figure
+          label={m.issuedToday}
+          value={totals ? formatCount(totals.issued, lang) : "…"}
+          testId="today-issued"
+        />
+        <Figure
+          label={m.servedToday}
+          value={totals ? formatCount(totals.served, lang) : "…"}
+          testId="today-served"
+        />
+        <Figure
+          label={m.waitingNow}
+          value={formatCount(live.waiting.value, lang)}
+          testId="waiting-now"
+        />
+        <div class="figure figure-target">
+          <dt>{format(m.target, { minutes: state.config.targetWaitMinutes })}</dt>
+        </div>
+      </dl>
+      <ActionNoteLine app={app} live={live} />
+      <AlertsPanel app={app} live={live} />
+      <ServicesTable app={app} live={live} />
+      <div class="live-columns">
+        <CountersTable app={app} live={live} />
+        <NoticeForm app={app} live={live} />
+      </div>
+    </div>
+  );
+}
+
+function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
+  return (
+    <div class="figure">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { format } from "../../../shared/i18n";
+import type { OfficeState } from "../../../shared/protocol/state";
+import { WEEKDAYS } from "../../../shared/protocol/weekdays";
+import type { OfficeReport } from "../../../shared/reports/office-report";
+import type { DashboardApp } from "../../model/dashboard-app";
+import { formatHour, shortWeekday } from "../../model/format";
+import { staffingGrid, staffingValues } from "../../model/report-view";
+import { WEEKDAY_INDEXES } from "./weekdays";
+
+interface Props {
+  app: DashboardApp;
+  state: OfficeState;
+  lang: string;
+  report: OfficeReport;
+  hours: number[];
+}
+
+/**
+ * "Which desk should open at 10 on Mondays": desks needed per weekday × hour,
+ * each cell saying how it was reached (arrivals × minutes), and the busiest
+ * hours written out in full.
+ */
+export function StaffingTable({ app, lang, report, hours }: Props) {
+  const m = app.messages.value.dashboard.reports.staffing;
+  const grid = staffingGrid(report, hours);
+  const dayNames = WEEKDAY_INDEXES.map((i) => shortWeekday(i, lang));
+  const sentence = (cell: NonNullable<(typeof grid.rows)[number][number]>) =>
+    format(m.cell, staffingValues(cell, dayNames[WEEKDAYS.indexOf(cell.weekday)]!, lang));
+  return (
+    <section class="panel report-section" aria-labelledby="staffing-title">
+      <h3 id="staffing-title" class="section-title">
+        {m.heading}
+      </h3>
+      <p class="muted">{m.hint}</p>
+      {grid.busiest.length > 0 && (
+        <div class="busiest">
+          <h4 class="busiest-title">{m.busiest}</h4>
+          <ul data-testid="staffing-busiest">
+            {grid.busiest.map((cell) => (
+              <li key={`${cell.weekday}-${cell.hour}`}>{sentence(cell)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div class="table-scroll">
+        <table class="data-table staffing-table" data-testid="staffing-table">
+          <caption class="visually-hidden">{m.heading}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{m.hour}</th>
+              {WEEKDAY_INDEXES.map((i) => (
+                <th key={i} scope="col" class="num">
+                  {dayNames[i]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {grid.hours.map((hour, row) => (
+              <tr key={hour}>
+                <th scope="row">{formatHour(hour)}</th>
+                {grid.rows[row]!.map((cell, weekday) => {
+                  if (!cell)
+                    return (
+                      <td key={weekday} class="num staff-empty">
+                        —
+                      </td>
+                    );
+                  const values = staffingValues(cell, dayNames[weekday]!, lang);
+                  return (
+                    <td
+                      key={weekday}
+                      class={`num staff-cell staff-${Math.min(cell.desks ?? 0, 8)}`}
+                      title={sentence(cell)}
+                      data-testid={`staffing-${weekday}-${hour}`}
+                    >
+                      <span class="staff-desks" aria-hidden="true">
+                        {values.desks}
+                      </span>
+                      <span class="staff-detail" aria-hidden="true">
+                        {values.arrivals} × {values.minutes}′
+                      </span>
+                      <span class="visually-hidden">{sentence(cell)}</span>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

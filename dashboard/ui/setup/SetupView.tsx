@@ -1,0 +1,112 @@
+import { useEffect } from "preact/hooks";
+import { format } from "../../../shared/i18n";
+import type { DashboardApp } from "../../model/dashboard-app";
+import type { LiveModel } from "../../model/live-model";
+import type { SetupModel } from "../../model/setup-model";
+import { AccountsSection } from "./AccountsSection";
+import { CountersSection } from "./CountersSection";
+import { DevicesSection } from "./DevicesSection";
+import { HoursSection } from "./HoursSection";
+import { OfficeSection } from "./OfficeSection";
+import { ServicesSection } from "./ServicesSection";
+
+/**
+ * Issue 5, point 2, for the office's administrators: the configuration
+ * (office, services, counters, hours) edited as one draft and saved whole —
+ * applied live to every screen — then the devices and the people.
+ */
+export function SetupView({
+  app,
+  setup,
+}: {
+  app: DashboardApp;
+  live: LiveModel;
+  setup: SetupModel;
+}) {
+  const m = app.messages.value.dashboard.setup;
+  const draft = setup.draft.value;
+  useEffect(() => {
+    void setup.loadDevices();
+    void setup.loadAccounts();
+  }, [setup]);
+  if (!draft) return null;
+  const props = { app, setup, draft };
+  return (
+    <div class="setup" data-testid="setup-view">
+      <h2 class="visually-hidden">{m.heading}</h2>
+      <form
+        class="config-form"
+        noValidate
+        data-testid="config-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void setup.save();
+        }}
+      >
+        <OfficeSection {...props} />
+        <ServicesSection {...props} />
+        <CountersSection {...props} />
+        <HoursSection {...props} />
+        <SaveBar app={app} setup={setup} />
+      </form>
+      <DevicesSection app={app} setup={setup} />
+      <AccountsSection app={app} setup={setup} />
+    </div>
+  );
+}
+
+function SaveBar({ app, setup }: { app: DashboardApp; setup: SetupModel }) {
+  const m = app.messages.value.dashboard.setup;
+  const status = setup.status.value;
+  const dirty = setup.dirty.value;
+  let message: string | null = null;
+  let tone = "info";
+  if (status.kind === "saved") {
+    message = m.saved;
+    tone = "ok";
+  } else if (status.kind === "invalid") {
+    message = m.invalid;
+    tone = "error";
+  } else if (status.kind === "failed") {
+    const known = m.errors[status.code as keyof typeof m.errors];
+    message =
+      status.code === "config_conflict"
+        ? format(m.conflict, { detail: status.detail ?? known })
+        : (known ?? m.errors.generic);
+    tone = "error";
+  } else if (setup.changedElsewhere.value) {
+    message = m.changedElsewhere;
+    tone = "warn";
+  } else if (dirty) {
+    message = m.unsaved;
+  }
+  return (
+    <div class="save-bar" data-testid="config-save-bar">
+      <p
+        class={`save-message save-${tone}`}
+        role={tone === "error" ? "alert" : "status"}
+        data-testid="config-status"
+        data-status={status.kind}
+      >
+        {message}
+      </p>
+      <button
+        type="button"
+        class="button-secondary"
+        disabled={!dirty || status.kind === "saving"}
+        data-testid="config-discard"
+        onClick={setup.discard}
+      >
+        {m.discard}
+      </button>
+      <button
+        type="submit"
+        class="button-primary"
+        disabled={status.kind === "saving"}
+        data-testid="config-save"
+      >
+        {status.kind === "saving" ? m.saving : m.save}
+      </button>
+    </div>
+  );
+}
