@@ -68,9 +68,7 @@ export function liveRoutes(app: Hono<AppEnv>): void {
         );
       }
       const grant = liveGrant(principal, office.value, role.data);
-      const headers = new Headers(c.req.raw.headers);
-      headers.set(LIVE_GRANT_HEADER, JSON.stringify(grant));
-      return officeStub(c, office.value).fetch(new Request(c.req.raw, { headers }));
+      return officeStub(c, office.value).fetch(forwardedUpgrade(c.req.raw, grant));
     },
   );
 }
@@ -104,4 +102,28 @@ function refusedSocket(closeCode: number, code: string, message: string): Respon
   server.send(JSON.stringify({ type: "error", error: { code, message } } satisfies ServerMessage));
   server.close(closeCode, code);
   return new Response(null, { status: 101, webSocket: client });
+}
+
+/** The query parameters the office reads; everything else a client adds is dropped. */
+const FORWARDED_PARAMS = ["v", "role", "token"];
+
+/**
+ * The upgrade as the office should see it: only our own parameters and
+ * headers. partyserver reads `_pk` (the connection id, which becomes the
+ * socket's first tag) and `x-partykit-*` headers for itself; passed through,
+ * a client could name its socket "role:kiosk" or crash its set-up.
+ */
+function forwardedUpgrade(request: Request, grant: LiveGrant): Request {
+  const from = new URL(request.url);
+  const url = new URL(from.origin + from.pathname);
+  for (const name of FORWARDED_PARAMS) {
+    const value = from.searchParams.get(name);
+    if (value !== null) url.searchParams.set(name, value.slice(0, 200));
+  }
+  const headers = new Headers();
+  for (const [name, value] of request.headers) {
+    if (!name.startsWith("x-partykit-") && name !== LIVE_GRANT_HEADER) headers.set(name, value);
+  }
+  headers.set(LIVE_GRANT_HEADER, JSON.stringify(grant));
+  return new Request(url, { method: "GET", headers });
 }
