@@ -61,6 +61,16 @@ function random(seed: number): () => number {
   };
 }
 
+/** The service whose slice of the mix the draw `u` (0–1) falls in. */
+function pickService(services: string[], u: number): string {
+  let rest = u;
+  for (const service of services) {
+    rest -= SERVICE_MIX[service]!;
+    if (rest < 0) return service;
+  }
+  return services[0]!;
+}
+
 function previousDay(day: string): string {
   const date = new Date(`${day}T12:00:00Z`);
   date.setUTCDate(date.getUTCDate() - 1);
@@ -145,8 +155,7 @@ export function generateHistory(
         cumulative += p;
       }
       for (let k = 0; k < arrivalsThisMinute; k++) {
-        let pick = next();
-        const serviceId = services.find((s) => (pick -= SERVICE_MIX[s]!) < 0) ?? services[0]!;
+        const serviceId = pickService(services, next());
         arrivals.push({ minute: openAt + i + next(), serviceId });
       }
     });

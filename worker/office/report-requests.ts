@@ -85,7 +85,8 @@ function todayFigures(state: OfficeState, history: TicketHistory) {
   for (const service of state.config.services)
     byService[service.id] = { issued: 0, served: 0, noShows: 0, cancelled: 0 };
   for (const { serviceId, status, count } of history.dayCounts(state.day)) {
-    const figures = (byService[serviceId] ??= { issued: 0, served: 0, noShows: 0, cancelled: 0 });
+    const figures = byService[serviceId] ?? { issued: 0, served: 0, noShows: 0, cancelled: 0 };
+    byService[serviceId] = figures;
     figures.issued += count;
     if (status === "done") figures.served += count;
     if (status === "no-show") figures.noShows += count;

@@ -38,6 +38,8 @@ export function officeView(officeId: string, state: OfficeState, seq: number, no
       .filter((t) => t.status === "waiting")
       .sort(compareQueueOrder),
     recentCalls: state.recentCalls,
+    closedForToday: state.closedForToday,
+    notice: state.notice,
   };
 }
 
