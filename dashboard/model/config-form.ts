@@ -27,6 +27,8 @@ export interface FieldIssue {
   code?: string;
   minimum?: number;
   maximum?: number;
+  /** For a value of the wrong type: what was expected ("number"). */
+  expected?: string;
 }
 
 export type FieldIssues = Map<string, FieldIssue[]>;
@@ -55,13 +57,14 @@ export function validateDraft(draft: ConfigDraft): Validation {
     ok: false,
     issues: keyed(
       parsed.error.issues.map((issue) => {
-        const bounds = issue as { minimum?: unknown; maximum?: unknown };
+        const bounds = issue as { minimum?: unknown; maximum?: unknown; expected?: unknown };
         return {
           path: issue.path.map(String).join("."),
           message: issue.message,
           code: issue.code,
           ...(typeof bounds.minimum === "number" ? { minimum: bounds.minimum } : {}),
           ...(typeof bounds.maximum === "number" ? { maximum: bounds.maximum } : {}),
+          ...(typeof bounds.expected === "string" ? { expected: bounds.expected } : {}),
         };
       }),
     ),
@@ -98,7 +101,8 @@ export function hasIssuesUnder(issues: FieldIssues, prefix: string): boolean {
 export type IssueKind =
   | "required"
   | "number"
-  | "range"
+  | "atLeast"
+  | "atMost"
   | "slug"
   | "prefix"
   | "prefixTaken"
@@ -123,18 +127,11 @@ export function issueKind(issue: FieldIssue): IssueKind | null {
   if (/^use YYYY-MM-DD/.test(m)) return "date";
   if (/^unknown service/.test(m)) return "unknownService";
   if (/^unknown IANA time zone/.test(m)) return "timeZone";
-  if (issue.code === "invalid_type") return /number/.test(m) ? "number" : "required";
-  if (issue.code === "too_small" || issue.code === "too_big") {
-    if (
-      issue.path.endsWith(".name") ||
-      /\.names\.[a-z]{2}$/.test(issue.path) ||
-      issue.path === "name"
-    )
-      return "required";
-    if (issue.code === "too_big" && issue.maximum !== undefined && /array|items/i.test(m))
-      return "tooMany";
-    return "range";
-  }
+  if (issue.code === "invalid_type") return issue.expected === "number" ? "number" : "required";
+  const isText = issue.path === "name" || /\.(name|names\.[a-z]{2})$/.test(issue.path);
+  if (issue.code === "too_small") return isText ? "required" : "atLeast";
+  if (issue.code === "too_big")
+    return isText ? null : issue.maximum === undefined ? "tooMany" : "atMost";
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { format } from "../../shared/i18n";
 import { WEEKDAYS } from "../../shared/protocol/weekdays";
 import type {
   ArrivalsHeatmap,
@@ -157,7 +158,7 @@ export function staffingGrid(
   return { hours: [...hours], rows, busiest };
 }
 
-/** The values of one staffing sentence: "Mon 10:00 — 38 arrivals/h × 9.5 min → 7 desks". */
+/** The values of one staffing cell: weekday, hour, arrivals per hour, minutes each, desks. */
 export function staffingValues(cell: StaffingCell, weekdayName: string, lang: string) {
   return {
     weekday: weekdayName,
@@ -218,4 +219,28 @@ export const SERIES_COLOURS = [
 
 export function seriesColour(index: number): string {
   return SERIES_COLOURS[index % SERIES_COLOURS.length]!;
+}
+
+/** The words of a staffing sentence (the reports' `staffing` messages). */
+export interface StaffingWords {
+  cell: string;
+  desksShort: string;
+  oneDesk: string;
+}
+
+/** "Mon 10:00 — 38 arrivals/h × 9.5 min → 7 desks". */
+export function staffingSentence(
+  cell: StaffingCell,
+  weekdayName: string,
+  lang: string,
+  words: StaffingWords,
+): string {
+  const values = staffingValues(cell, weekdayName, lang);
+  const desks =
+    cell.desks === null
+      ? "—"
+      : cell.desks === 1
+        ? words.oneDesk
+        : format(words.desksShort, { n: cell.desks });
+  return format(words.cell, { ...values, desks });
 }

@@ -122,8 +122,10 @@ export function waitAlerts(state: OfficeState): WaitAlert[] {
 /**
  * Desks that usually work in the back office, now at the front, that can go
  * back: with the desk gone, every service it handles still has a desk open
- * and an estimated wait within SWITCH_BACK_SHARE of the target. Services
- * closed (in setup or for today) with no one waiting do not hold a desk back.
+ * and an estimated wait within SWITCH_BACK_SHARE of the target. A service
+ * with no one waiting does not hold the desk back when it is closed (in
+ * setup or for today) or has no front desk on an ordinary day either (e.g.
+ * appointments handled in the back office).
  */
 export function switchBackAdvice(state: OfficeState): SwitchBackAdvice[] {
   const limit = state.config.targetWaitMinutes * 60 * SWITCH_BACK_SHARE;
@@ -139,7 +141,7 @@ export function switchBackAdvice(state: OfficeState): SwitchBackAdvice[] {
       const e = after.get(serviceId);
       if (!service || !e) continue;
       const issuing = service.open && !state.closedForToday.includes(serviceId);
-      if (!issuing && e.waiting === 0) continue;
+      if (e.waiting === 0 && (!issuing || !hasUsualFrontDesk(state, serviceId))) continue;
       if (e.wait === null || e.wait > limit) {
         safe = false;
         break;
@@ -156,4 +158,11 @@ export function switchBackAdvice(state: OfficeState): SwitchBackAdvice[] {
     }
   }
   return advice;
+}
+
+/** Whether some counter starts the day at the front for this service. */
+function hasUsualFrontDesk(state: OfficeState, serviceId: string): boolean {
+  return state.config.counters.some(
+    (counter) => counter.defaultMode === "front" && counter.serviceIds.includes(serviceId),
+  );
 }

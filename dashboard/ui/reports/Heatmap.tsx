@@ -84,6 +84,8 @@ export function Heatmap({ app, lang, report, hours }: Props) {
           y: {
             type: "category",
             labels: dayNames,
+            // Monday on top, as in the table (the matrix chart reverses y by default).
+            reverse: false,
             offset: true,
             grid: { display: false },
             border: { display: false },

@@ -1,10 +1,9 @@
-import { format } from "../../../shared/i18n";
 import type { OfficeState } from "../../../shared/protocol/state";
 import { WEEKDAYS } from "../../../shared/protocol/weekdays";
 import type { OfficeReport } from "../../../shared/reports/office-report";
 import type { DashboardApp } from "../../model/dashboard-app";
 import { formatHour, shortWeekday } from "../../model/format";
-import { staffingGrid, staffingValues } from "../../model/report-view";
+import { staffingGrid, staffingSentence, staffingValues } from "../../model/report-view";
 import { WEEKDAY_INDEXES } from "./weekdays";
 
 interface Props {
@@ -25,7 +24,7 @@ export function StaffingTable({ app, lang, report, hours }: Props) {
   const grid = staffingGrid(report, hours);
   const dayNames = WEEKDAY_INDEXES.map((i) => shortWeekday(i, lang));
   const sentence = (cell: NonNullable<(typeof grid.rows)[number][number]>) =>
-    format(m.cell, staffingValues(cell, dayNames[WEEKDAYS.indexOf(cell.weekday)]!, lang));
+    staffingSentence(cell, dayNames[WEEKDAYS.indexOf(cell.weekday)]!, lang, m);
   return (
     <section class="panel report-section" aria-labelledby="staffing-title">
       <h3 id="staffing-title" class="section-title">

@@ -609,7 +609,7 @@ export const dashboard = {
       heading: "Desks needed",
       hint: "Desks kept busy on average: arrivals per hour × minutes per ticket ÷ 60, rounded up. A floor: add one where the target wait matters most.",
       hour: "Hour",
-      cell: "{weekday} {hour} — {arrivals} arrivals/h × {minutes} min → {desks} desks",
+      cell: "{weekday} {hour} — {arrivals} arrivals/h × {minutes} min → {desks}",
       busiest: "Busiest hours",
       desksShort: "{n} desks",
       oneDesk: "1 desk",
@@ -729,7 +729,8 @@ export const dashboard = {
     issues: {
       required: "Fill this in.",
       number: "Enter a number.",
-      range: "Enter a number from {min} to {max}.",
+      atLeast: "Enter at least {min}.",
+      atMost: "Enter at most {max}.",
       slug: "Use 1–40 lowercase letters, digits or dashes (not at the start or end).",
       prefix: "Use one capital letter, A–Z.",
       prefixTaken: "Another service already uses this letter.",

@@ -637,7 +637,7 @@ export const dashboard: DashboardSection = {
       heading: "Sportelli necessari",
       hint: "Sportelli occupati in media: arrivi all'ora × minuti per biglietto ÷ 60, arrotondato per eccesso. È un minimo: aggiungine uno dove l'attesa conta di più.",
       hour: "Ora",
-      cell: "{weekday} {hour} — {arrivals} arrivi/h × {minutes} min → {desks} sportelli",
+      cell: "{weekday} {hour} — {arrivals} arrivi/h × {minutes} min → {desks}",
       busiest: "Ore più impegnative",
       desksShort: "{n} sportelli",
       oneDesk: "1 sportello",
@@ -759,7 +759,8 @@ export const dashboard: DashboardSection = {
     issues: {
       required: "Compila questo campo.",
       number: "Inserisci un numero.",
-      range: "Inserisci un numero da {min} a {max}.",
+      atLeast: "Inserisci almeno {min}.",
+      atMost: "Inserisci al massimo {max}.",
       slug: "Usa da 1 a 40 lettere minuscole, cifre o trattini (non all'inizio o alla fine).",
       prefix: "Usa una lettera maiuscola, A–Z.",
       prefixTaken: "Un altro servizio usa già questa lettera.",

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import {
+  activeHours,
+  formatArrivals,
+  heatColour,
+  heatmapCells,
+  perDaySeries,
+  staffingGrid,
+  staffingSentence,
+  timesRow,
+} from "../../dashboard/model/report-view";
+import { dashboardMessages } from "../../shared/i18n/dashboard";
+import { computeOfficeReport } from "../../shared/reports";
+import { KNOWN_HISTORY, RANGE, TARGET_WAIT_MINUTES, TIME_ZONE } from "../reports/known-history";
+
+/* The reports' own hand-worked history (tests/reports/known-history.ts): two weeks of March 2025. */
+const report = computeOfficeReport(KNOWN_HISTORY, {
+  ...RANGE,
+  timeZone: TIME_ZONE,
+  targetWaitMinutes: TARGET_WAIT_MINUTES,
+});
+
+describe("The arrivals heatmap", () => {
+  it("shows the hours from the first to the last with arrivals.", () => {
+    expect(activeHours(report.arrivals)).toEqual([9, 10, 11, 12, 13, 14, 15]);
+  });
+
+  it("gives each weekday × hour its mean per occurrence and a level against the busiest cell.", () => {
+    const cells = heatmapCells(report.arrivals, activeHours(report.arrivals));
+    expect(cells).toHaveLength(7 * 7);
+    // Two Mondays, six tickets between 10:00 and 10:59: 3 on an average Monday, the peak.
+    const monday10 = cells.find((c) => c.weekday === 0 && c.hour === 10);
+    expect(monday10).toEqual({ weekday: 0, hour: 10, mean: 3, total: 6, level: 1 });
+    const wednesday15 = cells.find((c) => c.weekday === 2 && c.hour === 15);
+    expect(wednesday15).toMatchObject({ mean: 1.5, total: 3, level: 0.5 });
+    expect(cells.find((c) => c.weekday === 6 && c.hour === 10)?.level).toBe(0);
+  });
+
+  it("colours from paper to brand blue, with white figures only on dark cells.", () => {
+    expect(heatColour(0)).toEqual({ background: "rgb(244, 246, 247)", ink: "#14212b" });
+    expect(heatColour(1)).toEqual({ background: "rgb(11, 79, 138)", ink: "#ffffff" });
+    expect(heatColour(0.5).ink).toBe("#14212b");
+    expect(heatColour(7).background).toBe(heatColour(1).background);
+  });
+
+  it("writes means briefly: whole numbers from 10, one decimal below, nothing for none.", () => {
+    expect(formatArrivals(59.84, "en")).toBe("60");
+    expect(formatArrivals(3.44, "it")).toBe("3,4");
+    expect(formatArrivals(0, "en")).toBe("");
+  });
+});
+
+describe("The staffing table", () => {
+  it("answers 'which desk should open at 10 on Mondays' in a sentence.", () => {
+    const grid = staffingGrid(report, activeHours(report.arrivals));
+    const monday10 = grid.rows[grid.hours.indexOf(10)]![0]!;
+    // anagrafe 2/h × 12 min + tributi 1/h × 19.25 min = 43.25 min of work an hour, 3 arrivals.
+    expect(monday10.meanArrivals).toBe(3);
+    expect(monday10.desks).toBe(1);
+    const en = dashboardMessages("en").dashboard.reports.staffing;
+    expect(staffingSentence(monday10, "Mon", "en", en)).toBe(
+      "Mon 10:00 — 3 arrivals/h × 14.4 min → 1 desk",
+    );
+    const it = dashboardMessages("it").dashboard.reports.staffing;
+    expect(staffingSentence({ ...monday10, meanArrivals: 38, desks: 7 }, "lun", "it", it)).toBe(
+      "lun 10:00 — 38 arrivi/h × 14,4 min → 7 sportelli",
+    );
+  });
+
+  it("leaves hours without arrivals empty and lists the busiest hours first.", () => {
+    const grid = staffingGrid(report, activeHours(report.arrivals), 3);
+    expect(grid.rows[grid.hours.indexOf(13)]!.every((cell) => cell === null)).toBe(true);
+    expect(grid.busiest.map((c) => `${c.weekday} ${c.hour}`)).toEqual([
+      "mon 10",
+      "wed 15",
+      "tue 9",
+    ]);
+  });
+});
+
+describe("The tables of times and the per-day chart", () => {
+  it("writes wait and service times in minutes: mean, median, 90th percentile.", () => {
+    const row = timesRow("all", "All", report.times.overall, "en");
+    expect(row.waitCount).toBe(report.times.overall.wait.count);
+    expect(row.wait).toHaveLength(3);
+    expect(row.service[1]).toMatch(/^\d+(\.\d)?$/);
+    const empty = timesRow(
+      "x",
+      "X",
+      {
+        wait: {
+          count: 0,
+          meanSeconds: null,
+          medianSeconds: null,
+          p90Seconds: null,
+          minSeconds: null,
+          maxSeconds: null,
+        },
+        service: {
+          count: 0,
+          meanSeconds: null,
+          medianSeconds: null,
+          p90Seconds: null,
+          minSeconds: null,
+          maxSeconds: null,
+        },
+      },
+      "en",
+    );
+    expect(empty.wait).toEqual(["—", "—", "—"]);
+  });
+
+  it("keeps days as bars over two months, and sums by week beyond.", () => {
+    const daily = perDaySeries(report.ticketsPerDay);
+    expect(daily.weekly).toBe(false);
+    expect(daily.labels).toHaveLength(14);
+    const days = Array.from({ length: 70 }, (_, i) => `d${i}`);
+    const weekly = perDaySeries({
+      days,
+      services: [{ serviceId: "urp", perDay: days.map(() => 2), total: 140 }],
+    });
+    expect(weekly.weekly).toBe(true);
+    expect(weekly.labels).toEqual(days.filter((_, i) => i % 7 === 0));
+    expect(weekly.series[0]?.values).toEqual(Array(10).fill(14));
+  });
+});
