@@ -16,6 +16,18 @@ export function formatClock(milliseconds: number): string {
   return `${hours}:${String(minutes).padStart(2, "0")}:${ss}`;
 }
 
+/**
+ * Time gone by, ticking: "35 s", "4 min 07 s", "1 h 02 min". Words, not a
+ * clock, so "10:48" is never read as a time of day.
+ */
+export function formatElapsed(milliseconds: number): string {
+  const total = Math.max(0, Math.floor(milliseconds / 1000));
+  if (total < 60) return `${total} s`;
+  const minutes = Math.floor(total / 60);
+  if (minutes < 60) return `${minutes} min ${String(total % 60).padStart(2, "0")} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
+}
+
 /** A live estimate to the minute: "12 min", "less than a minute", "—" (null: no desk open). */
 export function formatWaitMinutes(seconds: number | null, lang: string): string {
   const m = baseFor(lang).common;

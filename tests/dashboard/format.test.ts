@@ -4,6 +4,7 @@ import {
   formatCount,
   formatDay,
   formatDecimal,
+  formatElapsed,
   formatHour,
   formatReportMinutes,
   formatShare,
@@ -19,6 +20,13 @@ describe("Times and numbers on the dashboard", () => {
     expect(formatClock(59 * 60_000 + 59_999)).toBe("59:59");
     expect(formatClock(3_600_000 + 2 * 60_000 + 9_000)).toBe("1:02:09");
     expect(formatClock(-500)).toBe("0:00");
+  });
+
+  it("writes time gone by in words, so it is never read as a time of day.", () => {
+    expect(formatElapsed(35_400)).toBe("35 s");
+    expect(formatElapsed(4 * 60_000 + 7_000)).toBe("4 min 07 s");
+    expect(formatElapsed(62 * 60_000 + 9_000)).toBe("1 h 02 min");
+    expect(formatElapsed(-1)).toBe("0 s");
   });
 
   it("writes a live estimate to the minute, and a dash when no desk is open.", () => {

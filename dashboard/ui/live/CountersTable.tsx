@@ -1,7 +1,7 @@
 import { format } from "../../../shared/i18n";
 import { COUNTER_MODES, type CounterMode } from "../../../shared/protocol/config";
 import type { DashboardApp } from "../../model/dashboard-app";
-import { formatClock } from "../../model/format";
+import { formatElapsed } from "../../model/format";
 import type { LiveModel } from "../../model/live-model";
 import { counterTimer } from "../../model/live-view";
 
@@ -82,7 +82,7 @@ export function CountersTable({ app, live }: { app: DashboardApp; live: LiveMode
                           timer.kind === "serving"
                             ? m.live.counters.serving
                             : m.live.counters.called,
-                          { time: formatClock(timer.ms) },
+                          { time: formatElapsed(timer.ms) },
                         )
                       : ""}
                   </td>

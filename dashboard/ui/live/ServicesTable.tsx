@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import { format } from "../../../shared/i18n";
 import type { DashboardApp } from "../../model/dashboard-app";
-import { formatClock, formatCount, formatWaitMinutes } from "../../model/format";
+import { formatCount, formatElapsed, formatWaitMinutes } from "../../model/format";
 import type { LiveModel } from "../../model/live-model";
 import { longestWaitMs, type ServiceRow } from "../../model/live-view";
 
@@ -74,7 +74,7 @@ function ServiceLine({ app, live, row }: { app: DashboardApp; live: LiveModel; r
         {formatCount(row.waiting, lang)}
       </td>
       <td class="num" data-testid={`service-longest-${row.serviceId}`}>
-        {longest === null ? m.noOne : formatClock(longest)}
+        {longest === null ? m.noOne : formatElapsed(longest)}
       </td>
       <td class="num" data-testid={`service-estimate-${row.serviceId}`}>
         {row.overTarget && (
@@ -82,9 +82,13 @@ function ServiceLine({ app, live, row }: { app: DashboardApp; live: LiveModel; r
             ▲{" "}
           </span>
         )}
-        {row.estimatedWaitSeconds === null && row.waiting > 0
-          ? m.noDesk
-          : formatWaitMinutes(row.estimatedWaitSeconds, lang)}
+        {row.estimatedWaitSeconds === null
+          ? row.waiting > 0
+            ? m.noDesk
+            : m.noOne
+          : row.waiting === 0
+            ? m.noWait
+            : formatWaitMinutes(row.estimatedWaitSeconds, lang)}
       </td>
       <td class="num">{row.openCounters}</td>
       <td class="num">{row.today ? formatCount(row.today.issued, lang) : "…"}</td>

@@ -77,16 +77,19 @@ export function DevicesSection({ app, setup }: { app: DashboardApp; setup: Setup
         </button>
       </form>
       {pairing && (
-        <div class="pairing-code" role="status" data-testid="pairing-code-box">
-          <p>{format(m.code, { name: pairing.name })}</p>
-          <p
-            class={remaining > 0 ? "pairing-code-value" : "pairing-code-value pairing-expired"}
-            data-testid="pairing-code"
-          >
-            {pairing.code.length === 8
-              ? `${pairing.code.slice(0, 4)}-${pairing.code.slice(4)}`
-              : pairing.code}
-          </p>
+        <div class="pairing-code" data-testid="pairing-code-box">
+          {/* Announced once; the countdown below ticks silently. */}
+          <div role="status">
+            <p>{format(m.code, { name: pairing.name })}</p>
+            <p
+              class={remaining > 0 ? "pairing-code-value" : "pairing-code-value pairing-expired"}
+              data-testid="pairing-code"
+            >
+              {pairing.code.length === 8
+                ? `${pairing.code.slice(0, 4)}-${pairing.code.slice(4)}`
+                : pairing.code}
+            </p>
+          </div>
           <p data-testid="pairing-expiry">
             {remaining > 0 ? format(m.expiresIn, { time: formatClock(remaining) }) : m.expired}
           </p>

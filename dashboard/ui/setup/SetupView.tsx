@@ -10,6 +10,8 @@ import { HoursSection } from "./HoursSection";
 import { OfficeSection } from "./OfficeSection";
 import { ServicesSection } from "./ServicesSection";
 
+const DEVICES_REFRESH_MS = 20_000;
+
 /**
  * Issue 5, point 2, for the office's administrators: the configuration
  * (office, services, counters, hours) edited as one draft and saved whole —
@@ -28,6 +30,9 @@ export function SetupView({
   useEffect(() => {
     void setup.loadDevices();
     void setup.loadAccounts();
+    // A device paired from a code shows up here by itself.
+    const timer = setInterval(() => void setup.loadDevices(), DEVICES_REFRESH_MS);
+    return () => clearInterval(timer);
   }, [setup]);
   if (!draft) return null;
   const props = { app, setup, draft };
@@ -40,7 +45,11 @@ export function SetupView({
         data-testid="config-form"
         onSubmit={(event) => {
           event.preventDefault();
-          void setup.save();
+          const form = event.currentTarget;
+          void setup.save().then((saved) => {
+            // Straight to the first field that needs attention (keyboard and screen readers).
+            if (!saved) form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+          });
         }}
       >
         <OfficeSection {...props} />

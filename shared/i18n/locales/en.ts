@@ -472,6 +472,7 @@ export const dashboard = {
       cancel: "Cancel",
       closeConfirm:
         "End the tickets of {service} for the rest of today? Kiosks and displays will say “Tickets for today are finished”. People already waiting keep their place.",
+      noWait: "no wait",
       noDesk: "no desk open",
       noOne: "—",
     },
@@ -484,8 +485,8 @@ export const dashboard = {
       time: "Time",
       noClerk: "—",
       noTicket: "—",
-      called: "called {time}",
-      serving: "serving {time}",
+      called: "called {time} ago",
+      serving: "serving for {time}",
       usual: "usually {mode}",
       setMode: "Set mode of {counter}",
     },

@@ -499,6 +499,7 @@ export const dashboard: DashboardSection = {
       cancel: "Annulla",
       closeConfirm:
         "Terminare i biglietti di {service} per il resto della giornata? Totem e schermi mostreranno “Biglietti per oggi esauriti”. Chi è già in attesa mantiene il proprio posto.",
+      noWait: "nessuna attesa",
       noDesk: "nessuno sportello aperto",
       noOne: "—",
     },
