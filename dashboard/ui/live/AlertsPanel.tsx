@@ -86,10 +86,12 @@ export function AlertsPanel({ app, live }: { app: DashboardApp; live: LiveModel 
             {back.map((advice) => (
               <div key={advice.counterId} class="alert-back-row">
                 <p class="alert-text" data-testid={`switch-back-text-${advice.counterId}`}>
-                  {format(m.switchBack, {
-                    counter: advice.name,
-                    wait: formatWaitMinutes(advice.worstWaitAfterSeconds, lang),
-                  })}
+                  {advice.worstWaitAfterSeconds < 60
+                    ? format(m.switchBackNoWait, { counter: advice.name })
+                    : format(m.switchBack, {
+                        counter: advice.name,
+                        wait: formatWaitMinutes(advice.worstWaitAfterSeconds, lang),
+                      })}
                 </p>
                 <button
                   type="button"

@@ -136,10 +136,7 @@ export function Heatmap({ app, lang, report, hours }: Props) {
         {showTable ? m.hideTable : m.showTable}
       </button>
       {/* Always in the page for screen readers and print; shown on screen on request. */}
-      <div
-        id="heatmap-table"
-        class={showTable ? "table-scroll" : "visually-hidden print-table"}
-      >
+      <div id="heatmap-table" class={showTable ? "table-scroll" : "visually-hidden print-table"}>
         <table class="data-table heat-table" data-testid="heatmap-table">
           <caption class="visually-hidden">{m.heading}</caption>
           <thead>

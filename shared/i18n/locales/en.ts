@@ -503,6 +503,8 @@ export const dashboard = {
       switchBackHeading: "Safe to switch back",
       switchBack:
         "{counter} can go back to the back office: with one desk fewer the estimated wait stays at {wait} or less (under half the target).",
+      switchBackNoWait:
+        "{counter} can go back to the back office: with one desk fewer there is still almost no wait.",
       switchBackButton: "Send {counter} back to the back office",
       switchBackAfterTicket: "after {code}",
     },

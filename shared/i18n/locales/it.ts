@@ -518,7 +518,7 @@ export const dashboard: DashboardSection = {
       setMode: "Modalità di {counter}",
     },
     alerts: {
-      heading: "Avvisi",
+      heading: "Segnalazioni",
       none: "Tutti i servizi sono entro l'attesa obiettivo.",
       over: "{service}: attesa stimata {wait}, oltre l'obiettivo di {target} min ({waiting} in attesa).",
       noDesk: "{service}: {waiting} in attesa e nessuno sportello aperto.",
@@ -530,6 +530,8 @@ export const dashboard: DashboardSection = {
       switchBackHeading: "Si può tornare indietro",
       switchBack:
         "{counter} può tornare al back office: con uno sportello in meno l'attesa stimata resta entro {wait} (meno di metà dell'obiettivo).",
+      switchBackNoWait:
+        "{counter} può tornare al back office: anche con uno sportello in meno l'attesa resta quasi nulla.",
       switchBackButton: "Riporta {counter} al back office",
       switchBackAfterTicket: "dopo {code}",
     },
