@@ -36,10 +36,13 @@ export function formatWaitMinutes(seconds: number | null, lang: string): string 
   return format(m.minutes, { n: Math.round(seconds / 60) });
 }
 
-/** A report's seconds as minutes with one decimal ("9.5"); "—" when there was nothing to measure. */
+/** A report's seconds as minutes with one decimal ("9.5", "10.0"); "—" when there was nothing to measure. */
 export function formatReportMinutes(seconds: number | null, lang: string): string {
   if (seconds === null) return "—";
-  return formatDecimal(seconds / 60, lang, 1);
+  // Always one decimal, so the figures of a column line up.
+  return new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    seconds / 60,
+  );
 }
 
 /** A number with at most `digits` decimals in the reader's language ("9,5" in Italian). */

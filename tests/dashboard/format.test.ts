@@ -39,7 +39,7 @@ describe("Times and numbers on the dashboard", () => {
   it("writes report seconds as minutes with one decimal, in the reader's style.", () => {
     expect(formatReportMinutes(570, "en")).toBe("9.5");
     expect(formatReportMinutes(570, "it")).toBe("9,5");
-    expect(formatReportMinutes(600, "it")).toBe("10");
+    expect(formatReportMinutes(600, "it")).toBe("10,0");
     expect(formatReportMinutes(null, "en")).toBe("—");
     expect(formatDecimal(59.84, "en")).toBe("59.8");
     expect(formatCount(12345, "en")).toBe("12,345");
