@@ -69,6 +69,7 @@ function SaveBar({ app, setup }: { app: DashboardApp; setup: SetupModel }) {
   const status = setup.status.value;
   const dirty = setup.dirty.value;
   let message: string | null = null;
+  let detail: string | null = null;
   let tone = "info";
   if (status.kind === "saved") {
     message = m.saved;
@@ -77,11 +78,10 @@ function SaveBar({ app, setup }: { app: DashboardApp; setup: SetupModel }) {
     message = m.invalid;
     tone = "error";
   } else if (status.kind === "failed") {
-    const known = m.errors[status.code as keyof typeof m.errors];
-    message =
-      status.code === "config_conflict"
-        ? format(m.conflict, { detail: status.detail ?? known })
-        : (known ?? m.errors.generic);
+    // Our sentence in the reader's language; the server's (which ticket holds what) as detail.
+    const known = m.errors[status.code as keyof typeof m.errors] ?? m.errors.generic;
+    message = format(m.conflict, { detail: known });
+    detail = status.code === "config_conflict" ? status.detail : null;
     tone = "error";
   } else if (setup.changedElsewhere.value) {
     message = m.changedElsewhere;
@@ -98,6 +98,7 @@ function SaveBar({ app, setup }: { app: DashboardApp; setup: SetupModel }) {
         data-status={status.kind}
       >
         {message}
+        {detail && <span class="save-detail">{detail}</span>}
       </p>
       <button
         type="button"
