@@ -133,6 +133,7 @@ async function main(): Promise<void> {
       `  Waiting-room display  ${base}/display/?office=${office}#device=${devices.display}`,
       `  Kiosk                 ${base}/kiosk/?office=${office}#device=${devices.kiosk}`,
       `  Counter console       ${base}/counter/?office=${office}   (sign in)`,
+      `  Supervisor dashboard  ${base}/dashboard/?office=${office}   (sign in: live queues, reports, setup)`,
       `  Start page            ${base}/`,
       `  API                   ${base}/api/offices/${office}  (reference: ${base}/api/openapi.json)`,
       "",
