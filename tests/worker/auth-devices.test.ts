@@ -301,10 +301,11 @@ describe("Revoking a device", () => {
       401,
       "not_paired",
     );
+    // A Worker may still know the device for a few seconds; the office itself refuses it.
     expectError(
       await api("POST", `/offices/${officeId}/tickets`, { as, body: { serviceId: "general" } }),
-      403,
-      "remote_tickets_disabled",
+      401,
+      "device_revoked",
     );
     const again = await LiveSocket.open(officeId, "v=1&role=kiosk", as);
     expect((await again.closedBy()).code).toBe(4401);

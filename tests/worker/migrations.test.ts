@@ -102,6 +102,7 @@ describe("Storage migrations", () => {
           "audit",
           "counter_staff",
           "day_archive",
+          "revoked_devices",
           "events",
           "idempotency",
           "migrations",

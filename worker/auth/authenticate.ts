@@ -1,7 +1,8 @@
 import { DEVICE_ROLES } from "../../shared/protocol/auth";
 import { deviceCookieName, readCookies, SESSION_COOKIE_NAMES, sessionCookieName } from "./cookies";
+import { cachedDevice, rememberDevice } from "./device-cache";
 import { sha256 } from "./encoding";
-import type { Principal } from "./principal";
+import type { DevicePrincipal, Principal } from "./principal";
 
 /** The Directory: one object for the installation. */
 export function directory(env: Env) {
@@ -30,7 +31,11 @@ async function isSetupToken(env: Env, request: Request): Promise<boolean> {
  * only when the request carries a credential, so anonymous reads of a
  * public display stay one hop.
  */
-export async function authenticate(env: Env, request: Request): Promise<Principal> {
+export async function authenticate(
+  env: Env,
+  request: Request,
+  options: { cachedDevices?: boolean } = {},
+): Promise<Principal> {
   const address = clientAddress(request);
   const operator = await isSetupToken(env, request);
   const cookies = readCookies(request.headers.get("cookie") ?? undefined);
@@ -41,10 +46,20 @@ export async function authenticate(env: Env, request: Request): Promise<Principa
   );
   if (!sessionToken && deviceTokens.length === 0)
     return { staff: null, devices: [], operator, address };
+  const deviceHashes = await Promise.all(deviceTokens.map((token) => sha256(token)));
+  const now = Date.now();
+  const known = options.cachedDevices
+    ? deviceHashes.map((hash) => cachedDevice(hash, now))
+    : deviceHashes.map(() => null);
+  if (!sessionToken && known.every((device) => device !== null))
+    return { staff: null, devices: known as DevicePrincipal[], operator, address };
   const resolved = await directory(env).resolve({
     sessionHash: sessionToken && sessionToken.length <= 64 ? await sha256(sessionToken) : undefined,
-    deviceHashes: await Promise.all(deviceTokens.map((token) => sha256(token))),
+    deviceHashes,
   });
+  resolved.devices.forEach((device, index) =>
+    rememberDevice(resolved.deviceHashes[index]!, device, now),
+  );
   return { staff: resolved.staff, devices: resolved.devices, operator, address };
 }
 

@@ -94,13 +94,16 @@ export class Directory extends DurableObject<Env> {
   }
 
   // ── Who is calling ──────────────────────────────────────────────────────
-  async resolve(input: {
-    sessionHash?: string;
-    deviceHashes?: string[];
-  }): Promise<{ staff: StaffPrincipal | null; devices: DevicePrincipal[] }> {
+  async resolve(input: { sessionHash?: string; deviceHashes?: string[] }): Promise<{
+    staff: StaffPrincipal | null;
+    devices: DevicePrincipal[];
+    /** The token digest each device was found by, in the same order. */
+    deviceHashes: string[];
+  }> {
     const now = Date.now();
     const staff = input.sessionHash ? this.resolveSession(input.sessionHash, now) : null;
     const devices: DevicePrincipal[] = [];
+    const deviceHashes: string[] = [];
     for (const hash of input.deviceHashes ?? []) {
       const row = this.sql
         .exec<DeviceRow>(`SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL`, hash)
@@ -109,8 +112,9 @@ export class Directory extends DurableObject<Env> {
       if (row.last_seen_at === null || now - row.last_seen_at > TOUCH_EVERY_MS)
         this.sql.exec(`UPDATE devices SET last_seen_at = ? WHERE id = ?`, now, row.id);
       devices.push(devicePrincipal(row));
+      deviceHashes.push(hash);
     }
-    return { staff, devices };
+    return { staff, devices, deviceHashes };
   }
 
   private resolveSession(hash: string, now: number): StaffPrincipal | null {

@@ -45,6 +45,8 @@ export interface RouteSpec {
   idempotent?: boolean;
   /** When anyone may call it despite `role` (said in the docs; the office decides). */
   publicWhen?: string;
+  /** The office checks the calling device again (revoked devices refused at once): a recently resolved device may be trusted here. */
+  deviceCheckedByOffice?: boolean;
 }
 
 /** Every route Turno serves, in the order defined: the OpenAPI document and the role table come from here. */
@@ -66,7 +68,9 @@ export function defineRoute(
         "This request came from another site; Turno's API only accepts its own pages.",
       );
     }
-    const principal = await authenticate(c.env, c.req.raw);
+    const principal = await authenticate(c.env, c.req.raw, {
+      cachedDevices: spec.deviceCheckedByOffice === true,
+    });
     c.set("principal", principal);
     const office = c.req.param("office") ?? null;
     if (!spec.publicWhen && !allows(principal, office, spec.role)) {

@@ -93,6 +93,13 @@ export const MIGRATIONS: Migration[] = [
       `CREATE TABLE day_archive (day TEXT PRIMARY KEY, tickets TEXT NOT NULL)`,
     ],
   },
+  {
+    name: "005-revoked-devices",
+    statements: [
+      // The office refuses a revoked device's commands itself, even if a Worker still trusts it.
+      `CREATE TABLE revoked_devices (device_id TEXT PRIMARY KEY, at INTEGER NOT NULL)`,
+    ],
+  },
 ];
 
 export function migrate(sql: SqlStorage, migrations: Migration[] = MIGRATIONS): void {

@@ -162,6 +162,12 @@ export class Office extends Server<Env> {
         body: errorBody("unknown_office", `There is no office "${this.name}".`),
       };
     }
+    if (options.actor.kind === "device" && this.isRevoked(options.actor.id)) {
+      return {
+        status: 401,
+        body: errorBody("device_revoked", "This device was revoked; pair it again."),
+      };
+    }
     if (command.type === "issueTicket") {
       const taken = this.rateLimits.take(issueLimits(options.actor, this.env), now);
       if (!taken.ok) {
@@ -338,8 +344,23 @@ export class Office extends Server<Env> {
     });
   }
 
+  private isRevoked(deviceId: string | null): boolean {
+    if (deviceId === null) return false;
+    return (
+      this.ctx.storage.sql
+        .exec(`SELECT 1 FROM revoked_devices WHERE device_id = ?`, deviceId)
+        .toArray().length > 0
+    );
+  }
+
   /** Ends sockets whose session or device was revoked (or whose rights changed), at once. */
   private closeSockets(revocation: RevokeRequest): number {
+    if (revocation.tag.startsWith("dev:"))
+      this.ctx.storage.sql.exec(
+        `INSERT OR REPLACE INTO revoked_devices (device_id, at) VALUES (?, ?)`,
+        revocation.tag.slice(4),
+        this.clock(),
+      );
     let closed = 0;
     for (const ws of this.ctx.getWebSockets(revocation.tag)) {
       if (revocation.exceptTag && this.ctx.getTags(ws).includes(revocation.exceptTag)) continue;

@@ -25,6 +25,7 @@ export function ticketRoutes(app: Hono<AppEnv>): void {
       path: "/api/offices/{office}/tickets",
       role: "kiosk",
       publicWhen: "the office allows remote tickets (allowRemoteTickets, off by default)",
+      deviceCheckedByOffice: true,
       summary:
         "Issues a ticket for a walk-in service: the ticket, people ahead, estimated wait and a tracking URL carrying an unguessable token. A kiosk's ticket is channel kiosk, staff's is staff, anyone else's is remote (refused with 403 unless the office allows remote tickets). Rate-limited per device, person and address (429 with Retry-After).",
       body: IssueTicketBody,
