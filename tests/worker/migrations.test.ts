@@ -107,7 +107,6 @@ describe("Storage migrations", () => {
           "idempotency",
           "migrations",
           "office",
-          "rate_limits",
           "sqlite_sequence",
           "tickets",
         ].sort(),

@@ -100,6 +100,11 @@ export const MIGRATIONS: Migration[] = [
       `CREATE TABLE revoked_devices (device_id TEXT PRIMARY KEY, at INTEGER NOT NULL)`,
     ],
   },
+  {
+    name: "006-rate-limits-in-memory",
+    // Issuing limits moved to the object's memory (rate-limits.ts says why).
+    statements: [`DROP TABLE rate_limits`],
+  },
 ];
 
 export function migrate(sql: SqlStorage, migrations: Migration[] = MIGRATIONS): void {

@@ -104,7 +104,7 @@ export class Office extends Server<Env> {
     // tables behind that make every later start fail ("table … already exists").
     this.store = this.ctx.storage.transactionSync(() => new OfficeStore(this.ctx.storage.sql));
     this.auditLog = new AuditLog(this.ctx.storage.sql);
-    this.rateLimits = new RateLimits(this.ctx.storage.sql);
+    this.rateLimits = new RateLimits();
     this.history = new TicketHistory(this.ctx.storage.sql);
     this.reload();
     // Screens ping to check the line; answering without waking the object keeps that free.
