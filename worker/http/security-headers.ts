@@ -36,6 +36,8 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   // A 101 upgrade carries a WebSocket; its headers are immutable and meaningless to set.
   if (c.res.status === 101) return;
+  // Answers of a command come from the office already with them (no copy on the hot path).
+  if (c.res.headers.has("content-security-policy")) return;
   const response = new Response(c.res.body, c.res);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   c.res = response;

@@ -15,6 +15,7 @@ import {
 } from "../../shared/protocol/wire";
 import { CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
 import { errorBody, STATUS_BY_ENGINE_ERROR } from "../http/errors";
+import { SECURITY_HEADERS } from "../http/security-headers";
 import { AuditLog } from "./audit-log";
 import {
   broadcastEvents,
@@ -568,6 +569,10 @@ export class Office extends Server<Env> {
   }
 }
 
+/** A command's answer, with the security headers the Worker would otherwise add by copying it. */
 function json(answer: CommandAnswer): Response {
-  return Response.json(answer.body, { status: answer.status, headers: answer.headers });
+  return Response.json(answer.body, {
+    status: answer.status,
+    headers: { ...SECURITY_HEADERS, ...answer.headers },
+  });
 }
