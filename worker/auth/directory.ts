@@ -10,6 +10,7 @@ import {
   StaffRole,
 } from "../../shared/protocol/auth";
 import { CLOSE_RECONNECT, CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
+import { AuditLog } from "../office/audit-log";
 import { INTERNAL_ORIGIN } from "../office/internal";
 import { migrate } from "../office/migrations";
 import { DIRECTORY_MIGRATIONS } from "./directory-migrations";
@@ -86,11 +87,14 @@ export type LoginStart =
  */
 export class Directory extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  /** The same table shape as an office's audit log. */
+  private readonly auditLog: AuditLog;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     ctx.storage.transactionSync(() => migrate(this.sql, DIRECTORY_MIGRATIONS));
+    this.auditLog = new AuditLog(this.sql);
   }
 
   // ── Who is calling ──────────────────────────────────────────────────────
@@ -704,20 +708,7 @@ export class Directory extends DurableObject<Env> {
 
   /** The installation's own audit trail: every entry, all offices. */
   async auditEntries(options: { before?: number; limit: number }): Promise<AuditEntry[]> {
-    return this.sql
-      .exec<{ id: number; at: number; actor: string; action: string; detail: string }>(
-        `SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?`,
-        options.before ?? Number.MAX_SAFE_INTEGER,
-        options.limit,
-      )
-      .toArray()
-      .map((row) => ({
-        id: row.id,
-        at: row.at,
-        actor: JSON.parse(row.actor),
-        action: row.action,
-        detail: JSON.parse(row.detail),
-      }));
+    return this.auditLog.list(options);
   }
 
   /**
@@ -732,13 +723,7 @@ export class Directory extends DurableObject<Env> {
     offices: string[] = [],
   ): void {
     const at = Date.now();
-    this.sql.exec(
-      `INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)`,
-      at,
-      JSON.stringify(actor),
-      action,
-      JSON.stringify(detail),
-    );
+    this.auditLog.append(at, actor, action, detail);
     const targets = new Set([
       ...offices,
       ...grants.map((grant) => grant.office).filter((office) => office !== ALL_OFFICES),
