@@ -15,7 +15,8 @@ const MAX_QUEUED = 8;
 /**
  * Announces calls one after another, never over each other: chime, then the
  * voice, then the next one once the voice has finished (or its guard time
- * has passed). With the voice off or missing, the chime still plays.
+ * has passed). With the voice off or missing, the chime still plays; the
+ * office may turn the chime off (voice only).
  */
 export class Announcer {
   private readonly queue: Announcement[] = [];
@@ -35,7 +36,7 @@ export class Announcer {
     if (!announcement) return;
     this.busy = true;
     const settings = this.settings();
-    const chimeMs = playChime(settings.volume);
+    const chimeMs = settings.chime ? playChime(settings.volume) : 0;
     setTimeout(() => {
       const finished = () => {
         setTimeout(() => {

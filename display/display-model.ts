@@ -16,7 +16,12 @@ import {
 import { type HoursLine, hoursLine } from "./office-hours";
 import { formatClock, formatLongDate, officeWallClock } from "./office-time";
 import { startPollingFallback } from "./polling-fallback";
-import { loadSoundSettings, type SoundSettings, saveSoundSettings } from "./sound-settings";
+import {
+  loadOwnSoundSettings,
+  type SoundSettings,
+  saveSoundSettings,
+  soundSettingsFor,
+} from "./sound-settings";
 import { createSoundUnlock, type SoundUnlock } from "./sound-unlock";
 import { canSpeak, hasVoiceFor, onVoicesChanged } from "./speech";
 
@@ -62,7 +67,10 @@ export function createDisplayModel(officeId: string): DisplayModel {
   const highlightUntil = signal<Record<string, number>>({});
   const polling = signal(false);
   const tracker = new CallTracker();
-  const settings = signal(loadSoundSettings());
+  // The office's voice settings (from the live state: the polling view has none, so they stay) under this screen's own.
+  const officeVoice = signal<unknown>(undefined);
+  const ownSettings = signal(loadOwnSoundSettings());
+  const settings = computed(() => soundSettingsFor(officeVoice.value, ownSettings.value));
   const announcer = new Announcer(() => settings.peek());
   const sound = createSoundUnlock();
   const voicesVersion = signal(0);
@@ -99,6 +107,7 @@ export function createDisplayModel(officeId: string): DisplayModel {
     const state = live.state.value;
     if (!state) return;
     const next = fromOfficeState(state);
+    officeVoice.value = state.config.voice;
     clockOffset.value = live.clockOffset.peek();
     const wasPolling = polling.peek();
     data.value = next;
@@ -222,8 +231,8 @@ export function createDisplayModel(officeId: string): DisplayModel {
       return canSpeak() && hasVoiceFor(lang.value);
     }),
     updateSettings(change) {
-      settings.value = { ...settings.peek(), ...change };
-      saveSoundSettings(settings.peek());
+      ownSettings.value = { ...ownSettings.peek(), ...change };
+      saveSoundSettings(ownSettings.peek());
     },
     testSound() {
       const current = data.peek();

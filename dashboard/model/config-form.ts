@@ -1,5 +1,6 @@
 import {
   type CounterMode,
+  DEFAULT_VOICE,
   OfficeConfig,
   type OfficeConfigInput,
 } from "../../shared/protocol/config";
@@ -317,6 +318,19 @@ export function updateOffice(
 ): ConfigDraft {
   return edit(draft, (copy) => {
     Object.assign(copy, patch);
+  });
+}
+
+export type VoiceDraft = typeof DEFAULT_VOICE;
+
+/** The displays' voice as the form shows it: the office's, or the defaults where it has none yet. */
+export function voiceOf(draft: ConfigDraft): VoiceDraft {
+  return { ...DEFAULT_VOICE, ...draft.voice };
+}
+
+export function updateVoice(draft: ConfigDraft, patch: Partial<VoiceDraft>): ConfigDraft {
+  return edit(draft, (copy) => {
+    copy.voice = { ...voiceOf(copy), ...patch };
   });
 }
 

@@ -68,6 +68,8 @@ function isConfig(value: unknown): boolean {
     (value.languages as unknown[]).length > 0 &&
     isObject(value.openingHours) &&
     isArrayOf(value.closedDates, isString) &&
+    // The display clamps each voice field itself; a server from before `voice` sends none.
+    (value.voice === undefined || isObject(value.voice)) &&
     isArrayOf(
       value.services,
       (s) => isObject(s) && isString(s.id) && isString(s.prefix) && isObject(s.names),

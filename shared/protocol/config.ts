@@ -75,6 +75,17 @@ export const CounterConfig = z.object({
 });
 export type CounterConfig = z.infer<typeof CounterConfig>;
 
+/** The waiting-room displays' voice, office-wide: each screen's own adjustment (Controlli voce) still wins. */
+export const DEFAULT_VOICE = { volume: 1, rate: 0.9, pitch: 1, chime: true };
+export const VoiceConfig = z.object({
+  volume: z._default(z.number().check(z.gte(0), z.lte(1)), DEFAULT_VOICE.volume),
+  rate: z._default(z.number().check(z.gte(0.5), z.lte(1.5)), DEFAULT_VOICE.rate),
+  pitch: z._default(z.number().check(z.gte(0.5), z.lte(1.5)), DEFAULT_VOICE.pitch),
+  /** false: the voice only, no chime before it. */
+  chime: z._default(z.boolean(), DEFAULT_VOICE.chime),
+});
+export type VoiceConfig = z.infer<typeof VoiceConfig>;
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
@@ -106,6 +117,7 @@ export const OfficeConfig = z
     /** Citizens may take a ticket from their own phone (off by default: the office decides). */
     allowRemoteTickets: z._default(z.boolean(), false),
     targetWaitMinutes: z._default(z.int().check(z.gte(1), z.lte(480)), 20),
+    voice: z._default(VoiceConfig, () => ({ ...DEFAULT_VOICE })),
   })
   .check((ctx) => {
     const config = ctx.value;

@@ -18,7 +18,9 @@ import {
   setServiceName,
   updateOffice,
   updateService,
+  updateVoice,
   validateDraft,
+  voiceOf,
 } from "../../dashboard/model/config-form";
 import { issueText } from "../../dashboard/ui/setup/fields";
 import { demoOfficeConfig } from "../../shared/demo-office";
@@ -140,5 +142,29 @@ describe("The setup form's draft", () => {
     const issue = issuesAt(issues, "services.1.prefix")[0]!;
     expect(issueKind(issue)).toBe("prefixTaken");
     expect(issuesFromAnswer(null).size).toBe(0);
+  });
+});
+
+describe("The displays' voice in the setup form", () => {
+  it("shows the defaults for an office without voice settings, and saves what is edited with the rest.", () => {
+    const { voice: _none, ...older } = fresh();
+    const draft = draftOf(older);
+    expect(voiceOf(draft)).toEqual({ volume: 1, rate: 0.9, pitch: 1, chime: true });
+    const edited = updateVoice(updateVoice(draft, { rate: 1.1 }), { chime: false });
+    expect(isDirty(edited, older)).toBe(true);
+    expect(draft.voice).toBeUndefined();
+    const result = validateDraft(edited);
+    if (!result.ok) throw new Error("expected a valid draft");
+    expect(result.config.voice).toEqual({ volume: 1, rate: 1.1, pitch: 1, chime: false });
+    // Back to the defaults is no change at all.
+    expect(isDirty(updateVoice(draft, { rate: 0.9 }), older)).toBe(false);
+  });
+
+  it("puts an out-of-range or empty value beside its field.", () => {
+    const draft = updateVoice(fresh(), { volume: 1.5, pitch: numberInput("") });
+    const issues = issuesOf(draft);
+    expect(issuesAt(issues, "voice.volume").map(issueKind)).toEqual(["atMost"]);
+    expect(issuesAt(issues, "voice.pitch").map(issueKind)).toEqual(["number"]);
+    expect(hasIssuesUnder(issues, "voice")).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { execute } from "../../shared/engine";
-import type { OfficeConfig } from "../../shared/protocol";
+import { OfficeConfig } from "../../shared/protocol";
 import { demoConfig, id, MINUTE, MONDAY, MONDAY_10, Office } from "./helpers";
 
 /** The demo config without one service (also removed from the counters that served it). */
@@ -188,5 +188,23 @@ describe("Configuring an office", () => {
     office.ok({ type: "configure", config });
     expect(office.issue("urp").code).toBe("U001");
     expect(office.issue("anagrafe").code).toBe("A002");
+  });
+});
+
+describe("The displays' voice settings in the configuration", () => {
+  it("A configuration without `voice` parses with the defaults; one with it keeps its values and is checked.", () => {
+    const { voice: _none, ...withoutVoice } = demoConfig();
+    expect(OfficeConfig.parse(withoutVoice).voice).toEqual({
+      volume: 1,
+      rate: 0.9,
+      pitch: 1,
+      chime: true,
+    });
+    const quiet = OfficeConfig.parse({ ...withoutVoice, voice: { volume: 0.4, chime: false } });
+    expect(quiet.voice).toEqual({ volume: 0.4, rate: 0.9, pitch: 1, chime: false });
+    expect(OfficeConfig.safeParse({ ...withoutVoice, voice: { rate: 2 } }).success).toBe(false);
+    expect(OfficeConfig.safeParse({ ...withoutVoice, voice: { volume: -0.1 } }).success).toBe(
+      false,
+    );
   });
 });

@@ -9,12 +9,13 @@ import { DevicesSection } from "./DevicesSection";
 import { HoursSection } from "./HoursSection";
 import { OfficeSection } from "./OfficeSection";
 import { ServicesSection } from "./ServicesSection";
+import { VoiceSection } from "./VoiceSection";
 
 const DEVICES_REFRESH_MS = 20_000;
 
 /**
  * Issue 5, point 2, for the office's administrators: the configuration
- * (office, services, counters, hours) edited as one draft and saved whole —
+ * (office, services, counters, hours, the displays' voice) edited as one draft and saved whole —
  * applied live to every screen — then the devices and the people.
  */
 export function SetupView({
@@ -56,6 +57,7 @@ export function SetupView({
         <ServicesSection {...props} />
         <CountersSection {...props} />
         <HoursSection {...props} />
+        <VoiceSection {...props} />
         <SaveBar app={app} setup={setup} />
       </form>
       <DevicesSection app={app} setup={setup} />

@@ -630,6 +630,7 @@ export const dashboard = {
       services: "Services",
       counters: "Counters",
       hours: "Opening hours",
+      voice: "Voice",
       devices: "Devices",
       accounts: "Accounts",
     },
@@ -649,6 +650,13 @@ export const dashboard = {
       remote: "Citizens may take a ticket from their phone",
       timeZone: "Time zone",
       languages: "Languages",
+    },
+    voice: {
+      hint: "The waiting-room displays' defaults: a screen adjusted on the spot (Voice controls) keeps its own.",
+      volume: "Volume (0–1)",
+      rate: "Speed (0.5–1.5)",
+      pitch: "Pitch (0.5–1.5)",
+      chime: "Chime before each call",
     },
     services: {
       add: "Add a service",

@@ -658,6 +658,7 @@ export const dashboard: DashboardSection = {
       services: "Servizi",
       counters: "Sportelli",
       hours: "Orari di apertura",
+      voice: "Voce",
       devices: "Dispositivi",
       accounts: "Account",
     },
@@ -677,6 +678,13 @@ export const dashboard: DashboardSection = {
       remote: "I cittadini possono prendere il biglietto dal telefono",
       timeZone: "Fuso orario",
       languages: "Lingue",
+    },
+    voice: {
+      hint: "Le impostazioni predefinite dei display in sala d'attesa: uno schermo regolato sul posto (Controlli voce) mantiene le sue.",
+      volume: "Volume (0–1)",
+      rate: "Velocità (0,5–1,5)",
+      pitch: "Tono (0,5–1,5)",
+      chime: "Segnale acustico prima di ogni chiamata",
     },
     services: {
       add: "Aggiungi un servizio",
