@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { generateHistory, openDays } from "../../scripts/demo-history/generate";
 import { localDay } from "../../shared/engine/clock";
 import { describeViolations, seriousAccessibilityViolations } from "./accessibility";
-import { launchBrowser, openPage, SCREENS, screenshot, testId } from "./browser";
+import { launchBrowser, openPage, screenshot, testId } from "./browser";
 import {
   api,
   createStaff,

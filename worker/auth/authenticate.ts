@@ -57,9 +57,8 @@ export async function authenticate(
     sessionHash: sessionToken && sessionToken.length <= 64 ? await sha256(sessionToken) : undefined,
     deviceHashes,
   });
-  resolved.devices.forEach((device, index) =>
-    rememberDevice(resolved.deviceHashes[index]!, device, now),
-  );
+  for (const [index, device] of resolved.devices.entries())
+    rememberDevice(resolved.deviceHashes[index]!, device, now);
   return { staff: resolved.staff, devices: resolved.devices, operator, address };
 }
 
