@@ -23,6 +23,7 @@ export function officeView(officeId: string, state: OfficeState, seq: number, no
     closedDates: state.config.closedDates,
     targetWaitMinutes: state.config.targetWaitMinutes,
     allowRemoteTickets: state.config.allowRemoteTickets,
+    voice: state.config.voice,
     day: state.day,
     open: isOpen(state.config, now),
     seq,
