@@ -46,19 +46,22 @@ export async function authenticate(
   );
   if (!sessionToken && deviceTokens.length === 0)
     return { staff: null, devices: [], operator, address };
-  const deviceHashes = await Promise.all(deviceTokens.map((token) => sha256(token)));
   const now = Date.now();
+  // Cached by the token itself (this isolate holds it in the request anyway): no digest needed.
   const known = options.cachedDevices
-    ? deviceHashes.map((hash) => cachedDevice(hash, now))
-    : deviceHashes.map(() => null);
+    ? deviceTokens.map((token) => cachedDevice(token, now))
+    : deviceTokens.map(() => null);
   if (!sessionToken && known.every((device) => device !== null))
     return { staff: null, devices: known as DevicePrincipal[], operator, address };
+  const deviceHashes = await Promise.all(deviceTokens.map((token) => sha256(token)));
   const resolved = await directory(env).resolve({
     sessionHash: sessionToken && sessionToken.length <= 64 ? await sha256(sessionToken) : undefined,
     deviceHashes,
   });
-  for (const [index, device] of resolved.devices.entries())
-    rememberDevice(resolved.deviceHashes[index]!, device, now);
+  for (const [index, device] of resolved.devices.entries()) {
+    const token = deviceTokens[deviceHashes.indexOf(resolved.deviceHashes[index]!)];
+    if (token) rememberDevice(token, device, now);
+  }
   return { staff: resolved.staff, devices: resolved.devices, operator, address };
 }
 

@@ -93,6 +93,8 @@ export class Office extends Server<Env> {
   private auditLog!: AuditLog;
   private rateLimits!: RateLimits;
   private history!: TicketHistory;
+  /** Revoked devices of this office, read once: checked on every device command. */
+  private revokedDevices = new Set<string>();
   private state: OfficeState | null = null;
   private seq = 0;
   private snapshotCache: { seq: number; frame: string } | null = null;
@@ -107,6 +109,12 @@ export class Office extends Server<Env> {
     this.auditLog = new AuditLog(this.ctx.storage.sql);
     this.rateLimits = new RateLimits();
     this.history = new TicketHistory(this.ctx.storage.sql);
+    this.revokedDevices = new Set(
+      this.ctx.storage.sql
+        .exec<{ device_id: string }>(`SELECT device_id FROM revoked_devices`)
+        .toArray()
+        .map((row) => row.device_id),
+    );
     this.reload();
     // Screens ping to check the line; answering without waking the object keeps that free.
     this.ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
@@ -346,22 +354,20 @@ export class Office extends Server<Env> {
   }
 
   private isRevoked(deviceId: string | null): boolean {
-    if (deviceId === null) return false;
-    return (
-      this.ctx.storage.sql
-        .exec(`SELECT 1 FROM revoked_devices WHERE device_id = ?`, deviceId)
-        .toArray().length > 0
-    );
+    return deviceId !== null && this.revokedDevices.has(deviceId);
   }
 
   /** Ends sockets whose session or device was revoked (or whose rights changed), at once. */
   private closeSockets(revocation: RevokeRequest): number {
-    if (revocation.tag.startsWith("dev:"))
+    if (revocation.tag.startsWith("dev:")) {
+      const deviceId = revocation.tag.slice(4);
       this.ctx.storage.sql.exec(
         `INSERT OR REPLACE INTO revoked_devices (device_id, at) VALUES (?, ?)`,
-        revocation.tag.slice(4),
+        deviceId,
         this.clock(),
       );
+      this.revokedDevices.add(deviceId);
+    }
     let closed = 0;
     for (const ws of this.ctx.getWebSockets(revocation.tag)) {
       if (revocation.exceptTag && this.ctx.getTags(ws).includes(revocation.exceptTag)) continue;
