@@ -1,6 +1,5 @@
-import { BASES } from "../../shared/i18n";
+import { ConnectionIndicator, LanguageSwitch } from "../../shared/ui/topbar";
 import type { CounterApp } from "../model/counter-app";
-import type { CounterModel } from "../model/counter-model";
 import { CONSOLE_LANGUAGES } from "../model/language";
 import { ModeBadge } from "./ModeBadge";
 
@@ -29,8 +28,19 @@ export function Header({ app }: { app: CounterApp }) {
         )}
       </div>
       <div class="topbar-tools">
-        {model && <ConnectionStatus app={app} model={model} />}
-        <LanguageSwitch app={app} />
+        {model && (
+          <ConnectionIndicator
+            status={model.status.value}
+            labels={m.header.connection}
+            reloadLabel={m.header.reload}
+          />
+        )}
+        <LanguageSwitch
+          languages={CONSOLE_LANGUAGES}
+          current={app.lang.value}
+          legend={m.header.language}
+          onChange={app.setLanguage}
+        />
         {model && view && (
           <button type="button" class="topbar-button" onClick={model.switchCounter}>
             {m.header.switchCounter}
@@ -39,49 +49,6 @@ export function Header({ app }: { app: CounterApp }) {
         <Account app={app} />
       </div>
     </header>
-  );
-}
-
-function ConnectionStatus({ app, model }: { app: CounterApp; model: CounterModel }) {
-  const m = app.messages.value.counter.header;
-  const status = model.status.value;
-  return (
-    <div
-      class={`connection connection-${status}`}
-      data-testid="connection-status"
-      data-status={status}
-    >
-      <span class="connection-dot" aria-hidden="true" />
-      <span role="status">{m.connection[status]}</span>
-      {status === "incompatible" && (
-        <button type="button" class="topbar-button" onClick={() => location.reload()}>
-          {m.reload}
-        </button>
-      )}
-    </div>
-  );
-}
-
-function LanguageSwitch({ app }: { app: CounterApp }) {
-  const current = app.lang.value;
-  return (
-    <fieldset class="language-switch">
-      <legend class="visually-hidden">{app.messages.value.counter.header.language}</legend>
-      {CONSOLE_LANGUAGES.map((lang) => (
-        <button
-          key={lang}
-          type="button"
-          lang={lang}
-          class="language-option"
-          aria-pressed={lang === current}
-          title={BASES[lang]?.languageName}
-          data-testid={`language-${lang}`}
-          onClick={() => app.setLanguage(lang)}
-        >
-          {lang.toUpperCase()}
-        </button>
-      ))}
-    </fieldset>
   );
 }
 

@@ -1,4 +1,4 @@
-import { BASES } from "../../shared/i18n";
+import { ConnectionIndicator, LanguageSwitch } from "../../shared/ui/topbar";
 import type { DashboardApp } from "../model/dashboard-app";
 import { DASHBOARD_LANGUAGES } from "../model/language";
 
@@ -17,54 +17,22 @@ export function Header({ app }: { app: DashboardApp }) {
       </div>
       <h1 class="topbar-app-name">{m.appName}</h1>
       <div class="topbar-tools">
-        {live && <ConnectionStatus app={app} />}
-        <LanguageSwitch app={app} />
+        {live && (
+          <ConnectionIndicator
+            status={live.status.value}
+            labels={m.header.connection}
+            reloadLabel={m.header.reload}
+          />
+        )}
+        <LanguageSwitch
+          languages={DASHBOARD_LANGUAGES}
+          current={app.lang.value}
+          legend={m.header.language}
+          onChange={app.setLanguage}
+        />
         <Account app={app} />
       </div>
     </header>
-  );
-}
-
-function ConnectionStatus({ app }: { app: DashboardApp }) {
-  const m = app.messages.value.dashboard.header;
-  const status = app.workspace.value?.live.status.value ?? "connecting";
-  return (
-    <div
-      class={`connection connection-${status}`}
-      data-testid="connection-status"
-      data-status={status}
-    >
-      <span class="connection-dot" aria-hidden="true" />
-      <span role="status">{m.connection[status]}</span>
-      {status === "incompatible" && (
-        <button type="button" class="topbar-button" onClick={() => location.reload()}>
-          {m.reload}
-        </button>
-      )}
-    </div>
-  );
-}
-
-function LanguageSwitch({ app }: { app: DashboardApp }) {
-  const current = app.lang.value;
-  return (
-    <fieldset class="language-switch">
-      <legend class="visually-hidden">{app.messages.value.dashboard.header.language}</legend>
-      {DASHBOARD_LANGUAGES.map((lang) => (
-        <button
-          key={lang}
-          type="button"
-          lang={lang}
-          class="language-option"
-          aria-pressed={lang === current}
-          title={BASES[lang]?.languageName}
-          data-testid={`language-${lang}`}
-          onClick={() => app.setLanguage(lang)}
-        >
-          {lang.toUpperCase()}
-        </button>
-      ))}
-    </fieldset>
   );
 }
 
