@@ -8,7 +8,9 @@
  */
 import { localTime, startOfNextDay } from "../../shared/engine/clock";
 import type { OfficeConfigInput } from "../../shared/protocol";
+import { WEEKDAYS } from "../../shared/protocol/weekdays";
 import type { ReportTicket } from "../../shared/reports";
+import { dayNumberOf, isoDateOf, weekdayIndexOf } from "../../shared/reports/calendar";
 
 /** Share of the contacts per service (the URP is about half, as in the article). */
 const SERVICE_MIX: Record<string, number> = {
@@ -72,9 +74,12 @@ function pickService(services: string[], u: number): string {
 }
 
 function previousDay(day: string): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
+  return isoDateOf(dayNumberOf(day) - 1);
+}
+
+/** The opening-hours key of a local day ("mon" … "sun"). */
+function weekdayKey(day: string): (typeof WEEKDAYS)[number] {
+  return WEEKDAYS[weekdayIndexOf(dayNumberOf(day))]!;
 }
 
 /** The instant of a local clock time on a local day, DST-correct for office hours. */
@@ -101,8 +106,7 @@ export function openDays(config: OfficeConfigInput, today: string, count: number
   const days: string[] = [];
   let day = previousDay(today);
   while (days.length < count) {
-    const weekday = (new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7;
-    const key = (["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const)[weekday]!;
+    const key = weekdayKey(day);
     if ((config.openingHours?.[key]?.length ?? 0) > 0 && !config.closedDates?.includes(day))
       days.push(day);
     day = previousDay(day);
@@ -125,8 +129,8 @@ export function generateHistory(
   const tickets: ReportTicket[] = [];
 
   for (const day of days) {
-    const weekday = (new Date(`${day}T12:00:00Z`).getUTCDay() + 6) % 7;
-    const key = (["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const)[weekday]!;
+    const key = weekdayKey(day);
+    const weekday = WEEKDAYS.indexOf(key);
     const hours = config.openingHours?.[key] ?? [];
     const [open] = hours;
     if (!open) continue;

@@ -25,6 +25,11 @@ async function isSetupToken(env: Env, request: Request): Promise<boolean> {
   return (await sha256(header.slice(7))) === (await sha256(expected));
 }
 
+/** A caller taken as nobody in particular, for routes that do not ask who calls. */
+export function anonymous(request: Request): Principal {
+  return { staff: null, devices: [], operator: false, address: clientAddress(request) };
+}
+
 /**
  * Who is calling: the operator (setup token), a signed-in person (session
  * cookie), paired devices (device cookies), or nobody. Asks the Directory

@@ -11,7 +11,7 @@ import {
 } from "../../shared/protocol/auth";
 import { CLOSE_RECONNECT, CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
 import { AuditLog } from "../office/audit-log";
-import { INTERNAL_ORIGIN } from "../office/internal";
+import { INTERNAL_ORIGIN, type RevokeRequest } from "../office/internal";
 import { migrate } from "../office/migrations";
 import { DIRECTORY_MIGRATIONS } from "./directory-migrations";
 import { randomToken, sha256 } from "./encoding";
@@ -64,14 +64,6 @@ interface DeviceRow extends Record<string, SqlStorageValue> {
   created_by: string;
   last_seen_at: number | null;
   revoked_at: number | null;
-}
-
-/** Sockets an office should close: those tagged `tag`, except those also tagged `exceptTag`. */
-export interface SocketRevocation {
-  tag: string;
-  exceptTag?: string;
-  code: number;
-  reason: string;
 }
 
 export type LoginStart =
@@ -310,6 +302,7 @@ export class Directory extends DurableObject<Env> {
       tag: `sess:${session.id}`,
       code: CLOSE_SIGNED_OUT,
       reason: "signed out",
+      errorCode: "not_signed_in",
     });
   }
 
@@ -344,7 +337,12 @@ export class Directory extends DurableObject<Env> {
 
   private async endSessions(accountId: string, grants: Grant[], reason: string): Promise<void> {
     this.sql.exec(`DELETE FROM sessions WHERE account_id = ?`, accountId);
-    await this.closeSockets(grants, { tag: `acct:${accountId}`, code: CLOSE_SIGNED_OUT, reason });
+    await this.closeSockets(grants, {
+      tag: `acct:${accountId}`,
+      code: CLOSE_SIGNED_OUT,
+      reason,
+      errorCode: "not_signed_in",
+    });
   }
 
   // ── Accounts ────────────────────────────────────────────────────────────
@@ -692,6 +690,8 @@ export class Directory extends DurableObject<Env> {
         tag: `dev:${deviceId}`,
         code: CLOSE_SIGNED_OUT,
         reason: "device revoked",
+        errorCode: "device_revoked",
+        revokedDeviceId: deviceId,
       });
     }
     return this.deviceView(deviceId);
@@ -743,7 +743,7 @@ export class Directory extends DurableObject<Env> {
   }
 
   /** Closes a person's sockets in every office they could be connected to. */
-  private async closeSockets(grants: Grant[], revocation: SocketRevocation): Promise<void> {
+  private async closeSockets(grants: Grant[], revocation: RevokeRequest): Promise<void> {
     const offices = grants.some((grant) => grant.office === ALL_OFFICES)
       ? this.sql
           .exec<{ id: string }>(`SELECT id FROM offices`)
@@ -755,7 +755,7 @@ export class Directory extends DurableObject<Env> {
     );
   }
 
-  private async closeOfficeSockets(office: string, revocation: SocketRevocation): Promise<void> {
+  private async closeOfficeSockets(office: string, revocation: RevokeRequest): Promise<void> {
     try {
       const response = await this.env.Office.getByName(office).fetch(`${INTERNAL_ORIGIN}/revoke`, {
         method: "POST",

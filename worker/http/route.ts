@@ -1,7 +1,7 @@
 import type { Context, Hono } from "hono";
 import type * as z from "zod/mini";
 import { allows, isAnonymous } from "../auth/access";
-import { authenticate } from "../auth/authenticate";
+import { anonymous, authenticate } from "../auth/authenticate";
 import type { Principal } from "../auth/principal";
 import { errorResponse } from "./errors";
 
@@ -47,6 +47,12 @@ export interface RouteSpec {
   publicWhen?: string;
   /** The office checks the calling device again (revoked devices refused at once): a recently resolved device may be trusted here. */
   deviceCheckedByOffice?: boolean;
+  /**
+   * A public route whose answer depends on who calls (who am I, which socket
+   * may I open). Other public routes skip identifying the caller: a signed-in
+   * browser reading the office's display data costs no Directory call.
+   */
+  readsCaller?: boolean;
 }
 
 /** Every route Turno serves, in the order defined: the OpenAPI document and the role table come from here. */
@@ -68,9 +74,11 @@ export function defineRoute(
         "This request came from another site; Turno's API only accepts its own pages.",
       );
     }
-    const principal = await authenticate(c.env, c.req.raw, {
-      cachedDevices: spec.deviceCheckedByOffice === true,
-    });
+    const needsCaller =
+      (spec.role !== "public" && spec.role !== "ticket") || spec.publicWhen || spec.readsCaller;
+    const principal = needsCaller
+      ? await authenticate(c.env, c.req.raw, { cachedDevices: spec.deviceCheckedByOffice === true })
+      : anonymous(c.req.raw);
     c.set("principal", principal);
     const office = c.req.param("office") ?? null;
     if (!spec.publicWhen && !allows(principal, office, spec.role)) {

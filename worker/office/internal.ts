@@ -30,12 +30,16 @@ export const AuditRequest = z.object({
   detail: z.record(z.string(), z.unknown()),
 });
 
-/** Close the sockets tagged `tag` (but not those also tagged `exceptTag`). */
+/**
+ * Close the sockets tagged `tag`, telling them why (`errorCode`) when they
+ * must sign in or pair again; a revoked device is also refused from then on.
+ */
 export const RevokeRequest = z.object({
   tag: z.string().check(z.maxLength(128)),
-  exceptTag: z.optional(z.string().check(z.maxLength(128))),
   code: z.int(),
   reason: z.string().check(z.maxLength(100)),
+  errorCode: z.optional(z.enum(["not_signed_in", "device_revoked"])),
+  revokedDeviceId: z.optional(z.string().check(z.maxLength(64))),
 });
 export type RevokeRequest = z.infer<typeof RevokeRequest>;
 

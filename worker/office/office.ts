@@ -359,8 +359,8 @@ export class Office extends Server<Env> {
 
   /** Ends sockets whose session or device was revoked (or whose rights changed), at once. */
   private closeSockets(revocation: RevokeRequest): number {
-    if (revocation.tag.startsWith("dev:")) {
-      const deviceId = revocation.tag.slice(4);
+    const deviceId = revocation.revokedDeviceId;
+    if (deviceId) {
       this.ctx.storage.sql.exec(
         `INSERT OR REPLACE INTO revoked_devices (device_id, at) VALUES (?, ?)`,
         deviceId,
@@ -370,14 +370,10 @@ export class Office extends Server<Env> {
     }
     let closed = 0;
     for (const ws of this.ctx.getWebSockets(revocation.tag)) {
-      if (revocation.exceptTag && this.ctx.getTags(ws).includes(revocation.exceptTag)) continue;
-      if (revocation.code === CLOSE_SIGNED_OUT) {
+      if (revocation.errorCode) {
         send(ws, {
           type: "error",
-          error: {
-            code: revocation.tag.startsWith("dev:") ? "device_revoked" : "not_signed_in",
-            message: `Access ended: ${revocation.reason}.`,
-          },
+          error: { code: revocation.errorCode, message: `Access ended: ${revocation.reason}.` },
         });
       }
       try {

@@ -1,4 +1,5 @@
 import type { ReportTicket } from "../../shared/reports";
+import { dayNumberOf, isoDateOf } from "../../shared/reports/calendar";
 
 interface HistoryRow extends Record<string, SqlStorageValue> {
   id: string;
@@ -45,7 +46,7 @@ export class TicketHistory {
    * Durable Object's SQLite; 300 packed days take a fraction of that.
    */
   forReport(from: string, to: string, today: string): ReportTicket[] {
-    const pastEnd = to < today ? to : previousDay(today);
+    const pastEnd = to < today ? to : isoDateOf(dayNumberOf(today) - 1);
     const tickets: ReportTicket[] = [];
     if (from <= pastEnd) {
       const archived = new Set<string>();
@@ -239,12 +240,6 @@ function unpack(day: string, p: PackedTicket): ReportTicket {
     transfers: p[13],
     recalls: p[14],
   };
-}
-
-function previousDay(day: string): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
 }
 
 function reportTicketFrom(row: HistoryRow): ReportTicket {

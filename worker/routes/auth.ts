@@ -126,6 +126,7 @@ export function authRoutes(app: Hono<AppEnv>): void {
     app,
     {
       operationId: "me",
+      readsCaller: true,
       method: "get",
       path: "/api/auth/me",
       role: "public",
@@ -146,6 +147,7 @@ export function authRoutes(app: Hono<AppEnv>): void {
     app,
     {
       operationId: "changePassword",
+      readsCaller: true,
       method: "post",
       path: "/api/auth/password",
       role: "public",

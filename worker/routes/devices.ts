@@ -137,6 +137,7 @@ export function deviceRoutes(app: Hono<AppEnv>): void {
     app,
     {
       operationId: "currentDevice",
+      readsCaller: true,
       method: "get",
       path: "/api/offices/{office}/devices/me",
       role: "public",

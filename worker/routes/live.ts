@@ -26,6 +26,7 @@ export function liveRoutes(app: Hono<AppEnv>): void {
     app,
     {
       operationId: "live",
+      readsCaller: true,
       method: "get",
       path: "/api/offices/{office}/live",
       role: "public",
