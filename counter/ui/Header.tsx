@@ -1,4 +1,4 @@
-import { ConnectionIndicator, LanguageSwitch } from "../../shared/ui/topbar";
+import { AccountBox, ConnectionIndicator, LanguageSwitch } from "../../shared/ui/topbar";
 import type { CounterApp } from "../model/counter-app";
 import { CONSOLE_LANGUAGES } from "../model/language";
 import { ModeBadge } from "./ModeBadge";
@@ -46,44 +46,21 @@ export function Header({ app }: { app: CounterApp }) {
             {m.header.switchCounter}
           </button>
         )}
-        <Account app={app} />
+        <AccountBox
+          session={app.session}
+          messages={app.messages.value.auth}
+          below={
+            <button
+              type="button"
+              class="topbar-link"
+              data-testid="change-password-open"
+              onClick={app.openPasswordDialog}
+            >
+              {app.messages.value.auth.changePassword.open}
+            </button>
+          }
+        />
       </div>
     </header>
-  );
-}
-
-/** Who is signed in (and as what here), their password, and signing out. */
-function Account({ app }: { app: CounterApp }) {
-  const { session } = app;
-  const me = session.me.value;
-  const stage = session.stage.value;
-  if (!me || (stage !== "signed-in" && stage !== "no-access")) return null;
-  const m = app.messages.value.auth;
-  const role = session.role.value;
-  return (
-    <div class="topbar-account">
-      <div class="topbar-account-who">
-        <span class="topbar-account-name" data-testid="signed-in-name">
-          {me.account.displayName}
-          {role && <span class="topbar-account-role"> · {m.roles[role]}</span>}
-        </span>
-        <button
-          type="button"
-          class="topbar-link"
-          data-testid="change-password-open"
-          onClick={app.openPasswordDialog}
-        >
-          {m.changePassword.open}
-        </button>
-      </div>
-      <button
-        type="button"
-        class="topbar-button"
-        data-testid="sign-out"
-        onClick={() => void session.logout()}
-      >
-        {m.signOut}
-      </button>
-    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { ConnectionIndicator, LanguageSwitch } from "../../shared/ui/topbar";
+import { AccountBox, ConnectionIndicator, LanguageSwitch } from "../../shared/ui/topbar";
 import type { DashboardApp } from "../model/dashboard-app";
 import { DASHBOARD_LANGUAGES } from "../model/language";
 
@@ -30,33 +30,8 @@ export function Header({ app }: { app: DashboardApp }) {
           legend={m.header.language}
           onChange={app.setLanguage}
         />
-        <Account app={app} />
+        <AccountBox session={app.session} messages={app.messages.value.auth} />
       </div>
     </header>
-  );
-}
-
-function Account({ app }: { app: DashboardApp }) {
-  const { session } = app;
-  const me = session.me.value;
-  const stage = session.stage.value;
-  if (!me || (stage !== "signed-in" && stage !== "no-access")) return null;
-  const m = app.messages.value.auth;
-  const role = session.role.value;
-  return (
-    <div class="topbar-account">
-      <span class="topbar-account-name" data-testid="signed-in-name">
-        {me.account.displayName}
-        {role && <span class="topbar-account-role"> · {m.roles[role]}</span>}
-      </span>
-      <button
-        type="button"
-        class="topbar-button"
-        data-testid="sign-out"
-        onClick={() => void session.logout()}
-      >
-        {m.signOut}
-      </button>
-    </div>
   );
 }

@@ -1,5 +1,8 @@
+import type { ComponentChildren } from "preact";
 import type { ConnectionStatus } from "../client/live-office-core";
+import type { StaffSession } from "../client/staff-session";
 import { BASES } from "../i18n";
+import type { AuthSection } from "../i18n/locales/en";
 
 /** The header's live dot and word; a new server version offers a reload. */
 export function ConnectionIndicator({
@@ -58,5 +61,50 @@ export function LanguageSwitch({
         </button>
       ))}
     </fieldset>
+  );
+}
+
+/**
+ * Who is signed in (and as what here) and "Sign out"; `below` goes under the
+ * name (the counter's "Change password").
+ */
+export function AccountBox({
+  session,
+  messages,
+  below,
+}: {
+  session: StaffSession;
+  messages: AuthSection;
+  below?: ComponentChildren;
+}) {
+  const me = session.me.value;
+  const stage = session.stage.value;
+  if (!me || (stage !== "signed-in" && stage !== "no-access")) return null;
+  const role = session.role.value;
+  const name = (
+    <span class="topbar-account-name" data-testid="signed-in-name">
+      {me.account.displayName}
+      {role && <span class="topbar-account-role"> · {messages.roles[role]}</span>}
+    </span>
+  );
+  return (
+    <div class="topbar-account">
+      {below ? (
+        <div class="topbar-account-who">
+          {name}
+          {below}
+        </div>
+      ) : (
+        name
+      )}
+      <button
+        type="button"
+        class="topbar-button"
+        data-testid="sign-out"
+        onClick={() => void session.logout()}
+      >
+        {messages.signOut}
+      </button>
+    </div>
   );
 }
