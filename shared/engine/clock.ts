@@ -28,7 +28,25 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function wallClock(instant: number, timeZone: string) {
+type WallClock = Record<"year" | "month" | "day" | "hour" | "minute" | "second", number>;
+
+/**
+ * The last reading per zone, by whole second: every command asks (opening
+ * hours, day rollover) and formatToParts costs more than the rest of an
+ * issue's engine work. Zone offsets are whole seconds, so the second is exact.
+ */
+const lastReadings = new Map<string, { second: number; wall: WallClock }>();
+
+function wallClock(instant: number, timeZone: string): WallClock {
+  const second = Math.floor(instant / 1000);
+  const last = lastReadings.get(timeZone);
+  if (last?.second === second) return last.wall;
+  const wall = readWallClock(instant, timeZone);
+  lastReadings.set(timeZone, { second, wall });
+  return wall;
+}
+
+function readWallClock(instant: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);

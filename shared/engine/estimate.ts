@@ -48,6 +48,13 @@ export function estimateTicketWaitSeconds(
   return Math.round(peopleAhead * averageServiceSeconds(state, ticket.serviceId));
 }
 
+/** Whether two tickets stand in the same queue (queueKey equal), without building the keys. */
+function inSameQueue(a: Ticket, b: Ticket): boolean {
+  return a.targetCounterId === null
+    ? b.targetCounterId === null && a.serviceId === b.serviceId
+    : a.targetCounterId === b.targetCounterId;
+}
+
 /** The queue a waiting ticket stands in: its service, or the counter it was transferred to. */
 export function queueKey(ticket: Ticket): string {
   return ticket.targetCounterId !== null
@@ -107,15 +114,14 @@ export function queuePositions(state: OfficeState): Map<string, QueuePosition> {
   return positions;
 }
 
-/** Position of one waiting ticket; O(waiting tickets). */
+/** Position of one waiting ticket; O(tickets), run on every issue: no allocation in the loop. */
 export function queuePositionOf(state: OfficeState, ticket: Ticket): QueuePosition {
-  const key = queueKey(ticket);
   let ahead = 0;
   for (const other of ticketList(state)) {
     if (
       other.status === "waiting" &&
       other.id !== ticket.id &&
-      queueKey(other) === key &&
+      inSameQueue(other, ticket) &&
       compareQueueOrder(other, ticket) < 0
     ) {
       ahead++;

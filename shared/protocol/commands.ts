@@ -66,7 +66,7 @@ export const SetNotice = z.object({ type: z.literal("setNotice"), text: z.nullab
 /** Sent by the object's alarm (and before any command) when the office's local day has changed. */
 export const Rollover = z.object({ type: z.literal("rollover") });
 
-export const Command = z.union([
+export const Command = z.discriminatedUnion("type", [
   IssueTicket,
   CallNext,
   Recall,

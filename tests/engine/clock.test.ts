@@ -20,6 +20,27 @@ describe("Local time of the office", () => {
     });
   });
 
+  it("Readings are remembered per zone and per second: the same instant elsewhere, or the next second across midnight, is read afresh.", () => {
+    const lastSecondOfSunday = Date.parse("2026-11-29T22:59:59Z");
+    expect(localTime(lastSecondOfSunday, ROME)).toEqual({
+      day: "2026-11-29",
+      weekday: "sun",
+      minutes: 1439,
+    });
+    expect(localTime(lastSecondOfSunday, "America/New_York")).toEqual({
+      day: "2026-11-29",
+      weekday: "sun",
+      minutes: 17 * 60 + 59,
+    });
+    expect(localTime(lastSecondOfSunday + 999, ROME).day).toBe("2026-11-29");
+    expect(localTime(lastSecondOfSunday + 1000, ROME)).toEqual({
+      day: "2026-11-30",
+      weekday: "mon",
+      minutes: 0,
+    });
+    expect(localTime(lastSecondOfSunday, ROME).day).toBe("2026-11-29");
+  });
+
   it("localTime applies Rome's winter offset (UTC+1) and summer offset (UTC+2).", () => {
     expect(localTime(Date.parse("2026-01-15T12:00:00Z"), ROME).minutes).toBe(13 * 60);
     expect(localTime(Date.parse("2026-07-15T12:00:00Z"), ROME).minutes).toBe(14 * 60);
