@@ -149,7 +149,7 @@ export function staffingGrid(
     .filter((cell) => cell.meanArrivals > 0)
     .sort(
       (a, b) =>
-        (b.desks ?? 0) - (a.desks ?? 0) ||
+        (b.desksForTarget ?? 0) - (a.desksForTarget ?? 0) ||
         b.meanArrivals - a.meanArrivals ||
         WEEKDAYS.indexOf(a.weekday) - WEEKDAYS.indexOf(b.weekday) ||
         a.hour - b.hour,
@@ -158,14 +158,15 @@ export function staffingGrid(
   return { hours: [...hours], rows, busiest };
 }
 
-/** The values of one staffing cell: weekday, hour, arrivals per hour, minutes each, desks. */
+/** The values of one staffing cell: weekday, hour, arrivals per hour, minutes each, desks for the target and to keep up. */
 export function staffingValues(cell: StaffingCell, weekdayName: string, lang: string) {
   return {
     weekday: weekdayName,
     hour: formatHour(cell.hour),
     arrivals: formatDecimal(cell.meanArrivals, lang, cell.meanArrivals >= 10 ? 0 : 1),
     minutes: cell.meanServiceMinutes === null ? "—" : formatDecimal(cell.meanServiceMinutes, lang),
-    desks: cell.desks === null ? "—" : String(cell.desks),
+    desks: cell.desksForTarget === null ? "—" : String(cell.desksForTarget),
+    keepUp: cell.desks === null ? "—" : String(cell.desks),
   };
 }
 
@@ -226,9 +227,11 @@ export interface StaffingWords {
   cell: string;
   desksShort: string;
   oneDesk: string;
+  /** Appended when Erlang C asks for more desks than the load keeps busy. */
+  keepUp: string;
 }
 
-/** "Mon 10:00 — 38 arrivals/h × 9.5 min → 7 desks". */
+/** "Mon 10:00 — 38 arrivals/h × 9.5 min → 8 desks (7 keep up with no margin)". */
 export function staffingSentence(
   cell: StaffingCell,
   weekdayName: string,
@@ -236,11 +239,10 @@ export function staffingSentence(
   words: StaffingWords,
 ): string {
   const values = staffingValues(cell, weekdayName, lang);
-  const desks =
-    cell.desks === null
-      ? "—"
-      : cell.desks === 1
-        ? words.oneDesk
-        : format(words.desksShort, { n: cell.desks });
-  return format(words.cell, { ...values, desks });
+  const count = (n: number | null) =>
+    n === null ? "—" : n === 1 ? words.oneDesk : format(words.desksShort, { n });
+  const sentence = format(words.cell, { ...values, desks: count(cell.desksForTarget) });
+  return cell.desks !== null && cell.desksForTarget !== null && cell.desksForTarget > cell.desks
+    ? `${sentence} ${format(words.keepUp, { n: cell.desks })}`
+    : sentence;
 }

@@ -45,7 +45,7 @@ export function computeOfficeReport(
     times,
     withinTarget: withinTarget(inRange, targetWaitMinutes),
     outcomes: outcomeCounts,
-    staffing: staffing(arrivals, occurrences, serviceMinutesOf(times)),
+    staffing: staffing(arrivals, occurrences, serviceMinutesOf(times), targetWaitMinutes),
   };
 }
 

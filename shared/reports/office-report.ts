@@ -113,12 +113,18 @@ export const StaffingCell = z.object({
   meanServiceMinutes: z.nullable(z.number().check(z.gte(0))),
   /** meanArrivals × meanServiceMinutes / 60, in Erlangs: desks busy on average. */
   offeredLoad: z.nullable(z.number().check(z.gte(0))),
-  /** The offered load rounded up; null when no service time is known at all. */
+  /** The offered load rounded up: fewer and the queue grows all hour. Null when no service time is known at all. */
   desks: z.nullable(Count),
+  /** Erlang C: the fewest desks that call `serviceLevel` of the people within the target wait. */
+  desksForTarget: z.nullable(Count),
 });
 export type StaffingCell = z.infer<typeof StaffingCell>;
 
 export const StaffingReport = z.object({
+  /** The office's target wait the desks were counted for. */
+  targetWaitMinutes: z.number().check(z.gte(0)),
+  /** Share of people to call within it (0.8: 80%). */
+  serviceLevel: z.number().check(z.gte(0), z.lte(1)),
   /** 168 cells, Monday 0:00 first, hour by hour. */
   cells: z.array(StaffingCell).check(z.length(168)),
 });

@@ -1,5 +1,6 @@
 import { WEEKDAYS } from "../protocol/weekdays";
 import { WEEK_HOURS } from "./arrivals";
+import { desksForTarget } from "./erlang-c";
 import type { StaffingCell, StaffingReport } from "./office-report";
 
 /** Mean service minutes of each service over the range, and of all services together. */
@@ -9,20 +10,24 @@ export interface ServiceMinutes {
   overall: number | null;
 }
 
+/** The share of people to call within the target wait when counting desks: the usual "80% within the target". */
+export const STAFFING_SERVICE_LEVEL = 0.8;
+
 /**
  * "Which desk should open at 10 on Mondays": for each weekday × hour, the desks the
- * average demand keeps busy.
+ * average demand needs.
  *
  * Offered load (Erlangs) = Σ over services of mean arrivals per hour × mean service
  * minutes / 60, so the service mix of that very hour weighs each service's length
  * (Monday mornings may be mostly long registry cases). Rounded up, it is the fewest desks
- * that can keep up on average; fewer and the queue grows all hour. It gives no margin for
- * the target wait (that would be Erlang C), so read it as a floor.
+ * that can keep up on average; fewer and the queue grows all hour. Erlang C then adds
+ * the desks that call STAFFING_SERVICE_LEVEL of the people within the target wait.
  */
 export function staffing(
   arrivalsByService: ReadonlyMap<string, Float64Array>,
   occurrences: readonly number[],
   serviceMinutes: ServiceMinutes,
+  targetWaitMinutes: number,
 ): StaffingReport {
   const cells: StaffingCell[] = [];
   for (let cell = 0; cell < WEEK_HOURS; cell++) {
@@ -38,9 +43,17 @@ export function staffing(
       loadMinutes =
         minutes === null || loadMinutes === null ? null : loadMinutes + perHour * minutes;
     }
-    cells.push(staffingCell(WEEKDAYS[weekdayIndex]!, cell % 24, meanArrivals, loadMinutes));
+    cells.push(
+      staffingCell(
+        WEEKDAYS[weekdayIndex]!,
+        cell % 24,
+        meanArrivals,
+        loadMinutes,
+        targetWaitMinutes,
+      ),
+    );
   }
-  return { cells };
+  return { targetWaitMinutes, serviceLevel: STAFFING_SERVICE_LEVEL, cells };
 }
 
 function staffingCell(
@@ -48,9 +61,18 @@ function staffingCell(
   hour: number,
   meanArrivals: number,
   loadMinutes: number | null,
+  targetWaitMinutes: number,
 ): StaffingCell {
   if (meanArrivals === 0) {
-    return { weekday, hour, meanArrivals, meanServiceMinutes: null, offeredLoad: 0, desks: 0 };
+    return {
+      weekday,
+      hour,
+      meanArrivals,
+      meanServiceMinutes: null,
+      offeredLoad: 0,
+      desks: 0,
+      desksForTarget: 0,
+    };
   }
   if (loadMinutes === null) {
     return {
@@ -60,16 +82,24 @@ function staffingCell(
       meanServiceMinutes: null,
       offeredLoad: null,
       desks: null,
+      desksForTarget: null,
     };
   }
   const offeredLoad = loadMinutes / 60;
+  const meanServiceMinutes = loadMinutes / meanArrivals;
   return {
     weekday,
     hour,
     meanArrivals,
-    meanServiceMinutes: loadMinutes / meanArrivals,
+    meanServiceMinutes,
     offeredLoad,
     // The epsilon keeps 7.000000000001 (floating point) at 7; anyone arriving needs one desk.
     desks: Math.max(1, Math.ceil(offeredLoad - 1e-9)),
+    desksForTarget: desksForTarget(
+      offeredLoad,
+      meanServiceMinutes,
+      targetWaitMinutes,
+      STAFFING_SERVICE_LEVEL,
+    ),
   };
 }

@@ -56,15 +56,22 @@ describe("The staffing table", () => {
     const monday10 = grid.rows[grid.hours.indexOf(10)]![0]!;
     // anagrafe 2/h × 12 min + tributi 1/h × 19.25 min = 43.25 min of work an hour, 3 arrivals.
     expect(monday10.meanArrivals).toBe(3);
+    // One desk keeps up with 0.72 Erlangs, but calls only 51% within 20 min: Erlang C asks for two.
     expect(monday10.desks).toBe(1);
+    expect(monday10.desksForTarget).toBe(2);
     const en = dashboardMessages("en").dashboard.reports.staffing;
     expect(staffingSentence(monday10, "Mon", "en", en)).toBe(
-      "Mon 10:00 — 3 arrivals/h × 14.4 min → 1 desk",
+      "Mon 10:00 — 3 arrivals/h × 14.4 min → 2 desks (1 only keep up, with no margin)",
     );
     const it = dashboardMessages("it").dashboard.reports.staffing;
-    expect(staffingSentence({ ...monday10, meanArrivals: 38, desks: 7 }, "lun", "it", it)).toBe(
-      "lun 10:00 — 38 arrivi/h × 14,4 min → 7 sportelli",
-    );
+    expect(
+      staffingSentence(
+        { ...monday10, meanArrivals: 38, desks: 7, desksForTarget: 7 },
+        "lun",
+        "it",
+        it,
+      ),
+    ).toBe("lun 10:00 — 38 arrivi/h × 14,4 min → 7 sportelli");
   });
 
   it("leaves hours without arrivals empty and lists the busiest hours first.", () => {

@@ -256,7 +256,8 @@ describe("The report of a known two-week history", () => {
   it("says how many desks each hour needs from its arrivals and its service mix.", () => {
     const cell = (weekday: number, hour: number) => report.staffing.cells[weekday * 24 + hour]!;
     // Mondays at 10: anagrafe 4 / 2 = 2 per hour at 12 min, tributi 2 / 2 = 1 per hour at 19.25 min.
-    // Load = (2 × 12 + 1 × 19.25) / 60 = 43.25 / 60 Erlangs; 43.25 / 3 min per arrival; 1 desk.
+    // Load = (2 × 12 + 1 × 19.25) / 60 = 43.25 / 60 Erlangs; 43.25 / 3 min per arrival; 1 desk
+    // keeps up, but Erlang C calls only 51.1% within 20 min with one desk, 96.8% with two.
     expect(cell(MON, 10)).toEqual({
       weekday: "mon",
       hour: 10,
@@ -264,10 +265,16 @@ describe("The report of a known two-week history", () => {
       meanServiceMinutes: 43.25 / 3,
       offeredLoad: 43.25 / 60,
       desks: 1,
+      desksForTarget: 2,
     });
     // Wednesdays at 15: anagrafe 2 / 2 = 1 per hour, tributi 1 / 2 = 0.5 per hour.
-    // Load = (1 × 12 + 0.5 × 19.25) / 60 = 21.625 / 60.
-    expect(cell(WED, 15)).toMatchObject({ meanArrivals: 1.5, offeredLoad: 21.625 / 60, desks: 1 });
+    // Load = (1 × 12 + 0.5 × 19.25) / 60 = 21.625 / 60: one desk calls 85.2% within 20 min.
+    expect(cell(WED, 15)).toMatchObject({
+      meanArrivals: 1.5,
+      offeredLoad: 21.625 / 60,
+      desks: 1,
+      desksForTarget: 1,
+    });
     expect(cell(MON, 9)).toEqual({
       weekday: "mon",
       hour: 9,
@@ -275,6 +282,8 @@ describe("The report of a known two-week history", () => {
       meanServiceMinutes: null,
       offeredLoad: 0,
       desks: 0,
+      desksForTarget: 0,
     });
+    expect(report.staffing).toMatchObject({ targetWaitMinutes: 20, serviceLevel: 0.8 });
   });
 });

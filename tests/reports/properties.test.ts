@@ -119,6 +119,7 @@ describe("Report properties on random histories", () => {
         for (const cell of staffing.cells) {
           if (cell.desks !== null && cell.offeredLoad !== null) {
             expect(cell.desks).toBeGreaterThanOrEqual(cell.offeredLoad - 1e-9);
+            expect(cell.desksForTarget).toBeGreaterThanOrEqual(cell.desks);
           }
         }
       }),

@@ -43,7 +43,8 @@ describe("Staffing", () => {
       from: "2025-04-07",
       to: "2025-04-14",
     });
-    // 76 arrivals / 2 Mondays = 38 per hour; 38 × 9.5 / 60 = 6.0167 Erlangs → 7 desks.
+    // 76 arrivals / 2 Mondays = 38 per hour; 38 × 9.5 / 60 = 6.0167 Erlangs → 7 desks keep up,
+    // and 7 also call 92.2% within 20 min (Erlang C).
     expect(report.staffing.cells[10]).toEqual({
       weekday: "mon",
       hour: 10,
@@ -51,7 +52,19 @@ describe("Staffing", () => {
       meanServiceMinutes: 9.5,
       offeredLoad: (38 * 9.5) / 60,
       desks: 7,
+      desksForTarget: 7,
     });
+  });
+
+  it("adds desks for a tighter target wait: within 5 min, 7 desks call 63.1% and 8 call 87.3%.", () => {
+    const report = computeOfficeReport(busyMondays(), {
+      timeZone: "Europe/Rome",
+      targetWaitMinutes: 5,
+      from: "2025-04-07",
+      to: "2025-04-14",
+    });
+    expect(report.staffing.cells[10]).toMatchObject({ desks: 7, desksForTarget: 8 });
+    expect(report.staffing.targetWaitMinutes).toBe(5);
   });
 
   it("leaves desks unknown when no ticket was ever served, instead of guessing a service time.", () => {
@@ -72,6 +85,7 @@ describe("Staffing", () => {
       meanArrivals: 38,
       offeredLoad: null,
       desks: null,
+      desksForTarget: null,
     });
   });
 });

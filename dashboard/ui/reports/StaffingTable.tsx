@@ -1,3 +1,4 @@
+import { format } from "../../../shared/i18n";
 import type { OfficeState } from "../../../shared/protocol/state";
 import { WEEKDAYS } from "../../../shared/protocol/weekdays";
 import type { OfficeReport } from "../../../shared/reports/office-report";
@@ -15,9 +16,9 @@ interface Props {
 }
 
 /**
- * "Which desk should open at 10 on Mondays": desks needed per weekday × hour,
- * each cell saying how it was reached (arrivals × minutes), and the busiest
- * hours written out in full.
+ * "Which desk should open at 10 on Mondays": desks needed per weekday × hour
+ * to meet the target wait (Erlang C), each cell saying how it was reached
+ * (arrivals × minutes), and the busiest hours written out in full.
  */
 export function StaffingTable({ app, lang, report, hours }: Props) {
   const m = app.messages.value.dashboard.reports.staffing;
@@ -30,7 +31,12 @@ export function StaffingTable({ app, lang, report, hours }: Props) {
       <h3 id="staffing-title" class="section-title">
         {m.heading}
       </h3>
-      <p class="muted">{m.hint}</p>
+      <p class="muted">
+        {format(m.hint, {
+          share: Math.round(report.staffing.serviceLevel * 100),
+          minutes: report.staffing.targetWaitMinutes,
+        })}
+      </p>
       {grid.busiest.length > 0 && (
         <div class="busiest">
           <h4 class="busiest-title">{m.busiest}</h4>
@@ -69,7 +75,7 @@ export function StaffingTable({ app, lang, report, hours }: Props) {
                   return (
                     <td
                       key={weekday}
-                      class={`num staff-cell staff-${Math.min(cell.desks ?? 0, 8)}`}
+                      class={`num staff-cell staff-${Math.min(cell.desksForTarget ?? 0, 8)}`}
                       title={sentence(cell)}
                       data-testid={`staffing-${weekday}-${hour}`}
                     >

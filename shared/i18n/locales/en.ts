@@ -610,12 +610,13 @@ export const dashboard = {
     },
     staffing: {
       heading: "Desks needed",
-      hint: "Desks kept busy on average: arrivals per hour × minutes per ticket ÷ 60, rounded up. A floor: add one where the target wait matters most.",
+      hint: "Desks that call {share}% of people within the target wait of {minutes} min (Erlang C), from each hour's average arrivals and minutes per ticket. Fewer than arrivals × minutes ÷ 60 and the queue grows all hour.",
       hour: "Hour",
       cell: "{weekday} {hour} — {arrivals} arrivals/h × {minutes} min → {desks}",
       busiest: "Busiest hours",
       desksShort: "{n} desks",
       oneDesk: "1 desk",
+      keepUp: "({n} only keep up, with no margin)",
     },
     errors: {
       forbidden: "Your account cannot read the reports of this office.",

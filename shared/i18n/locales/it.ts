@@ -638,12 +638,13 @@ export const dashboard: DashboardSection = {
     },
     staffing: {
       heading: "Sportelli necessari",
-      hint: "Sportelli occupati in media: arrivi all'ora × minuti per biglietto ÷ 60, arrotondato per eccesso. È un minimo: aggiungine uno dove l'attesa conta di più.",
+      hint: "Sportelli che chiamano il {share}% delle persone entro l'attesa obiettivo di {minutes} min (modello Erlang C), dalla media di arrivi all'ora e di minuti per biglietto. Con meno di arrivi × minuti ÷ 60 la coda cresce per tutta l'ora.",
       hour: "Ora",
       cell: "{weekday} {hour} — {arrivals} arrivi/h × {minutes} min → {desks}",
       busiest: "Ore più impegnative",
       desksShort: "{n} sportelli",
       oneDesk: "1 sportello",
+      keepUp: "({n} tengono solo il passo, senza margine)",
     },
     errors: {
       forbidden: "Il tuo account non può leggere le statistiche di questo ufficio.",
