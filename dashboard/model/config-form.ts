@@ -314,7 +314,9 @@ export function removeClosedDate(draft: ConfigDraft, date: string): ConfigDraft 
 
 export function updateOffice(
   draft: ConfigDraft,
-  patch: Partial<Pick<ConfigDraft, "name" | "targetWaitMinutes" | "allowRemoteTickets">>,
+  patch: Partial<
+    Pick<ConfigDraft, "name" | "targetWaitMinutes" | "targetSharePercent" | "allowRemoteTickets">
+  >,
 ): ConfigDraft {
   return edit(draft, (copy) => {
     Object.assign(copy, patch);

@@ -117,6 +117,8 @@ export const OfficeConfig = z
     /** Citizens may take a ticket from their own phone (off by default: the office decides). */
     allowRemoteTickets: z._default(z.boolean(), false),
     targetWaitMinutes: z._default(z.int().check(z.gte(1), z.lte(480)), 20),
+    /** The share of people to call within the target wait (%): the reports count desks for it. */
+    targetSharePercent: z._default(z.int().check(z.gte(50), z.lte(99)), 80),
     voice: z._default(VoiceConfig, () => ({ ...DEFAULT_VOICE })),
   })
   .check((ctx) => {

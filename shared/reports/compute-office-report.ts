@@ -3,7 +3,7 @@ import { weekdayOccurrences } from "./calendar";
 import { LocalClock } from "./local-clock";
 import type { OfficeReport } from "./office-report";
 import { outcomes } from "./outcomes";
-import { ReportOptions } from "./report-options";
+import { ReportOptions, type ReportOptionsInput } from "./report-options";
 import { type ReportTicket, ticketsInRange } from "./report-ticket";
 import { type ServiceMinutes, staffing } from "./staffing";
 import { ticketsPerDay } from "./tickets-per-day";
@@ -19,10 +19,10 @@ import { withinTarget } from "./within-target";
  */
 export function computeOfficeReport(
   tickets: readonly ReportTicket[],
-  options: ReportOptions,
+  options: ReportOptionsInput,
 ): OfficeReport {
   const checked = ReportOptions.parse(options);
-  const { from, to, timeZone, targetWaitMinutes } = checked;
+  const { from, to, timeZone, targetWaitMinutes, targetSharePercent } = checked;
   const inRange = ticketsInRange(tickets, from, to);
   const clock = new LocalClock(timeZone);
 
@@ -45,7 +45,13 @@ export function computeOfficeReport(
     times,
     withinTarget: withinTarget(inRange, targetWaitMinutes),
     outcomes: outcomeCounts,
-    staffing: staffing(arrivals, occurrences, serviceMinutesOf(times), targetWaitMinutes),
+    staffing: staffing(
+      arrivals,
+      occurrences,
+      serviceMinutesOf(times),
+      targetWaitMinutes,
+      targetSharePercent / 100,
+    ),
   };
 }
 

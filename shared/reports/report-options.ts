@@ -16,6 +16,7 @@ export const ReportOptions = z
     /** The same rules as the office's own settings. */
     timeZone: OfficeConfig.shape.timeZone,
     targetWaitMinutes: z.int().check(z.gte(1), z.lte(480)),
+    targetSharePercent: OfficeConfig.shape.targetSharePercent,
     /** Office-local days, both included. */
     from: RealDate,
     to: RealDate,
@@ -28,3 +29,5 @@ export const ReportOptions = z
     }),
   );
 export type ReportOptions = z.infer<typeof ReportOptions>;
+/** What a caller passes: targetSharePercent may be left to its default (80). */
+export type ReportOptionsInput = z.input<typeof ReportOptions>;

@@ -10,9 +10,6 @@ export interface ServiceMinutes {
   overall: number | null;
 }
 
-/** The share of people to call within the target wait when counting desks: the usual "80% within the target". */
-export const STAFFING_SERVICE_LEVEL = 0.8;
-
 /**
  * "Which desk should open at 10 on Mondays": for each weekday × hour, the desks the
  * average demand needs.
@@ -21,13 +18,15 @@ export const STAFFING_SERVICE_LEVEL = 0.8;
  * minutes / 60, so the service mix of that very hour weighs each service's length
  * (Monday mornings may be mostly long registry cases). Rounded up, it is the fewest desks
  * that can keep up on average; fewer and the queue grows all hour. Erlang C then adds
- * the desks that call STAFFING_SERVICE_LEVEL of the people within the target wait.
+ * the desks that call the office's share of people (`serviceLevel`, 0.8 = 80%) within
+ * the target wait.
  */
 export function staffing(
   arrivalsByService: ReadonlyMap<string, Float64Array>,
   occurrences: readonly number[],
   serviceMinutes: ServiceMinutes,
   targetWaitMinutes: number,
+  serviceLevel: number,
 ): StaffingReport {
   const cells: StaffingCell[] = [];
   for (let cell = 0; cell < WEEK_HOURS; cell++) {
@@ -44,16 +43,13 @@ export function staffing(
         minutes === null || loadMinutes === null ? null : loadMinutes + perHour * minutes;
     }
     cells.push(
-      staffingCell(
-        WEEKDAYS[weekdayIndex]!,
-        cell % 24,
-        meanArrivals,
-        loadMinutes,
+      staffingCell(WEEKDAYS[weekdayIndex]!, cell % 24, meanArrivals, loadMinutes, {
         targetWaitMinutes,
-      ),
+        serviceLevel,
+      }),
     );
   }
-  return { targetWaitMinutes, serviceLevel: STAFFING_SERVICE_LEVEL, cells };
+  return { targetWaitMinutes, serviceLevel, cells };
 }
 
 function staffingCell(
@@ -61,7 +57,7 @@ function staffingCell(
   hour: number,
   meanArrivals: number,
   loadMinutes: number | null,
-  targetWaitMinutes: number,
+  target: { targetWaitMinutes: number; serviceLevel: number },
 ): StaffingCell {
   if (meanArrivals === 0) {
     return {
@@ -98,8 +94,8 @@ function staffingCell(
     desksForTarget: desksForTarget(
       offeredLoad,
       meanServiceMinutes,
-      targetWaitMinutes,
-      STAFFING_SERVICE_LEVEL,
+      target.targetWaitMinutes,
+      target.serviceLevel,
     ),
   };
 }

@@ -192,6 +192,19 @@ describe("Configuring an office", () => {
 });
 
 describe("The displays' voice settings in the configuration", () => {
+  it("The share to call within the target wait is 80% unless set, and stays between 50% and 99%.", () => {
+    const { targetSharePercent: _none, ...withoutShare } = demoConfig();
+    expect(OfficeConfig.parse(withoutShare).targetSharePercent).toBe(80);
+    expect(OfficeConfig.parse({ ...withoutShare, targetSharePercent: 90 }).targetSharePercent).toBe(
+      90,
+    );
+    for (const share of [49, 100, 85.5]) {
+      expect(OfficeConfig.safeParse({ ...withoutShare, targetSharePercent: share }).success).toBe(
+        false,
+      );
+    }
+  });
+
   it("A configuration without `voice` parses with the defaults; one with it keeps its values and is checked.", () => {
     const { voice: _none, ...withoutVoice } = demoConfig();
     expect(OfficeConfig.parse(withoutVoice).voice).toEqual({

@@ -67,6 +67,20 @@ describe("Staffing", () => {
     expect(report.staffing.targetWaitMinutes).toBe(5);
   });
 
+  it("counts desks for the office's own share: 7 desks call 92.2% within 20 min, 8 call 99.4%.", () => {
+    const options = {
+      timeZone: "Europe/Rome",
+      targetWaitMinutes: 20,
+      from: "2025-04-07",
+      to: "2025-04-14",
+    };
+    const at90 = computeOfficeReport(busyMondays(), { ...options, targetSharePercent: 90 });
+    expect(at90.staffing.serviceLevel).toBe(0.9);
+    expect(at90.staffing.cells[10]).toMatchObject({ desks: 7, desksForTarget: 7 });
+    const at99 = computeOfficeReport(busyMondays(), { ...options, targetSharePercent: 99 });
+    expect(at99.staffing.cells[10]).toMatchObject({ desks: 7, desksForTarget: 8 });
+  });
+
   it("leaves desks unknown when no ticket was ever served, instead of guessing a service time.", () => {
     const waitingOnly = busyMondays().map((t) => ({
       ...t,

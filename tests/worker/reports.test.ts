@@ -49,7 +49,9 @@ function pastTickets(): ReportTicket[] {
 describe("Reports", () => {
   it("Imported past tickets make the report: arrivals at Monday 10:00, waits of 10 and 30 min (mean 20), half within a 20-minute target.", async () => {
     const officeId = await createOffice(
-      testOfficeConfig({ patch: { timeZone: "Europe/Rome", targetWaitMinutes: 20 } }),
+      testOfficeConfig({
+        patch: { timeZone: "Europe/Rome", targetWaitMinutes: 20, targetSharePercent: 90 },
+      }),
     );
     const imported = await api<{ added: number }>("POST", `/setup/offices/${officeId}/history`, {
       body: { tickets: pastTickets() },
@@ -80,6 +82,8 @@ describe("Reports", () => {
       share: 0.5,
     });
     expect(report.body.times.byClerk.map((c) => c.clerkName)).toEqual(["anna"]);
+    // Desks are counted for the office's own share: 90% within 20 min.
+    expect(report.body.staffing).toMatchObject({ targetWaitMinutes: 20, serviceLevel: 0.9 });
 
     const csv = await api<string>(
       "GET",

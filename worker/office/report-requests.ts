@@ -60,6 +60,7 @@ export async function reportRequest(
       to,
       timeZone: state.config.timeZone,
       targetWaitMinutes: state.config.targetWaitMinutes,
+      targetSharePercent: state.config.targetSharePercent,
     };
     try {
       return Response.json(computeOfficeReport(history.forReport(from, to, state.day), options));

@@ -22,6 +22,7 @@ export function officeView(officeId: string, state: OfficeState, seq: number, no
     openingHours: state.config.openingHours,
     closedDates: state.config.closedDates,
     targetWaitMinutes: state.config.targetWaitMinutes,
+    targetSharePercent: state.config.targetSharePercent,
     allowRemoteTickets: state.config.allowRemoteTickets,
     voice: state.config.voice,
     day: state.day,

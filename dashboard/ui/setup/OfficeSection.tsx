@@ -9,7 +9,7 @@ export interface SectionProps {
   draft: ConfigDraft;
 }
 
-/** The office's name, target wait and remote tickets; its time zone and languages for reference. */
+/** The office's name, target wait (and the share to call within it) and remote tickets; its time zone and languages for reference. */
 export function OfficeSection({ app, setup, draft }: SectionProps) {
   const messages = app.messages.value;
   const m = messages.dashboard.setup;
@@ -30,11 +30,14 @@ export function OfficeSection({ app, setup, draft }: SectionProps) {
             onInput={(e) => setup.edit(updateOffice(draft, { name: e.currentTarget.value }))}
           />
         </Field>
+      </div>
+      <div class="field-row field-row-top">
         <Field
           id="office-target"
           label={m.office.target}
           path="targetWaitMinutes"
           hint={m.office.targetHint}
+          wide
           {...common}
         >
           <input
@@ -50,6 +53,35 @@ export function OfficeSection({ app, setup, draft }: SectionProps) {
             onInput={(e) =>
               setup.edit(
                 updateOffice(draft, { targetWaitMinutes: numberInput(e.currentTarget.value) }),
+              )
+            }
+          />
+        </Field>
+        <Field
+          id="office-share"
+          label={m.office.share}
+          path="targetSharePercent"
+          hint={m.office.shareHint}
+          wide
+          {...common}
+        >
+          <input
+            id="office-share"
+            type="number"
+            inputMode="numeric"
+            min={50}
+            max={99}
+            step={1}
+            value={
+              draft.targetSharePercent === undefined || Number.isNaN(draft.targetSharePercent)
+                ? ""
+                : draft.targetSharePercent
+            }
+            data-testid="config-target-share"
+            {...invalidProps(issues, "targetSharePercent")}
+            onInput={(e) =>
+              setup.edit(
+                updateOffice(draft, { targetSharePercent: numberInput(e.currentTarget.value) }),
               )
             }
           />

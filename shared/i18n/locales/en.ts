@@ -648,6 +648,9 @@ export const dashboard = {
       name: "Office name",
       target: "Target wait (minutes)",
       targetHint: "The dashboard warns when a service's estimated wait passes it.",
+      share: "Share called within the target (%)",
+      shareHint:
+        "The share of people to call within the target wait; the reports count the desks each hour needs for it.",
       remote: "Citizens may take a ticket from their phone",
       timeZone: "Time zone",
       languages: "Languages",

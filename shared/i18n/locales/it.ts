@@ -676,6 +676,9 @@ export const dashboard: DashboardSection = {
       name: "Nome dell'ufficio",
       target: "Attesa obiettivo (minuti)",
       targetHint: "Il cruscotto avvisa quando l'attesa stimata di un servizio la supera.",
+      share: "Quota chiamata entro l'obiettivo (%)",
+      shareHint:
+        "La quota di persone da chiamare entro l'attesa obiettivo; le statistiche contano gli sportelli che servono ogni ora per raggiungerla.",
       remote: "I cittadini possono prendere il biglietto dal telefono",
       timeZone: "Fuso orario",
       languages: "Lingue",
