@@ -246,3 +246,26 @@ export function staffingSentence(
     ? `${sentence} ${format(words.keepUp, { n: cell.desks })}`
     : sentence;
 }
+
+/** A line under a headline figure. */
+export interface TileNote {
+  text: string;
+  /** Below what the office aims for: said in words, and marked. */
+  short: boolean;
+}
+
+/** "goal 80%", or "below the goal of 80%" when the range fell short of the office's share. */
+export function withinTargetNote(
+  report: OfficeReport,
+  words: { withinTargetGoal: string; withinTargetShort: string },
+): TileNote | undefined {
+  const goal = report.staffing.serviceLevel;
+  const share = report.withinTarget.overall.share;
+  if (share === null) return undefined;
+  const short = share < goal;
+  const percent = Math.round(goal * 100);
+  return {
+    text: format(short ? words.withinTargetShort : words.withinTargetGoal, { share: percent }),
+    short,
+  };
+}

@@ -84,6 +84,8 @@ describe("The supervisor's dashboard", () => {
     const peak = (await page.locator(testId("heatmap-peak")).textContent()) ?? "";
     expect(peak, "the peak names a weekday and an hour").toMatch(/\d/);
     await page.locator(testId("staffing-busiest")).waitFor();
+    // The within-target figure names the office's goal (80% unless set).
+    expect(await page.locator(testId("report-within-target-goal")).textContent()).toMatch(/80%/);
     const csv = await page.locator(testId("report-csv")).getAttribute("href");
     expect(csv).toContain("/reports/tickets.csv?from=");
     const download = await page.evaluate(async (href) => {

@@ -8,6 +8,7 @@ import {
   staffingGrid,
   staffingSentence,
   timesRow,
+  withinTargetNote,
 } from "../../dashboard/model/report-view";
 import { dashboardMessages } from "../../shared/i18n/dashboard";
 import { computeOfficeReport } from "../../shared/reports";
@@ -129,5 +130,45 @@ describe("The tables of times and the per-day chart", () => {
     expect(weekly.weekly).toBe(true);
     expect(weekly.labels).toEqual(days.filter((_, i) => i % 7 === 0));
     expect(weekly.series[0]?.values).toEqual(Array(10).fill(14));
+  });
+});
+
+describe("The within-target figure", () => {
+  it("names the office's goal, and says in words when the range fell short of it.", () => {
+    // 8 of 11 called within 20 min: 72.7%.
+    expect(report.withinTarget.overall.share).toBeCloseTo(0.727, 3);
+    const en = dashboardMessages("en").dashboard.reports.summary;
+    const it = dashboardMessages("it").dashboard.reports.summary;
+    const below = computeOfficeReport(KNOWN_HISTORY, {
+      ...RANGE,
+      timeZone: TIME_ZONE,
+      targetWaitMinutes: TARGET_WAIT_MINUTES,
+      targetSharePercent: 73,
+    });
+    expect(withinTargetNote(below, en)).toEqual({
+      text: "below the goal of 73%",
+      short: true,
+    });
+    const met = computeOfficeReport(KNOWN_HISTORY, {
+      ...RANGE,
+      timeZone: TIME_ZONE,
+      targetWaitMinutes: TARGET_WAIT_MINUTES,
+      targetSharePercent: 72,
+    });
+    expect(withinTargetNote(met, it)).toEqual({
+      text: "obiettivo: 72%",
+      short: false,
+    });
+  });
+
+  it("says nothing of a goal when nobody was called in the range.", () => {
+    const empty = computeOfficeReport([], {
+      ...RANGE,
+      timeZone: TIME_ZONE,
+      targetWaitMinutes: TARGET_WAIT_MINUTES,
+    });
+    expect(withinTargetNote(empty, dashboardMessages("en").dashboard.reports.summary)).toBe(
+      undefined,
+    );
   });
 });

@@ -4,7 +4,7 @@ import type { DashboardApp } from "../../model/dashboard-app";
 import { formatCount, formatDay, formatReportMinutes, formatShare } from "../../model/format";
 import type { LiveModel } from "../../model/live-model";
 import { rangeQuery } from "../../model/report-range";
-import { activeHours } from "../../model/report-view";
+import { activeHours, type TileNote, withinTargetNote } from "../../model/report-view";
 import type { ReportsModel } from "../../model/reports-model";
 import { Heatmap } from "./Heatmap";
 import { OutcomesTable } from "./OutcomesTable";
@@ -82,6 +82,7 @@ export function ReportsView({
               })}
               value={formatShare(report.withinTarget.overall.share, lang)}
               testId="report-within-target"
+              note={withinTargetNote(report, m.summary)}
             />
             <Tile
               label={m.summary.medianWait}
@@ -122,11 +123,29 @@ export function ReportsView({
   );
 }
 
-function Tile({ label, value, testId }: { label: string; value: string; testId?: string }) {
+function Tile({
+  label,
+  value,
+  testId,
+  note,
+}: {
+  label: string;
+  value: string;
+  testId?: string;
+  note?: TileNote;
+}) {
   return (
     <div class="figure">
       <dt>{label}</dt>
       <dd data-testid={testId}>{value}</dd>
+      {note && (
+        <dd
+          class={note.short ? "figure-note figure-note-short" : "figure-note"}
+          data-testid={testId && `${testId}-goal`}
+        >
+          {note.text}
+        </dd>
+      )}
     </div>
   );
 }

@@ -549,6 +549,8 @@ export const dashboard = {
       tickets: "Tickets",
       served: "Served",
       withinTarget: "Called within {minutes} min",
+      withinTargetGoal: "goal {share}%",
+      withinTargetShort: "below the goal of {share}%",
       medianWait: "Median wait",
       p90Wait: "90% waited at most",
       noShows: "No-shows",

@@ -577,6 +577,8 @@ export const dashboard: DashboardSection = {
       tickets: "Biglietti",
       served: "Serviti",
       withinTarget: "Chiamati entro {minutes} min",
+      withinTargetGoal: "obiettivo: {share}%",
+      withinTargetShort: "sotto l'obiettivo: {share}%",
       medianWait: "Attesa mediana",
       p90Wait: "Il 90% ha atteso al massimo",
       noShows: "Assenti alla chiamata",
@@ -638,7 +640,7 @@ export const dashboard: DashboardSection = {
     },
     staffing: {
       heading: "Sportelli necessari",
-      hint: "Sportelli che chiamano il {share}% delle persone entro l'attesa obiettivo di {minutes} min (modello Erlang C), dalla media di arrivi all'ora e di minuti per biglietto. Con meno di arrivi × minuti ÷ 60 la coda cresce per tutta l'ora.",
+      hint: "Sportelli che chiamano almeno {share} persone su 100 entro l'attesa obiettivo di {minutes} min (modello Erlang C), dalla media di arrivi all'ora e di minuti per biglietto. Con meno di arrivi × minuti ÷ 60 la coda cresce per tutta l'ora.",
       hour: "Ora",
       cell: "{weekday} {hour} — {arrivals} arrivi/h × {minutes} min → {desks}",
       busiest: "Ore più impegnative",
