@@ -10,7 +10,8 @@ export interface SectionProps {
 }
 
 /** The office's name, target wait (and the share to call within it) and remote tickets; its time zone and languages for reference. */
-export function OfficeSection({ app, setup, draft }: SectionProps) {
+export function OfficeSection(props: SectionProps) {
+  const { app, setup, draft } = props;
   const messages = app.messages.value;
   const m = messages.dashboard.setup;
   const issues = setup.issues.value;
@@ -32,60 +33,22 @@ export function OfficeSection({ app, setup, draft }: SectionProps) {
         </Field>
       </div>
       <div class="field-row field-row-top">
-        <Field
-          id="office-target"
-          label={m.office.target}
+        <OfficeNumber
+          {...props}
           path="targetWaitMinutes"
+          label={m.office.target}
           hint={m.office.targetHint}
-          wide
-          {...common}
-        >
-          <input
-            id="office-target"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={480}
-            step={1}
-            value={Number.isNaN(draft.targetWaitMinutes) ? "" : draft.targetWaitMinutes}
-            data-testid="config-target"
-            {...invalidProps(issues, "targetWaitMinutes")}
-            onInput={(e) =>
-              setup.edit(
-                updateOffice(draft, { targetWaitMinutes: numberInput(e.currentTarget.value) }),
-              )
-            }
-          />
-        </Field>
-        <Field
-          id="office-share"
-          label={m.office.share}
+          range={[1, 480]}
+          testId="config-target"
+        />
+        <OfficeNumber
+          {...props}
           path="targetSharePercent"
+          label={m.office.share}
           hint={m.office.shareHint}
-          wide
-          {...common}
-        >
-          <input
-            id="office-share"
-            type="number"
-            inputMode="numeric"
-            min={50}
-            max={99}
-            step={1}
-            value={
-              draft.targetSharePercent === undefined || Number.isNaN(draft.targetSharePercent)
-                ? ""
-                : draft.targetSharePercent
-            }
-            data-testid="config-target-share"
-            {...invalidProps(issues, "targetSharePercent")}
-            onInput={(e) =>
-              setup.edit(
-                updateOffice(draft, { targetSharePercent: numberInput(e.currentTarget.value) }),
-              )
-            }
-          />
-        </Field>
+          range={[50, 99]}
+          testId="config-target-share"
+        />
       </div>
       <label class="check">
         <input
@@ -109,5 +72,53 @@ export function OfficeSection({ app, setup, draft }: SectionProps) {
         </div>
       </dl>
     </fieldset>
+  );
+}
+
+/** One of the office's whole-number settings, with its range and the schema's verdict. */
+function OfficeNumber({
+  app,
+  setup,
+  draft,
+  path,
+  label,
+  hint,
+  range: [min, max],
+  testId,
+}: SectionProps & {
+  path: "targetWaitMinutes" | "targetSharePercent";
+  label: string;
+  hint: string;
+  range: [number, number];
+  testId: string;
+}) {
+  const issues = setup.issues.value;
+  const id = `office-${path}`;
+  const value = draft[path];
+  return (
+    <Field
+      id={id}
+      label={label}
+      path={path}
+      hint={hint}
+      wide
+      issues={issues}
+      messages={app.messages.value}
+    >
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
+        value={value === undefined || Number.isNaN(value) ? "" : value}
+        data-testid={testId}
+        {...invalidProps(issues, path)}
+        onInput={(e) =>
+          setup.edit(updateOffice(draft, { [path]: numberInput(e.currentTarget.value) }))
+        }
+      />
+    </Field>
   );
 }
