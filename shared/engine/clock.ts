@@ -78,8 +78,8 @@ export function localDay(instant: number, timeZone: string): string {
   return localTime(instant, timeZone).day;
 }
 
-/** Offset of the zone from UTC at an instant, in milliseconds. */
-function zoneOffset(instant: number, timeZone: string): number {
+/** Offset of the zone from UTC at an instant, in milliseconds (Rome in summer: +7,200,000). */
+export function zoneOffset(instant: number, timeZone: string): number {
   const w = wallClock(instant, timeZone);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - Math.floor(instant / 1000) * 1000;

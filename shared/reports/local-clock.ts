@@ -1,3 +1,4 @@
+import { zoneOffset } from "../engine/clock";
 import { DAY_MS, HOUR_MS, isoDateOf, weekdayIndexOf } from "./calendar";
 
 /**
@@ -15,11 +16,11 @@ import { DAY_MS, HOUR_MS, isoDateOf, weekdayIndexOf } from "./calendar";
  *
  * This assumes a zone does not change its offset and change it back within one UTC day
  * (tests/reports/local-clock.test.ts compares with Intl across varied zones). A year of
- * tickets costs a few hundred Intl calls.
+ * tickets costs a few hundred Intl calls (the engine's zoneOffset, shared with the office's
+ * own clock).
  */
 export class LocalClock {
   readonly timeZone: string;
-  private readonly formatter: Intl.DateTimeFormat;
   private readonly offsetByHour = new Map<number, number>();
   private lastUniformDay = Number.NaN;
   private lastUniformOffset = 0;
@@ -27,16 +28,6 @@ export class LocalClock {
 
   constructor(timeZone: string) {
     this.timeZone = timeZone;
-    this.formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
   }
 
   /** The zone's offset from UTC at an instant, in milliseconds (Rome in summer: +7,200,000). */
@@ -53,7 +44,7 @@ export class LocalClock {
     const hour = Math.floor(instant / HOUR_MS);
     const hourOffset = this.offsetAtHour(hour);
     if (hourOffset === this.offsetAtHour(hour + 1)) return hourOffset;
-    return this.intlOffset(instant);
+    return zoneOffset(instant, this.timeZone);
   }
 
   /** The local wall-clock time as if it were UTC: its date and time parts are local. */
@@ -89,27 +80,10 @@ export class LocalClock {
   private offsetAtHour(hour: number): number {
     let offset = this.offsetByHour.get(hour);
     if (offset === undefined) {
-      offset = this.intlOffset(hour * HOUR_MS);
+      offset = zoneOffset(hour * HOUR_MS, this.timeZone);
       this.offsetByHour.set(hour, offset);
     }
     return offset;
-  }
-
-  private intlOffset(instant: number): number {
-    const parts: Record<string, number> = {};
-    for (const part of this.formatter.formatToParts(instant)) {
-      if (part.type !== "literal") parts[part.type] = Number(part.value);
-    }
-    const wallAsUtc = Date.UTC(
-      parts.year ?? 1970,
-      (parts.month ?? 1) - 1,
-      parts.day ?? 1,
-      parts.hour ?? 0,
-      parts.minute ?? 0,
-      parts.second ?? 0,
-    );
-    // Intl shows whole seconds: compare with the instant truncated to its second.
-    return wallAsUtc - Math.floor(instant / 1000) * 1000;
   }
 }
 
