@@ -5,16 +5,7 @@ import { baseFor, format } from "../../shared/i18n";
  * Durations arrive in seconds (reports) or milliseconds (live timers).
  */
 
-/** A running timer: "4:07", "1:02:09". Never negative (clocks differ by a few ms). */
-export function formatClock(milliseconds: number): string {
-  const total = Math.max(0, Math.floor(milliseconds / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  const ss = String(seconds).padStart(2, "0");
-  if (hours === 0) return `${minutes}:${ss}`;
-  return `${hours}:${String(minutes).padStart(2, "0")}:${ss}`;
-}
+export { formatClock } from "../../shared/client/timer-clock";
 
 /**
  * Time gone by, ticking: "35 s", "4 min 07 s", "1 h 02 min". Words, not a
