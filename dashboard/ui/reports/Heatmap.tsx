@@ -7,7 +7,7 @@ import { useChart } from "../../charts/chart";
 import type { DashboardApp } from "../../model/dashboard-app";
 import { formatDay, formatDecimal, formatHour, shortWeekday } from "../../model/format";
 import { formatArrivals, heatColour, heatmapCells } from "../../model/report-view";
-import { WEEKDAY_INDEXES } from "./weekdays";
+import { WEEKDAY_INDEXES, WeekdayHead } from "./weekdays";
 
 interface Props {
   app: DashboardApp;
@@ -139,24 +139,15 @@ export function Heatmap({ app, lang, report, hours }: Props) {
       <div id="heatmap-table" class={showTable ? "table-scroll" : "visually-hidden print-table"}>
         <table class="data-table heat-table" data-testid="heatmap-table">
           <caption class="visually-hidden">{m.heading}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.hour}</th>
-              {WEEKDAY_INDEXES.map((i) => (
-                <th key={i} scope="col" class="num">
-                  {dayNames[i]}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <WeekdayHead hourLabel={m.hour} dayNames={dayNames} />
           <tbody>
-            {hours.map((hour) => (
+            {hours.map((hour, row) => (
               <tr key={hour}>
                 <th scope="row">{formatHour(hour)}</th>
                 {WEEKDAY_INDEXES.map((weekday) => {
-                  const mean = arrivals.mean[weekday]?.[hour] ?? 0;
-                  const max = Math.max(...arrivals.mean.flat(), 0);
-                  const colour = heatColour(max > 0 ? mean / max : 0);
+                  // The chart's own cells (weekday by weekday, hour by hour), levels already set.
+                  const cell = cells[weekday * hours.length + row]!;
+                  const colour = heatColour(cell.level);
                   return (
                     <td
                       key={weekday}
@@ -164,7 +155,7 @@ export function Heatmap({ app, lang, report, hours }: Props) {
                       style={{ background: colour.background, color: colour.ink }}
                       data-testid={`heat-${weekday}-${hour}`}
                     >
-                      {formatArrivals(mean, lang) || "0"}
+                      {formatArrivals(cell.mean, lang) || "0"}
                     </td>
                   );
                 })}

@@ -5,7 +5,7 @@ import type { OfficeReport } from "../../../shared/reports/office-report";
 import type { DashboardApp } from "../../model/dashboard-app";
 import { formatHour, shortWeekday } from "../../model/format";
 import { staffingGrid, staffingSentence, staffingValues } from "../../model/report-view";
-import { WEEKDAY_INDEXES } from "./weekdays";
+import { WEEKDAY_INDEXES, WeekdayHead } from "./weekdays";
 
 interface Props {
   app: DashboardApp;
@@ -50,16 +50,7 @@ export function StaffingTable({ app, lang, report, hours }: Props) {
       <div class="table-scroll">
         <table class="data-table staffing-table" data-testid="staffing-table">
           <caption class="visually-hidden">{m.heading}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{m.hour}</th>
-              {WEEKDAY_INDEXES.map((i) => (
-                <th key={i} scope="col" class="num">
-                  {dayNames[i]}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <WeekdayHead hourLabel={m.hour} dayNames={dayNames} />
           <tbody>
             {grid.hours.map((hour, row) => (
               <tr key={hour}>
