@@ -1,9 +1,10 @@
-import { computed, effect, signal, untracked } from "@preact/signals";
+import { computed, effect, signal } from "@preact/signals";
 import { hasRole } from "../../shared/client/access";
 import { fetchOfficeLabel, type OfficeLabel } from "../../shared/client/office-label";
+import { perSession } from "../../shared/client/per-session";
 import { createStaffSession } from "../../shared/client/staff-session";
 import { counterMessages } from "../../shared/i18n/counter";
-import { type CounterModel, createCounterModel } from "./counter-model";
+import { createCounterModel } from "./counter-model";
 import { consoleLanguage, rememberedLanguage, rememberLanguage } from "./language";
 
 /**
@@ -17,7 +18,6 @@ export function createCounterApp(officeId: string) {
   const session = createStaffSession({ officeId });
   const chosenLanguage = signal<string | null>(rememberedLanguage());
   const office = signal<OfficeLabel | null>(null);
-  const model = signal<CounterModel | null>(null);
   const passwordOpen = signal(false);
   const canChangeMode = computed(() => hasRole(session.role.value, "supervisor"));
 
@@ -30,33 +30,23 @@ export function createCounterApp(officeId: string) {
   const messages = computed(() => counterMessages(lang.value));
 
   // One console per signed-in session: a new one (and a new socket) for each sign-in or renewal.
-  let modelGeneration = -1;
-  const stopModelEffect = effect(() => {
-    const ready = session.stage.value === "signed-in";
-    const generation = session.generation.value;
-    untracked(() => {
-      const current = model.peek();
-      if (!ready) passwordOpen.value = false;
-      if (current && (!ready || modelGeneration !== generation)) {
-        current.dispose();
-        model.value = null;
-      }
-      if (ready && !model.peek()) {
-        modelGeneration = generation;
-        model.value = createCounterModel({
-          officeId,
-          chosenLanguage,
-          canChangeMode,
-          onUnauthorized: session.lost,
-          onForbidden: session.refresh,
-        });
-      }
-    });
+  const opened = perSession(session, {
+    ready: () => session.stage.value === "signed-in",
+    open: () =>
+      createCounterModel({
+        officeId,
+        chosenLanguage,
+        canChangeMode,
+        onUnauthorized: session.lost,
+        onForbidden: session.refresh,
+      }),
+    denied: (current) => current.live.denial.value !== null,
   });
+  const model = opened.current;
 
-  // The socket turned away: the session (or this office's grant) may be over.
-  const stopDenialEffect = effect(() => {
-    if (model.value?.live.denial.value) untracked(session.lost);
+  // Signed out: the password dialog goes with the console.
+  const stopDialogEffect = effect(() => {
+    if (session.stage.value !== "signed-in") passwordOpen.value = false;
   });
 
   // Outside the console the page still says where it is and in which language.
@@ -92,10 +82,9 @@ export function createCounterApp(officeId: string) {
       rememberLanguage(next);
     },
     dispose(): void {
-      stopModelEffect();
-      stopDenialEffect();
+      opened.dispose();
+      stopDialogEffect();
       stopDocumentEffect();
-      model.peek()?.dispose();
       session.dispose();
     },
   };

@@ -1,6 +1,7 @@
-import { computed, effect, signal, untracked } from "@preact/signals";
+import { computed, effect, signal } from "@preact/signals";
 import { hasRole } from "../../shared/client/access";
 import { fetchOfficeLabel, type OfficeLabel } from "../../shared/client/office-label";
+import { perSession } from "../../shared/client/per-session";
 import { createStaffSession } from "../../shared/client/staff-session";
 import { dashboardMessages } from "../../shared/i18n/dashboard";
 import { dashboardLanguage, rememberedLanguage, rememberLanguage } from "./language";
@@ -29,7 +30,6 @@ export function createDashboardApp(officeId: string) {
   const session = createStaffSession({ officeId });
   const chosenLanguage = signal<string | null>(rememberedLanguage());
   const office = signal<OfficeLabel | null>(null);
-  const workspace = signal<Workspace | null>(null);
   const tab = signal<Tab>(tabFromHash(location.hash));
   const canSupervise = computed(() => hasRole(session.role.value, "supervisor"));
   const isAdmin = computed(() => hasRole(session.role.value, "admin"));
@@ -66,30 +66,13 @@ export function createDashboardApp(officeId: string) {
   }
 
   // One workspace (and one socket) per signed-in session with at least the supervisor's role.
-  let generation = -1;
-  let openedAsAdmin = false;
-  const stopWorkspaceEffect = effect(() => {
-    const ready = session.stage.value === "signed-in" && canSupervise.value;
-    const current = session.generation.value;
-    const admin = isAdmin.value;
-    untracked(() => {
-      const existing = workspace.peek();
-      if (existing && (!ready || generation !== current || openedAsAdmin !== admin)) {
-        existing.dispose();
-        workspace.value = null;
-      }
-      if (ready && !workspace.peek()) {
-        generation = current;
-        openedAsAdmin = admin;
-        workspace.value = open();
-      }
-    });
+  const opened = perSession(session, {
+    ready: () => session.stage.value === "signed-in" && canSupervise.value,
+    variant: () => isAdmin.value,
+    open,
+    denied: (current) => current.live.live.denial.value !== null,
   });
-
-  // The socket turned away: the session (or this office's grant) may be over.
-  const stopDenialEffect = effect(() => {
-    if (workspace.value?.live.live.denial.value) untracked(session.lost);
-  });
+  const workspace = opened.current;
 
   const stopDocumentEffect = effect(() => {
     document.documentElement.lang = lang.value;
@@ -130,10 +113,8 @@ export function createDashboardApp(officeId: string) {
     },
     dispose(): void {
       window.removeEventListener("hashchange", onHash);
-      stopWorkspaceEffect();
-      stopDenialEffect();
+      opened.dispose();
       stopDocumentEffect();
-      workspace.peek()?.dispose();
       session.dispose();
     },
   };
