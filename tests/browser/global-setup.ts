@@ -14,7 +14,12 @@ import {
   tempDir,
 } from "./server";
 
-export const SHARED_PORT = 8811;
+/**
+ * TURNO_E2E_PORT moves the browser tests' ports (default 8811; the restart
+ * test takes the next one, devtools ports are 4 above), so two runs on one
+ * machine do not collide.
+ */
+export const SHARED_PORT = Number(process.env.TURNO_E2E_PORT ?? 8811);
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -14,7 +14,7 @@ import { freshLogFile, removeDir, startServer, type TurnoServer, tempDir } from 
 import { openCounter, pairedAppUrl } from "./sign-in";
 
 /** This file stops its server, so it runs one of its own rather than the shared one. */
-const PORT = 8812;
+const PORT = Number(process.env.TURNO_E2E_PORT ?? 8811) + 1;
 const assetsDir = inject("assetsDir");
 const workerScript = inject("workerScript");
 const stateDir = tempDir("restart-state");

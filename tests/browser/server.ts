@@ -79,7 +79,7 @@ export async function bundleWorker(outDir: string): Promise<string> {
   return join(outDir, "index.js");
 }
 
-/** Servers use ports 8811 and 8812; their devtools ports are 8815 and 8816, still in 8810–8819. */
+/** Servers use ports 8811 and 8812 (or TURNO_E2E_PORT and the next); their devtools ports are 4 above. */
 const INSPECTOR_PORT_OFFSET = 4;
 
 export interface ServerOptions {
