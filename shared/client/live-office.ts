@@ -1,5 +1,6 @@
 import { PartySocket } from "partysocket";
 import { ServerMessage } from "../protocol/wire";
+import { watchLink } from "./link-watchdog";
 import {
   LiveOfficeCore,
   type LiveOfficeOptions,
@@ -26,6 +27,11 @@ export class LiveOffice extends LiveOfficeCore {
   }
 }
 
+/**
+ * partysocket with the heartbeat every live socket shares (link-watchdog.ts):
+ * partysocket itself never pings, so a half-open link (Wi-Fi drop, NAT
+ * timeout) looked connected until a command timed out (issue 9).
+ */
 function partySocketOpener(injected: typeof WebSocket | undefined) {
   return (target: LiveSocketTarget, handlers: LiveSocketHandlers): LiveSocket => {
     const socket = new PartySocket({
@@ -37,9 +43,45 @@ function partySocketOpener(injected: typeof WebSocket | undefined) {
       minReconnectionDelay: 500 + Math.random() * 1500,
       ...(injected ? { WebSocket: injected } : {}),
     });
-    socket.addEventListener("message", (event) => handlers.message(event.data));
-    socket.addEventListener("open", () => handlers.open());
-    socket.addEventListener("close", (event) => handlers.close(event.code));
+    let up = false;
+    let droppingDeadLink = false;
+    const watchdog = watchLink({
+      send: (text) => {
+        // Not into partysocket's buffer: a ping is only worth sending on an open link.
+        if (socket.readyState !== 1) throw new Error("not open");
+        socket.send(text);
+      },
+      dead: () => {
+        // reconnect() gives up on the silent socket and opens a new one at once, through
+        // partysocket's own single connect path (its retry and ours cannot both fire), resetting
+        // its backoff. It reports the drop with a close event of its own making, unless the socket
+        // was already closing; then we report it.
+        droppingDeadLink = true;
+        try {
+          socket.reconnect();
+        } finally {
+          droppingDeadLink = false;
+        }
+        if (up) reportClosed(undefined);
+      },
+    });
+    function reportClosed(code: number | undefined): void {
+      up = false;
+      watchdog.stopped();
+      handlers.close(code);
+    }
+    socket.addEventListener("open", () => {
+      up = true;
+      watchdog.opened();
+      handlers.open();
+    });
+    socket.addEventListener("message", (event) => {
+      if (watchdog.heard(event.data)) handlers.message(event.data);
+    });
+    // A dead link given up by the watchdog has no server close code (it would read as a clean 1000).
+    socket.addEventListener("close", (event) =>
+      reportClosed(droppingDeadLink ? undefined : event.code),
+    );
     return socket;
   };
 }

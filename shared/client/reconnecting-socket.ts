@@ -1,4 +1,4 @@
-import { PING, PONG } from "../protocol/wire-constants";
+import { watchLink } from "./link-watchdog";
 import type { LiveSocket, LiveSocketHandlers, LiveSocketTarget } from "./live-office-core";
 
 export interface ReconnectingSocketOptions {
@@ -7,17 +7,16 @@ export interface ReconnectingSocketOptions {
   maxDelayMs?: number;
   /** A socket that has not opened by then is abandoned and retried. */
   openTimeoutMs?: number;
-  /** After this long without a frame, send a ping; no answer within the same time means the link is dead. */
-  idleMs?: number;
   WebSocket?: typeof WebSocket;
 }
 
 /**
  * A reconnecting WebSocket small and plain enough for old TV browsers
  * (Chromium 47): no EventTarget subclass (partysocket's cannot be lowered to
- * ES5), no URLSearchParams. It reconnects with backoff until closed and pings an
- * idle link, so a half-open connection after a router restart is noticed
- * within two idle periods instead of never.
+ * ES5), no URLSearchParams. It reconnects with backoff until closed and pings
+ * an idle link with the watchdog every live socket shares (link-watchdog.ts),
+ * so a half-open connection after a router restart is noticed within 24 s
+ * instead of never.
  */
 export function openReconnectingSocket(
   target: LiveSocketTarget,
@@ -27,7 +26,6 @@ export function openReconnectingSocket(
   const minDelay = options.minDelayMs ?? 1000;
   const maxDelay = options.maxDelayMs ?? 10_000;
   const openTimeout = options.openTimeoutMs ?? 10_000;
-  const idle = options.idleMs ?? 25_000;
   const Socket: typeof WebSocket | undefined =
     options.WebSocket ??
     (typeof WebSocket === "function" || typeof WebSocket === "object" ? WebSocket : undefined);
@@ -38,9 +36,12 @@ export function openReconnectingSocket(
   let stopped = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
-  let watchdog: ReturnType<typeof setInterval> | undefined;
-  let lastFrameAt = 0;
-  let pingSentAt = 0;
+  const watchdog = watchLink({
+    send: (text) => socket?.send(text),
+    dead: () => {
+      if (socket) drop(socket);
+    },
+  });
 
   function connect(): void {
     clearTimeout(retryTimer);
@@ -58,23 +59,18 @@ export function openReconnectingSocket(
       if (current !== socket) return;
       clearTimeout(openTimer);
       failures = 0;
-      lastFrameAt = Date.now();
-      pingSentAt = 0;
-      watchdog = setInterval(() => checkAlive(current), Math.max(1000, idle / 5));
+      watchdog.opened();
       handlers.open();
     };
     current.onmessage = (event: MessageEvent) => {
       if (current !== socket) return;
-      lastFrameAt = Date.now();
-      pingSentAt = 0;
-      if (event.data === PONG) return;
-      handlers.message(event.data);
+      if (watchdog.heard(event.data)) handlers.message(event.data);
     };
     current.onclose = (event: CloseEvent) => {
       if (current !== socket) return;
       socket = null;
       clearTimeout(openTimer);
-      clearInterval(watchdog);
+      watchdog.stopped();
       // The handler may stop this socket for good (a 4401 close): then no retry is scheduled.
       handlers.close(event.code);
       scheduleRetry();
@@ -83,28 +79,12 @@ export function openReconnectingSocket(
     current.onerror = () => undefined;
   }
 
-  function checkAlive(current: WebSocket): void {
-    const now = Date.now();
-    if (pingSentAt && now - pingSentAt > idle) {
-      drop(current);
-      return;
-    }
-    if (!pingSentAt && now - lastFrameAt > idle) {
-      pingSentAt = now;
-      try {
-        current.send(PING);
-      } catch {
-        drop(current);
-      }
-    }
-  }
-
   /** Gives up on a socket now, without waiting for the browser's own (sometimes very late) close event. */
   function drop(current: WebSocket): void {
     if (current !== socket) return;
     socket = null;
     clearTimeout(openTimer);
-    clearInterval(watchdog);
+    watchdog.stopped();
     current.onopen = current.onmessage = current.onclose = current.onerror = null;
     try {
       current.close();

@@ -100,13 +100,13 @@ describe("The display's reconnecting WebSocket (ES5, no partysocket)", () => {
     const { events } = open();
     const first = FakeSocket.all[0]!;
     first.open();
-    vi.advanceTimersByTime(30_000);
+    vi.advanceTimersByTime(12_000); // the shared watchdog's timings: link-watchdog.ts
     expect(first.sent).toEqual(["ping"]);
     first.onmessage?.({ data: "pong" });
     expect(events).toEqual(["open"]); // a pong is not a frame for the office
-    vi.advanceTimersByTime(30_000);
+    vi.advanceTimersByTime(12_000);
     expect(first.sent).toEqual(["ping", "ping"]);
-    vi.advanceTimersByTime(30_000);
+    vi.advanceTimersByTime(12_000);
     expect(events).toEqual(["open", "close"]);
   });
 
