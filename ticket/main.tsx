@@ -1,10 +1,20 @@
 import "../shared/ui/base.css";
 import "./styles/ticket.css";
 import { render } from "preact";
+import { HOME_SCREEN_START, lastTicketPath, rememberTicketPath } from "./model/last-ticket";
 import { createTicketPageModel } from "./model/ticket-page-model";
+import { registerAlertWorker } from "./model/turn-alert";
 import { App } from "./ui/App";
 
-// Served at /t/{office}/{token} (the link in the ticket's QR code): the path says which ticket.
-const model = createTicketPageModel(location.pathname);
-const root = document.getElementById("app");
-if (root) render(<App model={model} />, root);
+// The home-screen icon opens /t/: go on to the ticket this phone last opened.
+const last = location.pathname === HOME_SCREEN_START ? lastTicketPath() : null;
+if (last) {
+  location.replace(last);
+} else {
+  // Served at /t/{office}/{token} (the link in the ticket's QR code): the path says which ticket.
+  rememberTicketPath(location.pathname);
+  const model = createTicketPageModel(location.pathname);
+  const root = document.getElementById("app");
+  if (root) render(<App model={model} />, root);
+  void registerAlertWorker();
+}

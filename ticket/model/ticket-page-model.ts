@@ -8,6 +8,7 @@ import { cancelTicket, fetchOffice, fetchTicket, type OfficeInfo } from "./ticke
 import { parseTicketPath, type TicketTarget } from "./ticket-path";
 import {
   alertTurn,
+  dismissTurnAlert,
   type NotifyPermission,
   notifyPermission,
   requestNotifyPermission,
@@ -65,8 +66,14 @@ export function createTicketPageModel(pathname: string) {
     if (previous && previous.status !== "called" && next.status === "called") {
       const m = messages.peek().ticket.notify;
       const counter = next.counterName ?? "";
-      alertTurn(format(m.title, { code: next.code }), format(m.body, { counter }), next.id);
+      void alertTurn({
+        title: format(m.title, { code: next.code }),
+        body: format(m.body, { counter }),
+        tag: next.id,
+        url: pathname,
+      });
     }
+    if (previous?.status === "called" && next.status !== "called") void dismissTurnAlert(next.id);
     // Nothing more will happen to a finished ticket: free the office's socket.
     if (FINAL_STATUSES.includes(next.status)) live?.close();
   }

@@ -26,5 +26,12 @@ export function NotifyControl({ model }: { model: TicketPageModel }) {
       );
     case "denied":
       return <p class="notice">{m.denied}</p>;
+    case "insecure":
+      // Plain http on the office network: browsers allow no notifications there, so none is promised.
+      return (
+        <p class="notice" data-testid="notifications-insecure">
+          {m.insecure}
+        </p>
+      );
   }
 }

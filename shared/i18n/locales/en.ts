@@ -313,8 +313,10 @@ export const ticket = {
   },
   notify: {
     enable: "Notify me when it's my turn",
-    enabled: "You will get a notification when it is your turn.",
+    enabled: "You will get a notification when it is your turn, as long as this page stays open.",
     denied: "Notifications are blocked for this page: keep it open to see when it is your turn.",
+    insecure:
+      "This page is not on a secure (https) connection, so your phone cannot notify you: keep it open and it will show here, in large letters, when it is your turn.",
     title: "It's your turn: {code}",
     body: "Go to {counter}",
   },

@@ -345,9 +345,11 @@ export const ticket: TicketSection = {
   },
   notify: {
     enable: "Avvisami quando tocca a me",
-    enabled: "Riceverai una notifica quando tocca a te.",
+    enabled: "Riceverai una notifica quando tocca a te, finché questa pagina resta aperta.",
     denied:
       "Le notifiche sono bloccate per questa pagina: tienila aperta per vedere quando tocca a te.",
+    insecure:
+      "Questa pagina non usa una connessione sicura (https), quindi il telefono non può avvisarti con una notifica: tienila aperta e qui vedrai in grande quando tocca a te.",
     title: "Tocca a te: {code}",
     body: "Recati presso {counter}",
   },
