@@ -41,6 +41,14 @@ app.get("/api/health", (c) => c.json({ ok: true }));
 
 // The link in a ticket's QR code: the ticket page app, which reads the office and token from its path.
 app.get("/t/:office/:token", (c) => c.env.ASSETS.fetch(new URL("/ticket/", c.req.url)));
+// The ticket page's service worker, which shows "it's your turn" on Android (issue 9). Served
+// here rather than from /ticket/sw.js: a worker's scope cannot reach above its own folder, and
+// answering from /t/ is simpler than a Service-Worker-Allowed header on one static file. The
+// asset carries the security headers of dist/public/_headers, like every static file.
+app.get("/t/sw.js", (c) => c.env.ASSETS.fetch(new URL("/ticket/sw.js", c.req.url)));
+// The home-screen icon's start (manifest start_url, no token in it): the ticket page, which
+// goes on to the last ticket this phone opened (ticket/model/last-ticket.ts).
+app.get("/t/", (c) => c.env.ASSETS.fetch(new URL("/ticket/", c.req.url)));
 
 app.notFound((c) =>
   errorResponse(404, "not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`),
