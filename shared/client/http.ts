@@ -1,3 +1,5 @@
+import { OWN_PAGE_HEADER } from "../protocol/wire-constants";
+
 /**
  * JSON requests to Turno's own API, small and plain enough for the ES5
  * display (no async functions, no AbortController). The session or device
@@ -21,6 +23,8 @@ export function requestJson(
 ): Promise<HttpAnswer> {
   if (typeof fetch !== "function") return Promise.resolve(noAnswer());
   const headers: Record<string, string> = { accept: "application/json" };
+  // Marks the request as our own page's where old engines send `Origin: null` (worker/http/same-site.ts).
+  if (method !== "GET") headers[OWN_PAGE_HEADER] = "1";
   if (body !== undefined) headers["content-type"] = "application/json";
   return new Promise((resolve) => {
     let settled = false;

@@ -20,3 +20,12 @@ export const PONG = "pong";
 export const CLOSE_SIGNED_OUT = 4401;
 export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_RECONNECT = 1012;
+
+/**
+ * Header every Turno page sends with each request that changes something
+ * (value "1"). A cross-site form cannot set a header, and a cross-site script
+ * could only after a CORS preflight that Turno never grants, so it marks the
+ * request as coming from Turno's own pages where the browser's own word
+ * (Sec-Fetch-Site, Origin) is the opaque `null` (old TV and tablet engines).
+ */
+export const OWN_PAGE_HEADER = "x-turno-client";

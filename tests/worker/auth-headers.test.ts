@@ -45,14 +45,14 @@ function expectSecurityHeaders(headers: Headers, what: string): void {
     expect(sources, `${what}: ${directive}`).not.toContain("'unsafe-eval'");
   }
   expect(headers.get("x-content-type-options"), what).toBe("nosniff");
-  expect(headers.get("referrer-policy"), what).toBe("no-referrer");
+  expect(headers.get("referrer-policy"), what).toBe("same-origin");
   expect(headers.get("x-frame-options"), what).toBe("DENY");
 }
 
 const crossSite = { "sec-fetch-site": "cross-site" };
 
 describe("Security headers", () => {
-  it("Every API answer carries the CSP without inline scripts, nosniff, no-referrer and frame-ancestors 'none': successes, errors, unknown routes, refusals.", async () => {
+  it("Every API answer carries the CSP without inline scripts, nosniff, a same-origin referrer policy and frame-ancestors 'none': successes, errors, unknown routes, refusals.", async () => {
     const officeId = await createOffice();
     const clerk = await signedIn([{ office: officeId, role: "clerk" }]);
     const answers: [string, ApiResult][] = [
@@ -90,7 +90,7 @@ describe("Security headers", () => {
     ]);
   });
 
-  it("A ticket's page, whose address carries the ticket's token, is served with no-referrer and the same CSP.", async () => {
+  it("A ticket's page, whose address carries the ticket's token, is served with a same-origin referrer policy (the token never reaches another site) and the same CSP.", async () => {
     const officeId = await createOffice();
     const { token } = await issueTicket(officeId);
     // The ticket link is the Worker's (run_worker_first), which serves the ticket app there.
@@ -161,6 +161,69 @@ describe("Cross-site requests", () => {
     expect((await api("GET", "/auth/me", { as: clerk.as })).status).toBe(200);
   });
 
+  it("An old engine's own page (no Sec-Fetch-Site, Origin 'null' under a hidden referrer) passes when it marks the request as Turno's, and only then: an unmarked one with the session cookie, as a sandboxed attacker frame sends it (JSON or a form's text/plain), is refused and changes nothing.", async () => {
+    const officeId = await createOffice(testOfficeConfig({ frontCounters: 2 }));
+    const clerk = await signedIn([{ office: officeId, role: "clerk" }]);
+    await issueTicket(officeId);
+    await issueTicket(officeId);
+    for (const headers of [
+      { origin: "null" },
+      { origin: "null", "content-type": "text/plain" },
+      { origin: "null", "x-turno-client": "yes" },
+    ]) {
+      expectError(
+        await api("POST", `/offices/${officeId}/counters/desk-1/call-next`, {
+          as: clerk.as,
+          headers,
+          body: {},
+        }),
+        403,
+        "cross_site_request",
+      );
+    }
+    let office = await getOffice(officeId);
+    expect(office.counters.every((counter) => counter.ticket === null)).toBe(true);
+    // What Chromium 64 sends from Turno's own page: Origin null, the page's marker.
+    for (const origin of ["null", undefined]) {
+      const desk = origin ? "desk-1" : "desk-2";
+      const called = await api("POST", `/offices/${officeId}/counters/${desk}/call-next`, {
+        as: clerk.as,
+        headers: { "x-turno-client": "1", ...(origin ? { origin } : {}) },
+      });
+      expect(called.status, JSON.stringify(called.body)).toBe(200);
+    }
+    office = await getOffice(officeId);
+    expect(office.counters.filter((counter) => counter.ticket !== null)).toHaveLength(2);
+    // The marker does not override what a modern browser says: cross-site stays refused.
+    expectError(
+      await api("POST", "/auth/logout", {
+        as: clerk.as,
+        headers: { ...crossSite, "x-turno-client": "1" },
+        body: {},
+      }),
+      403,
+      "cross_site_request",
+    );
+  });
+
+  it("A request that carries no Turno cookie needs no marker, whatever its Origin: it acts with no ambient credentials (a device's first pairing from an old TV, curl, an integration).", async () => {
+    const officeId = await createOffice();
+    for (const headers of [{ origin: "null" }, {}]) {
+      const answer = await api("POST", "/auth/login", {
+        as: "anonymous",
+        headers,
+        body: { username: "nobody-here", password: "not the password at all" },
+      });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(401);
+    }
+    const issued = await api("POST", `/offices/${officeId}/tickets`, {
+      as: "operator",
+      headers: { origin: "null" },
+      body: { serviceId: "general" },
+    });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+  });
+
   it("Requests from Turno's own pages pass: Sec-Fetch-Site same-origin or none, or an Origin equal to the API's.", async () => {
     const officeId = await createOffice(testOfficeConfig({ frontCounters: 3 }));
     const clerk = await signedIn([{ office: officeId, role: "clerk" }]);
@@ -184,7 +247,7 @@ describe("Cross-site requests", () => {
   it("A live socket opened from another site is refused with 403 cross_site_request, even with a valid cookie; from Turno's own page it opens.", async () => {
     const officeId = await createOffice();
     const clerk = await signedIn([{ office: officeId, role: "clerk" }]);
-    for (const headers of [{ origin: "https://evil.example" }, crossSite]) {
+    for (const headers of [{ origin: "https://evil.example" }, crossSite, { origin: "null" }]) {
       const refused = await rawLiveUpgrade(officeId, "v=1&role=counter", {
         cookie: clerk.cookie,
         ...headers,

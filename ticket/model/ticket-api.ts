@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { TicketView } from "../../shared/protocol/api";
+import { OWN_PAGE_HEADER } from "../../shared/protocol/wire-constants";
 
 /** The part of GET /api/offices/{office} the ticket page needs: names, in every language. */
 export const OfficeInfo = z.object({
@@ -44,7 +45,7 @@ export async function cancelTicket(
   try {
     const response = await fetch(ticketUrl(officeId, token), {
       method: "DELETE",
-      headers: { "idempotency-key": idempotencyKey },
+      headers: { "idempotency-key": idempotencyKey, [OWN_PAGE_HEADER]: "1" },
     });
     if (response.ok) return "cancelled";
     return response.status >= 400 && response.status < 500 ? "refused" : "failed";

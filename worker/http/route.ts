@@ -4,6 +4,7 @@ import { allows, isAnonymous } from "../auth/access";
 import { anonymous, authenticate } from "../auth/authenticate";
 import type { Principal } from "../auth/principal";
 import { errorResponse } from "./errors";
+import { isSameSite } from "./same-site";
 
 /**
  * Who may call a route. Every route declares one and defineRoute enforces
@@ -100,18 +101,4 @@ export function defineRoute(
 
 function article(role: Role): string {
   return /^[aeiou]/.test(role) ? `an ${role}` : `a ${role}`;
-}
-
-/**
- * CSRF defence for cookie-authenticated calls, JSON ones included: browsers
- * say where a request comes from (Sec-Fetch-Site, or Origin in older ones);
- * anything from another site is refused. Clients that send neither (curl,
- * integrations) carry no ambient cookies and are not at risk.
- */
-export function isSameSite(request: Request): boolean {
-  const site = request.headers.get("sec-fetch-site");
-  if (site) return site === "same-origin" || site === "none";
-  const origin = request.headers.get("origin");
-  if (origin) return origin === new URL(request.url).origin;
-  return true;
 }

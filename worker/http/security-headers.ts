@@ -23,8 +23,11 @@ export const CONTENT_SECURITY_POLICY = [
 export const SECURITY_HEADERS: Record<string, string> = {
   "content-security-policy": CONTENT_SECURITY_POLICY,
   "x-content-type-options": "nosniff",
-  // Ticket links carry their token in the path: never leak it to another site.
-  "referrer-policy": "no-referrer",
+  // Ticket links carry their token in the path: never leak it to another site. Not
+  // no-referrer: under it old TV and tablet engines (Chromium < 75) send `Origin: null`
+  // even to their own site, and their requests could not be told from a forgery
+  // (see http/same-site.ts).
+  "referrer-policy": "same-origin",
   "x-frame-options": "DENY",
   "cross-origin-opener-policy": "same-origin",
   "cross-origin-resource-policy": "same-origin",

@@ -10,7 +10,8 @@ import { actorOf, type Principal } from "../auth/principal";
 import { errorResponse } from "../http/errors";
 import { officeStub } from "../http/office-client";
 import { pathSlug } from "../http/request";
-import { type AppEnv, defineRoute, isSameSite, type Role } from "../http/route";
+import { type AppEnv, defineRoute, type Role } from "../http/route";
+import { isSameSiteSocket } from "../http/same-site";
 import { LIVE_GRANT_HEADER, type LiveGrant } from "../office/internal";
 
 /** The role each kind of live socket needs (README "Roles"). */
@@ -53,7 +54,7 @@ export function liveRoutes(app: Hono<AppEnv>): void {
       if (!Number.isInteger(version))
         return errorResponse(400, "invalid_request", "v must be a protocol version number.");
       // Browsers send cookies with a cross-site socket too (no CORS here): refuse other sites' pages.
-      if (!isSameSite(c.req.raw))
+      if (!isSameSiteSocket(c.req.raw))
         return errorResponse(403, "cross_site_request", "Live sockets are for Turno's own pages.");
 
       const principal = c.var.principal;
