@@ -40,8 +40,13 @@ type WorkerNotificationOptions = NotificationOptions & { vibrate?: number[]; ren
 /** The notification made by `new Notification`, kept to close it when the call is over. */
 let pageNotification: Notification | null = null;
 
+/** Plain http on a LAN address (not `globalThis`: the ticket page runs on Chromium 64 and Safari 12). */
+function insecure(): boolean {
+  return typeof isSecureContext === "boolean" && !isSecureContext;
+}
+
 export function notifyPermission(): NotifyPermission {
-  if (globalThis.isSecureContext === false) return "insecure";
+  if (insecure()) return "insecure";
   return typeof Notification === "undefined" ? "unsupported" : Notification.permission;
 }
 
@@ -57,7 +62,7 @@ export async function requestNotifyPermission(): Promise<NotifyPermission> {
 }
 
 function serviceWorkers(): ServiceWorkerContainer | undefined {
-  if (globalThis.isSecureContext === false || typeof navigator === "undefined") return undefined;
+  if (insecure() || typeof navigator === "undefined") return undefined;
   return navigator.serviceWorker;
 }
 
