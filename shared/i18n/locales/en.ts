@@ -316,7 +316,7 @@ export const ticket = {
     enabled: "You will get a notification when it is your turn, as long as this page stays open.",
     denied: "Notifications are blocked for this page: keep it open to see when it is your turn.",
     insecure:
-      "This page is not on a secure (https) connection, so your phone cannot notify you: keep it open and it will show here, in large letters, when it is your turn.",
+      "Without a secure (https) connection your phone cannot show notifications: when it is your turn you will see it here, in large letters.",
     title: "It's your turn: {code}",
     body: "Go to {counter}",
   },

@@ -349,7 +349,7 @@ export const ticket: TicketSection = {
     denied:
       "Le notifiche sono bloccate per questa pagina: tienila aperta per vedere quando tocca a te.",
     insecure:
-      "Questa pagina non usa una connessione sicura (https), quindi il telefono non può avvisarti con una notifica: tienila aperta e qui vedrai in grande quando tocca a te.",
+      "Senza una connessione sicura (https) il telefono non può mostrare notifiche: quando tocca a te lo vedrai qui, in grande.",
     title: "Tocca a te: {code}",
     body: "Recati presso {counter}",
   },
