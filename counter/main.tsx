@@ -1,3 +1,5 @@
+// Polyfills first: the code bundled below calls functions Chromium 64 and Safari 12 lack.
+import "../shared/client/polyfills";
 import "../shared/ui/base.css";
 import "./styles/counter.css";
 import { render } from "preact";

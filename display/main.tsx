@@ -1,5 +1,5 @@
-// Polyfills first: the shared engine bundled below uses functions Chromium 47 lacks.
-import "./polyfills";
+// Polyfills first: the code bundled below calls functions Chromium 47 lacks.
+import "../shared/client/polyfills";
 import "../shared/ui/base.css";
 import "./display.css";
 import { computed, effect, signal } from "@preact/signals-core";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 /**
  * Functions the display's bundle must not call on Chromium 47 (they came
- * later and are not polyfilled in display/polyfills.ts). es-check covers the
+ * later and are not polyfilled in shared/client/polyfills.ts). es-check covers the
  * syntax; this covers what Biome autofixes or a dependency upgrade may slip in.
  */
 const MISSING_ON_CHROMIUM_47 = [
