@@ -84,6 +84,8 @@ const INSPECTOR_PORT_OFFSET = 4;
 
 export interface ServerOptions {
   port: number;
+  /** The loopback address to listen on (default 127.0.0.1). The old-engine test uses 127.0.0.2, which Turno treats as an office LAN address: no Secure cookie, no __Host- prefix. */
+  host?: string;
   /** The Worker bundle made by bundleWorker. */
   workerScript: string;
   assetsDir: string;
@@ -100,7 +102,8 @@ export interface TurnoServer {
 
 /** Starts `wrangler dev` and resolves once GET /api/health answers. */
 export async function startServer(options: ServerOptions): Promise<TurnoServer> {
-  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const host = options.host ?? "127.0.0.1";
+  const baseUrl = `http://${host}:${options.port}`;
   if (await healthy(baseUrl)) {
     throw new Error(`port ${options.port} is already taken by another server; stop it first`);
   }
@@ -117,7 +120,7 @@ export async function startServer(options: ServerOptions): Promise<TurnoServer> 
       "--port",
       String(options.port),
       "--ip",
-      "127.0.0.1",
+      host,
       // Its own devtools port (default 9229, which any other wrangler on the machine may hold).
       "--inspector-port",
       String(options.port + INSPECTOR_PORT_OFFSET),
