@@ -8,7 +8,17 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { join } from "node:path";
 import { ROOT } from "./build";
 
-export const PORT = 8787;
+/** TURNO_PORT, for a machine where 8787 is taken; 8787 is the default and the documented port. */
+export const PORT = listenPort(process.env.TURNO_PORT);
+
+function listenPort(value: string | undefined): number {
+  if (value === undefined || value === "") return 8787;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`TURNO_PORT must be a port number from 1 to 65535, not "${value}".`);
+  }
+  return port;
+}
 export const STATE_DIR = process.env.TURNO_STATE_DIR ?? join(ROOT, ".turno", "state");
 /** The env file wrangler dev reads (`--env-file`): it carries TURNO_SETUP_TOKEN. */
 export const DEV_ENV_FILE = join(STATE_DIR, "turno-dev.env");

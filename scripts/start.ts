@@ -1,20 +1,28 @@
 /**
- * `npm start`: builds the apps, starts Turno locally on port 8787 with its
- * state persisted in .turno/state, creates the demo office, its first
- * administrator and its pre-paired kiosk and display if they are missing,
- * and prints the URLs to open. Never asks for input.
+ * `npm start`: builds the apps, starts Turno locally on port 8787 (or
+ * TURNO_PORT) with its state persisted in .turno/state, creates the demo
+ * office, its first administrator and its pre-paired kiosk and display if
+ * they are missing, and prints the URLs to open. Never asks for input.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 import { DEMO_OFFICE_ID, demoOfficeConfig } from "../shared/demo-office";
 import { build, ROOT } from "./build";
+import { applyDemoHours, demoIsOpen } from "./demo-hours";
 import { DEV_ENV_FILE, PORT, STATE_DIR, setupToken, writeDevEnv } from "./operator";
 import { ensureAdmin, ensureDemoDevices } from "./start-accounts";
 
 /** 127.0.0.1 by default; TURNO_HOST=0.0.0.0 lets tablets and screens on the office network connect. */
-const HOST = process.env.TURNO_HOST ?? "127.0.0.1";
-const local = `http://127.0.0.1:${PORT}`;
+const HOST = process.env.TURNO_HOST || "127.0.0.1";
+const local = `http://${reachableAddress(HOST)}:${PORT}`;
+
+/** The address to ask on this machine: the one listened on, or loopback for "every address". */
+function reachableAddress(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::" || host === "[::]") return "[::1]";
+  return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+}
 
 async function waitForHealth(child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -42,6 +50,27 @@ async function ensureDemoOffice(token: string): Promise<"created" | "kept"> {
   if (!created.ok)
     throw new Error(`could not create the demo office: ${created.status} ${await created.text()}`);
   return "created";
+}
+
+/** What to say about the demo office's hours: a newcomer at 21:00 must know why the kiosk refuses. */
+async function hoursNotice(hours: Awaited<ReturnType<typeof applyDemoHours>>): Promise<string[]> {
+  if (hours === "always-open") {
+    return [
+      "The demo office is open around the clock (TURNO_DEMO_ALWAYS_OPEN=1); start without it for its office hours.",
+    ];
+  }
+  if (await demoIsOpen(local)) return [];
+  const lines = [
+    "The demo office is CLOSED now (Mon–Fri 8:00–18:30, Sat 8:00–12:30, Europe/Rome): its kiosk refuses",
+    "tickets outside opening hours, as a real office's does. To try Turno now, open the demo office",
+    "around the clock (no other office is touched):  TURNO_DEMO_ALWAYS_OPEN=1 npm start",
+  ];
+  if (hours === "left-alone") {
+    lines.push(
+      "(The demo office's services or counters were changed in Setup, so its hours are left as set there.)",
+    );
+  }
+  return lines;
 }
 
 function lanAddresses(): string[] {
@@ -118,9 +147,11 @@ async function main(): Promise<void> {
 
   await waitForHealth(child);
   const demo = await ensureDemoOffice(token);
+  const alwaysOpen = process.env.TURNO_DEMO_ALWAYS_OPEN === "1";
+  const hours = await applyDemoHours(local, token, alwaysOpen);
   const admin = await ensureAdmin(local, token, adminPassword);
   const devices = await ensureDemoDevices(local, token, DEMO_OFFICE_ID);
-  const hosts = HOST === "0.0.0.0" ? ["127.0.0.1", ...lanAddresses()] : [HOST];
+  const hosts = HOST === "0.0.0.0" ? ["127.0.0.1", ...lanAddresses()] : [reachableAddress(HOST)];
   const office = DEMO_OFFICE_ID;
   const lines = [
     "",
@@ -144,6 +175,7 @@ async function main(): Promise<void> {
       ? `Sign in as "admin" with the password ${admin.password}  (shown this once; ${admin.source})`
       : `Sign in as "admin" with the password you were given at the first start (a new one: npm run account -- reset-password admin).`,
     "The display and kiosk links above come already paired with the demo office; keep them private.",
+    ...(await hoursNotice(hours)),
     `State is kept in ${STATE_DIR}. Stop with Ctrl+C; starting again keeps every ticket.`,
     "",
   );
