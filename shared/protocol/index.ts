@@ -3,6 +3,7 @@ export * from "./auth";
 export * from "./commands";
 export * from "./config";
 export * from "./events";
+export * from "./public";
 export * from "./state";
 export * from "./ticket";
 export * from "./wire";

@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { TicketView } from "./api";
 import { Command } from "./commands";
 import { OfficeEvent } from "./events";
+import { PublicOfficeEvent, PublicOfficeState } from "./public";
 import { OfficeState } from "./state";
 
 /**
@@ -69,3 +70,22 @@ export const ServerMessage = z.discriminatedUnion("type", [
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
 export type EventsMessage = z.infer<typeof EventsMessage>;
+
+/**
+ * What a display's socket receives (issue 9): the same frames with the
+ * public state and events (shared/protocol/public.ts), no priority, language
+ * or channel of anyone's ticket. A display built before them reads them as it
+ * read the full ones: it never used those fields, so the version stays 1.
+ */
+export const DisplaySnapshotMessage = z.extend(SnapshotMessage, { state: PublicOfficeState });
+export const DisplayEventsMessage = z.extend(EventsMessage, {
+  events: z.array(PublicOfficeEvent).check(z.minLength(1)),
+});
+export const DisplayServerMessage = z.discriminatedUnion("type", [
+  DisplaySnapshotMessage,
+  DisplayEventsMessage,
+  ResultMessage,
+  ErrorMessage,
+  IncompatibleMessage,
+]);
+export type DisplayServerMessage = z.infer<typeof DisplayServerMessage>;
