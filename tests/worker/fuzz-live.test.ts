@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { compareQueueOrder, evolve } from "../../shared/engine";
+import { evolve } from "../../shared/engine";
 import {
   ACTIVE_STATUSES,
   type AuditEntry,
@@ -253,10 +253,11 @@ function expectQueueInvariants(state: OfficeState, view: OfficeViewBody, issuedC
   }
   expect(new Set(issuedCodes).size, "a code issued twice").toBe(issuedCodes.length);
 
-  // The public view says the same: the queue is the waiting tickets in call order, none at a counter.
+  // The public view says the same: the queue is the waiting tickets in order of arrival (not of
+  // calling, which would tell who has priority: issue 9), none at a counter.
   const waiting = Object.values(state.tickets)
     .filter((t) => t.status === "waiting")
-    .sort(compareQueueOrder);
+    .sort((a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   expect(view.queue.map((t) => t.id)).toEqual(waiting.map((t) => t.id));
   const atCounters = view.counters.map((c) => c.ticket?.id ?? null);
   expect(atCounters).toEqual(view.counters.map((c) => state.counters[c.id]?.ticketId ?? null));

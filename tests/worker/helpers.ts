@@ -2,6 +2,7 @@ import { env, SELF } from "cloudflare:test";
 import { expect } from "vitest";
 import { OPEN_AROUND_THE_CLOCK } from "../../shared/demo-office";
 import {
+  DisplayServerMessage,
   ErrorBody,
   type OfficeConfigInput,
   PONG,
@@ -225,11 +226,14 @@ const openSockets = new Set<LiveSocket>();
 
 /**
  * A client end of the live WebSocket that keeps every frame it receives,
- * each checked against the protocol's ServerMessage schema.
+ * each checked against the protocol's schema for its role: DisplayServerMessage
+ * for a display (public tickets, issue 9), ServerMessage for the others.
  */
 export class LiveSocket {
-  /** Every frame received, in order. */
+  /** Every frame received, in order. A display's tickets are public ones (no priority, lang, channel). */
   readonly received: ServerMessage[] = [];
+  /** Every JSON frame as the server sent it, before the schema (which drops fields it does not know). */
+  readonly raw: unknown[] = [];
   /** Frames not yet taken by `next`. */
   private readonly unread: ServerMessage[] = [];
   private readonly invalid: string[] = [];
@@ -238,7 +242,10 @@ export class LiveSocket {
   private wake: (() => void) | null = null;
   closed: { code: number; reason: string } | null = null;
 
-  private constructor(readonly ws: WebSocket) {
+  private constructor(
+    readonly ws: WebSocket,
+    schema: typeof ServerMessage | typeof DisplayServerMessage,
+  ) {
     ws.addEventListener("message", (event) => {
       const text = typeof event.data === "string" ? event.data : "(binary frame)";
       if (text === PONG) {
@@ -252,10 +259,13 @@ export class LiveSocket {
       } catch {
         data = text;
       }
-      const parsed = ServerMessage.safeParse(data);
+      this.raw.push(data);
+      const parsed = schema.safeParse(data);
       if (parsed.success) {
-        this.received.push(parsed.data);
-        this.unread.push(parsed.data);
+        // The tests read what both kinds of frame share; a display's frames type its tickets as public.
+        const message = parsed.data as ServerMessage;
+        this.received.push(message);
+        this.unread.push(message);
       } else {
         this.invalid.push(text);
       }
@@ -282,7 +292,8 @@ export class LiveSocket {
     }
     const ws = response.webSocket;
     if (!ws) throw new Error("the server did not hand over a WebSocket");
-    const socket = new LiveSocket(ws);
+    const role = new URLSearchParams(query).get("role");
+    const socket = new LiveSocket(ws, role === "display" ? DisplayServerMessage : ServerMessage);
     openSockets.add(socket);
     return socket;
   }

@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import { evolve } from "../../shared/engine";
-import { type EventsMessage, PROTOCOL_VERSION } from "../../shared/protocol";
+import { type EventsMessage, PROTOCOL_VERSION, publicTicket } from "../../shared/protocol";
 import {
   api,
   callNext,
@@ -98,7 +98,7 @@ describe("The live stream for screens, kiosks and counters", () => {
     expect(state).toEqual(fresh.state);
   });
 
-  it("Every stream socket gets the same events: two screens and a counter console.", async () => {
+  it("Every stream socket gets the same events: two screens and a counter console, the screens' without anyone's priority, language or channel.", async () => {
     const officeId = await createOffice();
     const sockets = await Promise.all([
       display(officeId),
@@ -106,10 +106,18 @@ describe("The live stream for screens, kiosks and counters", () => {
       LiveSocket.open(officeId, "v=1&role=counter"),
     ]);
     for (const socket of sockets) await socket.next("snapshot");
-    await issueTicket(officeId);
-    const frames = await Promise.all(sockets.map((socket) => socket.next("events")));
-    expect(frames[1]).toEqual(frames[0]);
-    expect(frames[2]).toEqual(frames[0]);
+    await issueTicket(officeId, "general", { priority: true, lang: "en" });
+    const [screen, other, counter] = await Promise.all(
+      sockets.map((socket) => socket.next("events")),
+    );
+    expect(other).toEqual(screen);
+    expect(counter?.seq).toBe(screen?.seq);
+    const whole = counter?.events[0];
+    expect(whole).toMatchObject({ type: "ticketIssued", ticket: { priority: true, lang: "en" } });
+    expect(screen?.events).toEqual([
+      { ...whole, ticket: whole?.type === "ticketIssued" && publicTicket(whole.ticket) },
+    ]);
+    expect(sockets[0]?.raw.at(-1)).not.toHaveProperty("events.0.ticket.priority");
   });
 
   it('{ type: "sync" } answers a fresh snapshot at the current sequence number.', async () => {

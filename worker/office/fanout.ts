@@ -1,8 +1,9 @@
 import { type QueuePosition, queuePositions } from "../../shared/engine";
 import type { OfficeEvent } from "../../shared/protocol/events";
+import { publicEvents } from "../../shared/protocol/public";
 import type { OfficeState } from "../../shared/protocol/state";
 import type { Ticket } from "../../shared/protocol/ticket";
-import type { ServerMessage } from "../../shared/protocol/wire";
+import type { DisplayServerMessage, LiveRole, ServerMessage } from "../../shared/protocol/wire";
 import { ticketView } from "./views";
 
 /** Tags on live sockets. Screens, kiosks and counters follow the office's event stream; phones only their ticket. */
@@ -41,7 +42,7 @@ const TERMINAL_EVENTS = new Set<OfficeEvent["type"]>([
   "ticketCancelled",
 ]);
 
-export function send(ws: WebSocket, message: ServerMessage | string): void {
+export function send(ws: WebSocket, message: ServerMessage | DisplayServerMessage | string): void {
   try {
     ws.send(typeof message === "string" ? message : JSON.stringify(message));
   } catch {
@@ -49,14 +50,53 @@ export function send(ws: WebSocket, message: ServerMessage | string): void {
   }
 }
 
-/** Sends one command's events to every stream socket, serialised once. */
+/**
+ * Which stream each role follows (issue 9). Displays get the public one
+ * (shared/protocol/public.ts): no one's priority, language or channel.
+ * Kiosks still get the whole one: their zod check of frames
+ * (shared/client/live-office.ts) needs every ticket field, so moving them
+ * needs a client change and a protocol version. Counters are staff.
+ */
+export type Stream = "full" | "public";
+export const STREAM_OF_ROLE: Record<Exclude<LiveRole, "ticket">, Stream> = {
+  display: "public",
+  kiosk: "full",
+  counter: "full",
+};
+const STREAM_ROLES = Object.keys(STREAM_OF_ROLE) as (keyof typeof STREAM_OF_ROLE)[];
+
+/** The stream a socket follows; a role not listed gets the public one. */
+export function streamOf(role: string | null | undefined): Stream {
+  const known = STREAM_ROLES.find((r) => r === role);
+  return known ? STREAM_OF_ROLE[known] : "public";
+}
+
+/**
+ * Sends one command's events to every stream socket: each stream projected
+ * (O(events)) and serialised once per broadcast, whatever the number of screens.
+ */
 export function broadcastEvents(
   ctx: DurableObjectState,
   firstSeq: number,
   events: OfficeEvent[],
 ): void {
-  const frame = JSON.stringify({ type: "events", seq: firstSeq, events } satisfies ServerMessage);
-  for (const ws of ctx.getWebSockets(STREAM_TAG)) send(ws, frame);
+  const frames: Partial<Record<Stream, string>> = {};
+  for (const role of STREAM_ROLES) {
+    const sockets = ctx.getWebSockets(roleTag(role));
+    if (sockets.length === 0) continue;
+    const stream = STREAM_OF_ROLE[role];
+    frames[stream] ??= JSON.stringify(
+      stream === "full"
+        ? ({ type: "events", seq: firstSeq, events } satisfies ServerMessage)
+        : ({
+            type: "events",
+            seq: firstSeq,
+            events: publicEvents(events),
+          } satisfies DisplayServerMessage),
+    );
+    const frame = frames[stream];
+    for (const ws of sockets) send(ws, frame);
+  }
 }
 
 /**

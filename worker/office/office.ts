@@ -3,9 +3,11 @@ import { execute, startOfNextDay } from "../../shared/engine";
 import type { Actor } from "../../shared/protocol/auth";
 import type { Command } from "../../shared/protocol/commands";
 import type { OfficeEvent } from "../../shared/protocol/events";
+import { publicOfficeState } from "../../shared/protocol/public";
 import type { OfficeState } from "../../shared/protocol/state";
 import {
   ClientMessage,
+  type DisplayServerMessage,
   LiveRole,
   PING,
   PONG,
@@ -22,7 +24,9 @@ import {
   roleFromTags,
   roleTag,
   STREAM_TAG,
+  type Stream,
   send,
+  streamOf,
   TICKET_TAG,
   TicketFollowers,
   ticketIdFromTags,
@@ -97,7 +101,8 @@ export class Office extends Server<Env> {
   private revokedDevices = new Set<string>();
   private state: OfficeState | null = null;
   private seq = 0;
-  private snapshotCache: { seq: number; frame: string } | null = null;
+  /** The serialised snapshot of each stream (full, public) at one sequence number. */
+  private snapshotCache: { seq: number; frames: Partial<Record<Stream, string>> } | null = null;
   private readonly followers = new TicketFollowers();
   /** Time source; tests replace it to cross midnight. */
   clock: () => number = () => Date.now();
@@ -456,7 +461,7 @@ export class Office extends Server<Env> {
       if (ticket) this.followers.sendIfChanged(connection, ticketView(this.state, ticket));
       return;
     }
-    send(connection, this.snapshotFrame());
+    send(connection, this.snapshotFrame(info.role));
   }
 
   /**
@@ -482,19 +487,24 @@ export class Office extends Server<Env> {
     return false;
   }
 
-  /** The snapshot, serialised once per sequence number: a reconnect storm of screens costs one stringify. */
-  private snapshotFrame(): string {
-    if (this.snapshotCache?.seq !== this.seq) {
-      const message: ServerMessage = {
-        type: "snapshot",
-        v: PROTOCOL_VERSION,
-        seq: this.seq,
-        serverTime: this.clock(),
-        state: this.state!,
-      };
-      this.snapshotCache = { seq: this.seq, frame: JSON.stringify(message) };
-    }
-    return this.snapshotCache.frame;
+  /**
+   * The snapshot for a role's stream, serialised once per sequence number: a
+   * reconnect storm of screens costs one projection and one stringify.
+   */
+  private snapshotFrame(role: LiveRole | undefined): string {
+    const stream = streamOf(role);
+    if (this.snapshotCache?.seq !== this.seq) this.snapshotCache = { seq: this.seq, frames: {} };
+    const head = { v: PROTOCOL_VERSION, seq: this.seq, serverTime: this.clock() };
+    this.snapshotCache.frames[stream] ??= JSON.stringify(
+      stream === "full"
+        ? ({ type: "snapshot", ...head, state: this.state! } satisfies ServerMessage)
+        : ({
+            type: "snapshot",
+            ...head,
+            state: publicOfficeState(this.state!),
+          } satisfies DisplayServerMessage),
+    );
+    return this.snapshotCache.frames[stream];
   }
 
   override async onMessage(
@@ -532,7 +542,7 @@ export class Office extends Server<Env> {
     const msg = parsed.data;
     if (msg.type === "sync") {
       if (connection.state?.role === "ticket" || !this.state) return;
-      send(connection, this.snapshotFrame());
+      send(connection, this.snapshotFrame(connection.state?.role));
       return;
     }
     const info = connection.state;

@@ -1,6 +1,5 @@
 import {
   averageServiceSeconds,
-  compareQueueOrder,
   isOpen,
   type QueuePosition,
   queuePositionOf,
@@ -8,10 +7,15 @@ import {
 } from "../../shared/engine";
 import { ticketList } from "../../shared/engine/ticket-list";
 import type { TicketView } from "../../shared/protocol/api";
+import { publicTicket } from "../../shared/protocol/public";
 import type { OfficeState } from "../../shared/protocol/state";
 import type { Ticket } from "../../shared/protocol/ticket";
 
-/** What `GET /api/offices/:office` answers: configuration and the live picture, no personal data. */
+/**
+ * What `GET /api/offices/:office` answers, to anyone (and to a display that
+ * polls): configuration and the live picture, with public tickets only
+ * (shared/protocol/public.ts, issue 9).
+ */
 export function officeView(officeId: string, state: OfficeState, seq: number, now: number) {
   const summaries = new Map(summarizeServices(state).map((s) => [s.serviceId, s]));
   return {
@@ -35,16 +39,27 @@ export function officeView(officeId: string, state: OfficeState, seq: number, no
       estimatedWaitSeconds: summaries.get(service.id)?.estimatedWaitSeconds ?? null,
       averageServiceSeconds: Math.round(averageServiceSeconds(state, service.id)),
     })),
-    counters: state.config.counters.map((counter) => counterView(state, counter.id)),
+    counters: state.config.counters.map((counter) => {
+      const view = counterView(state, counter.id);
+      return { ...view, ticket: view.ticket && publicTicket(view.ticket) };
+    }),
+    // In order of arrival, not of calling: the calling order puts priority tickets first, and would tell.
     queue: ticketList(state)
       .filter((t) => t.status === "waiting")
-      .sort(compareQueueOrder),
+      .sort(compareArrival)
+      .map(publicTicket),
     recentCalls: state.recentCalls,
     closedForToday: state.closedForToday,
     notice: state.notice,
   };
 }
 
+function compareArrival(a: Ticket, b: Ticket): number {
+  if (a.queuedAt !== b.queuedAt) return a.queuedAt - b.queuedAt;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** One counter with its ticket, for staff (counter answers); officeView gives the public one. */
 export function counterView(state: OfficeState, counterId: string) {
   const counter = state.config.counters.find((c) => c.id === counterId);
   const live = state.counters[counterId];

@@ -15,7 +15,7 @@ export function officeRoutes(app: Hono<AppEnv>): void {
       path: "/api/offices/{office}",
       role: "public",
       summary:
-        "Configuration and live snapshot: services with waiting count and estimated wait, counters with mode and current ticket, the waiting queue (codes only) and recent calls.",
+        "Configuration and live snapshot, public tickets only (codes, services, counters and times; no one's priority, language or channel): services with waiting count and estimated wait, counters with mode and current ticket, the waiting tickets in order of arrival and recent calls.",
       success: [200, "The office"],
       errors: [404],
     },
