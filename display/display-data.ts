@@ -1,11 +1,13 @@
 import { summarizeServices } from "../shared/engine/estimate";
 import type { OfficeConfig } from "../shared/protocol/config";
+import type { PublicOfficeState } from "../shared/protocol/public";
 import type { OfficeState } from "../shared/protocol/state";
 
 /**
  * What the screen shows, whichever way it arrived: folded from the live
- * socket (OfficeState) or read from GET /api/offices/{office} by the polling
- * fallback (the office view). One shape, one rendering.
+ * socket (the public state: no one's priority, language or channel, issue 9)
+ * or read from GET /api/offices/{office} by the polling fallback (the office
+ * view). One shape, one rendering.
  */
 export interface DisplayService {
   id: string;
@@ -47,10 +49,12 @@ export interface DisplayData {
 /** A call's identity for announcing: a recall is a new announcement of the same ticket. */
 export const callKey = (call: DisplayCall) => `${call.ticketId}#${call.recalls}`;
 
-export function fromOfficeState(state: OfficeState): DisplayData {
+export function fromOfficeState(state: PublicOfficeState): DisplayData {
   const { config } = state;
   const summaries: Record<string, { waiting: number; estimatedWaitSeconds: number | null }> = {};
-  summarizeServices(state).forEach((summary) => {
+  // The counts and waits read only public fields (tests/display/display-data.test.ts checks that
+  // they come out the same from the full state); the engine's types name the whole state.
+  summarizeServices(state as OfficeState).forEach((summary) => {
     summaries[summary.serviceId] = summary;
   });
   return {
@@ -77,7 +81,7 @@ export function fromOfficeState(state: OfficeState): DisplayData {
 }
 
 /** The recent calls of a state, newest first, each with its counter's name. */
-export function callsOf(state: OfficeState): DisplayCall[] {
+export function callsOf(state: PublicOfficeState): DisplayCall[] {
   return state.recentCalls.map((call) => ({
     ticketId: call.ticketId,
     code: call.code,

@@ -4,6 +4,7 @@ import { openReconnectingSocket } from "../shared/client/reconnecting-socket";
 import { checkServerMessage } from "../shared/client/server-message-check";
 import { announcementText, BASES } from "../shared/i18n";
 import { type DisplayMessages, displayMessages } from "../shared/i18n/display";
+import type { PublicOfficeState } from "../shared/protocol/public";
 import { Announcer } from "./announcer";
 import { type CallSource, CallTracker } from "./call-tracker";
 import {
@@ -91,7 +92,7 @@ export function createDisplayModel(officeId: string): DisplayModel {
       officeId,
       role: "display",
       onEvents: (_events, info) => {
-        const state = live.state.peek();
+        const state: PublicOfficeState | null = live.state.peek();
         if (state) noticeCalls(callsOf(state), info.replayed ? "catch-up" : "live");
       },
     },
@@ -103,8 +104,9 @@ export function createDisplayModel(officeId: string): DisplayModel {
 
   // Every state the socket delivers is what the screen shows. The first one is history, not news;
   // the first one after polling may carry calls made since the last poll (the live ones come through onEvents).
+  // A display's socket carries the public state (issue 9): read it as that, whatever the shared core calls it.
   effect(() => {
-    const state = live.state.value;
+    const state: PublicOfficeState | null = live.state.value;
     if (!state) return;
     const next = fromOfficeState(state);
     officeVoice.value = state.config.voice;
