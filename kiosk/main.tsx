@@ -3,6 +3,7 @@ import "../shared/client/polyfills";
 import "../shared/ui/base.css";
 import "./styles/kiosk.css";
 import "./styles/receipt.css";
+import "./styles/old-engines.css";
 import { render } from "preact";
 import { officeIdFromUrl } from "../shared/ui/app-params";
 import { createKioskApp } from "./model/kiosk-app";
