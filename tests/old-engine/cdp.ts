@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import WebSocket from "ws";
+import { CHROMIUM_FLAGS } from "../support/chromium-flags";
 
 interface Pending {
   resolve(value: unknown): void;
@@ -112,15 +113,9 @@ export async function launchOldChromium(binary: string, port: number): Promise<O
   const child: ChildProcess = spawn(
     binary,
     [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
+      ...CHROMIUM_FLAGS,
       "--disable-dev-shm-usage",
       "--no-first-run",
-      "--autoplay-policy=no-user-gesture-required",
       `--user-data-dir=${profile}`,
       `--remote-debugging-port=${port}`,
       "--remote-debugging-address=127.0.0.1",

@@ -166,11 +166,12 @@ describe("Cross-site requests", () => {
     const clerk = await signedIn([{ office: officeId, role: "clerk" }]);
     await issueTicket(officeId);
     await issueTicket(officeId);
-    for (const headers of [
+    const unmarked: Record<string, string>[] = [
       { origin: "null" },
       { origin: "null", "content-type": "text/plain" },
       { origin: "null", "x-turno-client": "yes" },
-    ]) {
+    ];
+    for (const headers of unmarked) {
       expectError(
         await api("POST", `/offices/${officeId}/counters/desk-1/call-next`, {
           as: clerk.as,
@@ -208,7 +209,8 @@ describe("Cross-site requests", () => {
 
   it("A request that carries no Turno cookie needs no marker, whatever its Origin: it acts with no ambient credentials (a device's first pairing from an old TV, curl, an integration).", async () => {
     const officeId = await createOffice();
-    for (const headers of [{ origin: "null" }, {}]) {
+    const unmarked: Record<string, string>[] = [{ origin: "null" }, {}];
+    for (const headers of unmarked) {
       const answer = await api("POST", "/auth/login", {
         as: "anonymous",
         headers,
