@@ -1,5 +1,5 @@
 import { SELF } from "cloudflare:test";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import "../../worker/app";
 import { ROUTES } from "../../worker/http/route";
 import {
@@ -20,6 +20,9 @@ import { readmeTable } from "./readme-tables";
  * Every route and every live command, tried by every kind of caller, must be
  * allowed or refused exactly as the README's Security tables say.
  */
+
+// The sign-in row signs in nine callers (~0.35 s of Argon2id each), on a machine that may be busy.
+vi.setConfig({ testTimeout: 30_000 });
 
 const CALLERS = [
   "anonymous",
