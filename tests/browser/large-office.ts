@@ -17,7 +17,7 @@ const SERVICES: [id: string, it: string, en: string, minutes: number][] = [
   ["pagamenti", "Pagamenti e multe", "Payments and fines", 6],
   [
     "tributi",
-    "Tributi locali: IMU, TARI, canone unico patrimoniale e rateizzazioni dei debiti",
+    "Tributi locali: IMU, TARI, canone unico patrimoniale, rateizzazione dei debiti",
     "Local taxes: property tax, waste tax, single property fee and instalment plans",
     14,
   ],
