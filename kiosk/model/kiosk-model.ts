@@ -4,6 +4,7 @@ import { isOpen } from "../../shared/engine/clock";
 import { BASES } from "../../shared/i18n";
 import { type KioskMessages, kioskMessages } from "../../shared/i18n/kiosk";
 import type { OfficeConfig, ServiceConfig } from "../../shared/protocol/config";
+import { createCitizenChoices } from "./citizen-choices";
 import { ConnectionWatch } from "./connection-watch";
 import { type IssuedTicketBody, readIssueAnswer } from "./issue-answer";
 import { trackingQrSvg } from "./qr";
@@ -54,14 +55,11 @@ export function createKioskModel(options: KioskOptions) {
     now.value = serverNow();
   }, 1000);
 
-  const chosenLanguage = signal<string | null>(null);
-  const priority = signal(false);
   const pendingServiceId = signal<string | null>(null);
   const coolingDown = signal(false);
   const issued = signal<IssuedTicket | null>(null);
   const ticketDoneEnabled = signal(false);
   const error = signal<{ code: string; at: number } | null>(null);
-  const appointmentServiceId = signal<string | null>(null);
   let lastInteractionAt = Date.now();
 
   const config: ReadonlySignal<OfficeConfig | null> = computed(
@@ -71,10 +69,8 @@ export function createKioskModel(options: KioskOptions) {
   const languages = computed(() =>
     (config.value?.languages ?? ["it", "en"]).filter((lang) => BASES[lang]),
   );
-  const language = computed(() => {
-    const chosen = chosenLanguage.value;
-    return chosen && languages.value.includes(chosen) ? chosen : (languages.value[0] ?? "en");
-  });
+  const citizen = createCitizenChoices(languages);
+  const { language, priority, appointmentServiceId } = citizen;
   const messages: ReadonlySignal<KioskMessages> = computed(() => kioskMessages(language.value));
   const open = computed(() => (config.value ? isOpen(config.value, now.value) : false));
 
@@ -119,26 +115,22 @@ export function createKioskModel(options: KioskOptions) {
   }
 
   function resetForNextPerson(): void {
-    batch(() => {
-      if (chosenLanguage.peek() !== null) chosenLanguage.value = null;
-      if (priority.peek()) priority.value = false;
-      if (appointmentServiceId.peek() !== null) appointmentServiceId.value = null;
-    });
+    citizen.reset();
   }
 
   function chooseLanguage(lang: string): void {
     noteInteraction();
-    chosenLanguage.value = lang;
+    citizen.chooseLanguage(lang);
   }
 
   function togglePriority(): void {
     noteInteraction();
-    priority.value = !priority.peek();
+    citizen.togglePriority();
   }
 
   function closeAppointmentInfo(): void {
     noteInteraction();
-    appointmentServiceId.value = null;
+    citizen.closeAppointmentInfo();
   }
 
   function dismissError(): void {
@@ -160,7 +152,7 @@ export function createKioskModel(options: KioskOptions) {
     const { service } = choice;
     if (choice.availability === "appointment") {
       error.value = null;
-      appointmentServiceId.value = serviceId;
+      citizen.openAppointmentInfo(serviceId);
       return;
     }
     const command = {
@@ -205,7 +197,7 @@ export function createKioskModel(options: KioskOptions) {
   function showTicket(ticket: IssuedTicket): void {
     batch(() => {
       issued.value = ticket;
-      priority.value = false;
+      citizen.ticketIssued();
       ticketDoneEnabled.value = false;
     });
     // The finger that tapped the service may bounce onto "Done": it wakes up a moment later.
@@ -221,9 +213,13 @@ export function createKioskModel(options: KioskOptions) {
     window.print();
   }
 
+  /** "Done" or the automatic return: the ticket's holder is gone, the next person starts in the office's language. */
   function finishTicket(): void {
     noteInteraction();
-    issued.value = null;
+    batch(() => {
+      issued.value = null;
+      citizen.reset();
+    });
   }
 
   return {

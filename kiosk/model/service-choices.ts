@@ -38,3 +38,23 @@ export function serviceChoices(state: OfficeState): ServiceChoice[] {
 /** Whether tapping the service does something (issues a number or explains how to book). */
 export const isTappable = (choice: ServiceChoice): boolean =>
   choice.availability === "walk-in" || choice.availability === "appointment";
+
+/** Lower case, without accents or punctuation, spaces collapsed: "Su appuntamento" ~ "(su  appuntamento)". */
+function plainWords(text: string): string {
+  return ` ${text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()} `;
+}
+
+/**
+ * Whether a service's button needs the "By appointment" badge: not when its
+ * name already says so ("Edilizia (su appuntamento)"), which would say it twice
+ * (issue 10, point 7). The name is shown as the office wrote it, never cut.
+ */
+export function needsBadge(name: string, badge: string): boolean {
+  const words = plainWords(badge);
+  return words.trim() === "" || !plainWords(name).includes(words);
+}

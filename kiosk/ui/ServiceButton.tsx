@@ -2,7 +2,7 @@ import type { ComponentChildren } from "preact";
 import { format, formatWait } from "../../shared/i18n";
 import { CalendarIcon, ServiceIcon } from "../../shared/ui/icons";
 import type { KioskModel, ServiceChoice } from "../model/kiosk-model";
-import { isTappable } from "../model/service-choices";
+import { isTappable, needsBadge } from "../model/service-choices";
 import { serviceName, waitingLabel } from "./format";
 
 /**
@@ -16,6 +16,7 @@ export function ServiceButton({ model, choice }: { model: KioskModel; choice: Se
   const m = model.messages.value.kiosk.start;
   const pending = model.pendingServiceId.value === service.id;
   const tappable = isTappable(choice);
+  const name = serviceName(service, lang);
   const kind =
     availability === "walk-in"
       ? "walk-in"
@@ -47,7 +48,8 @@ export function ServiceButton({ model, choice }: { model: KioskModel; choice: Se
     );
     detail = <span class="service__detail service__detail--muted">{m.finishedTodayReason}</span>;
   } else if (availability === "appointment") {
-    detail = (
+    // Said once: a name such as "Edilizia (su appuntamento)" needs no badge repeating it.
+    detail = needsBadge(name, m.byAppointment) && (
       <span class="service__badge">
         <CalendarIcon /> {m.byAppointment}
       </span>
@@ -79,7 +81,7 @@ export function ServiceButton({ model, choice }: { model: KioskModel; choice: Se
         <ServiceIcon serviceId={service.id} />
       </span>
       <span class="service__text">
-        <span class="service__name">{serviceName(service, lang)}</span>
+        <span class="service__name">{name}</span>
         {badge}
         {detail}
       </span>

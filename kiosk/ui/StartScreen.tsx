@@ -3,7 +3,7 @@ import { IssueError } from "./IssueError";
 import { PriorityToggle } from "./PriorityToggle";
 import { ServiceButton } from "./ServiceButton";
 
-/** The service menu: one large button per service, the priority option, and any refusal. */
+/** The service menu: the priority option first, then one large button per service, and any refusal. */
 export function StartScreen({ model }: { model: KioskModel }) {
   const m = model.messages.value.kiosk.start;
   const services = model.services.value;
@@ -16,6 +16,11 @@ export function StartScreen({ model }: { model: KioskModel }) {
         {/* A refusal takes the hint's place, so the menu below does not move. */}
         {model.error.value ? <IssueError model={model} /> : <p class="start__hint">{m.hint}</p>}
       </div>
+      {/*
+        Before the services, not after them: a tap on a service issues the number at once,
+        so the option must be seen before the choice it changes (issue 10, point 6).
+      */}
+      <PriorityToggle model={model} />
       <ul class={`services services--${services.length > 4 ? "many" : "few"}`}>
         {services.map((choice) => (
           <li key={choice.service.id}>
@@ -23,7 +28,6 @@ export function StartScreen({ model }: { model: KioskModel }) {
           </li>
         ))}
       </ul>
-      <PriorityToggle model={model} />
     </section>
   );
 }

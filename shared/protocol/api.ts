@@ -45,5 +45,7 @@ export const TicketView = z.object({
   estimatedWaitSeconds: z.nullable(z.number()),
   counterId: z.nullable(Slug),
   counterName: z.nullable(z.string()),
+  /** The language the holder took the ticket in (their own page opens in it); absent when none was given. */
+  lang: z.optional(LanguageCode),
 });
 export type TicketView = z.infer<typeof TicketView>;

@@ -1,10 +1,16 @@
 import { batch, computed, effect, type ReadonlySignal, signal } from "@preact/signals";
 import { type ConnectionStatus, LiveOffice } from "../../shared/client/live-office";
-import { BASES, format, pickLanguage } from "../../shared/i18n";
+import { BASES, format } from "../../shared/i18n";
 import { type TicketMessages, ticketMessages } from "../../shared/i18n/ticket";
 import type { TicketView } from "../../shared/protocol/api";
 import { browserLanguages } from "../../shared/ui/app-params";
 import { cancelTicket, fetchOffice, fetchTicket, type OfficeInfo } from "./ticket-api";
+import {
+  type LanguageChoice,
+  rememberedLanguage,
+  rememberLanguage,
+  ticketLanguage,
+} from "./ticket-language";
 import { parseTicketPath, type TicketTarget } from "./ticket-path";
 import {
   alertTurn,
@@ -44,8 +50,19 @@ export function createTicketPageModel(pathname: string) {
   const liveStatus = signal<ConnectionStatus>("connecting");
   let cancelKey: string | null = null;
 
+  const languageChoice = signal<LanguageChoice | null>(rememberedLanguage());
+  /** The office's languages that Turno has, the office's own first: the switch offers these. */
+  const languages = computed(() =>
+    (office.value?.languages ?? Object.keys(BASES)).filter((lang) => BASES[lang]),
+  );
   const language = computed(() =>
-    pickLanguage(office.value?.languages ?? Object.keys(BASES), browserLanguages()),
+    ticketLanguage({
+      officeLanguages: languages.value,
+      ticketId: ticket.value?.id ?? null,
+      ticketLang: ticket.value?.lang,
+      remembered: languageChoice.value,
+      browser: browserLanguages(),
+    }),
   );
   const messages: ReadonlySignal<TicketMessages> = computed(() => ticketMessages(language.value));
   const finished = computed(() => FINAL_STATUSES.includes(ticket.value?.status ?? ""));
@@ -133,6 +150,15 @@ export function createTicketPageModel(pathname: string) {
     }
   });
 
+  /** The person's own choice, for this ticket, kept on the phone. */
+  function chooseLanguage(lang: string): void {
+    const ticketId = ticket.peek()?.id;
+    if (!ticketId) return;
+    const choice = { ticketId, lang };
+    rememberLanguage(choice);
+    languageChoice.value = choice;
+  }
+
   async function enableNotifications(): Promise<void> {
     permission.value = await requestNotifyPermission();
   }
@@ -173,7 +199,9 @@ export function createTicketPageModel(pathname: string) {
     page,
     ticket,
     office,
+    languages,
     language,
+    chooseLanguage,
     messages,
     serviceName,
     finished,

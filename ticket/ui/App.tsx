@@ -1,5 +1,6 @@
 import { InfoIcon } from "../../shared/ui/icons";
 import type { TicketPageModel } from "../model/ticket-page-model";
+import { LanguageSwitch } from "./LanguageSwitch";
 import { TicketCard } from "./TicketCard";
 
 function Message({ title, text, busy }: { title: string; text?: string; busy?: boolean }) {
@@ -22,10 +23,13 @@ export function App({ model }: { model: TicketPageModel }) {
   return (
     <div class="page">
       <header class="page__header">
-        <p class="page__office">{model.office.value?.name ?? m.ticket.appName}</p>
-        <p class="page__connection" role="status">
-          {reconnecting ? m.common.reconnecting : ""}
-        </p>
+        <div class="page__heading">
+          <p class="page__office">{model.office.value?.name ?? m.ticket.appName}</p>
+          <p class="page__connection" role="status">
+            {reconnecting ? m.common.reconnecting : ""}
+          </p>
+        </div>
+        <LanguageSwitch model={model} />
       </header>
       <main class="page__main">
         {page === "ready" && ticket ? (

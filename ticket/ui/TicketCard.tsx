@@ -1,6 +1,7 @@
 import { format, formatWait } from "../../shared/i18n";
 import type { TicketView } from "../../shared/protocol/api";
 import { HourglassIcon, PeopleIcon } from "../../shared/ui/icons";
+import { canGiveUpPlace } from "../model/give-up";
 import { FINAL_STATUSES, type TicketPageModel } from "../model/ticket-page-model";
 import { CalledPanel } from "./CalledPanel";
 import { CancelPlace } from "./CancelPlace";
@@ -45,7 +46,7 @@ export function TicketCard({ model, ticket }: { model: TicketPageModel; ticket: 
   const status = ticket.status;
   const statusText = t.status[status as Status] ?? status;
   const ended = FINAL_STATUSES.includes(status);
-  const canCancel = status === "waiting" || status === "called";
+  const canCancel = canGiveUpPlace(status);
   return (
     <>
       {status === "called" && <CalledPanel model={model} ticket={ticket} />}
@@ -54,13 +55,16 @@ export function TicketCard({ model, ticket }: { model: TicketPageModel; ticket: 
           <h1 id="ticket-heading" class="ticket__label">
             {t.yourNumber}
           </h1>
-          <p
-            class={`status-pill status-pill--${status}`}
-            data-testid="ticket-status"
-            data-status={status}
-          >
-            {statusText}
-          </p>
+          {/* Once called, the panel above says "It's your turn": said once, not twice. */}
+          {status !== "called" && (
+            <p
+              class={`status-pill status-pill--${status}`}
+              data-testid="ticket-status"
+              data-status={status}
+            >
+              {statusText}
+            </p>
+          )}
         </div>
         <p class="ticket__code" data-testid="ticket-code">
           {ticket.code}

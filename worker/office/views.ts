@@ -97,5 +97,7 @@ export function ticketView(
     estimatedWaitSeconds: where?.estimatedWaitSeconds ?? null,
     counterId: current.counterId,
     counterName,
+    // The holder's own language, for their page only (never in public or display views).
+    ...(current.lang ? { lang: current.lang } : {}),
   };
 }

@@ -287,6 +287,7 @@ export const counter = {
 
 export const ticket = {
   appName: "Your ticket",
+  language: "Language",
   loading: "Loading your ticket…",
   yourNumber: "Your number",
   priority: "Priority",

@@ -319,6 +319,7 @@ export const counter: CounterSection = {
 
 export const ticket: TicketSection = {
   appName: "Il tuo biglietto",
+  language: "Lingua",
   loading: "Caricamento del biglietto…",
   yourNumber: "Il tuo numero",
   priority: "Precedenza",
