@@ -10,8 +10,39 @@ export interface Outcome {
   ok: boolean;
   /** The error code ("offline" with no answer, "generic" for an unknown one). */
   code: string;
-  /** The server's own sentence, if any. */
+  /** The server's own sentence, if any (English: see problem-text.ts before showing it). */
   detail: string | null;
+  /** The fields the server refused (400 invalid_request), with zod's code and limits. */
+  issues?: ServerIssue[];
+}
+
+export interface ServerIssue {
+  path: string;
+  code?: string;
+  minimum?: number;
+  maximum?: number;
+}
+
+function serverIssues(body: unknown): ServerIssue[] {
+  const raw = (body as { error?: { issues?: unknown } } | null)?.error?.issues;
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item: unknown) => {
+    const i = item as { path?: unknown; code?: unknown; minimum?: unknown; maximum?: unknown };
+    if (!i || typeof i !== "object") return [];
+    const path = Array.isArray(i.path)
+      ? i.path.join(".")
+      : typeof i.path === "string"
+        ? i.path
+        : "";
+    return [
+      {
+        path,
+        ...(typeof i.code === "string" ? { code: i.code } : {}),
+        ...(typeof i.minimum === "number" ? { minimum: i.minimum } : {}),
+        ...(typeof i.maximum === "number" ? { maximum: i.maximum } : {}),
+      },
+    ];
+  });
 }
 
 export function outcomeOf(answer: HttpAnswer): Outcome {
@@ -22,6 +53,7 @@ export function outcomeOf(answer: HttpAnswer): Outcome {
     ok: false,
     code: errorCode(answer.body) || (answer.status === 401 ? "not_signed_in" : "generic"),
     detail: typeof message === "string" ? message : null,
+    issues: serverIssues(answer.body),
   };
 }
 

@@ -50,8 +50,14 @@ export function reportPath(officeId: string, range: DateRange): string {
   return `/api/offices/${encodeURIComponent(officeId)}/reports?${rangeQuery(range)}`;
 }
 
-export function csvPath(officeId: string, range: DateRange): string {
-  return `/api/offices/${encodeURIComponent(officeId)}/reports/tickets.csv?${rangeQuery(range)}`;
+/** The tickets export; `excel-it` is the form Excel set to Italian opens in columns (`;`, decimal comma). */
+export function csvPath(
+  officeId: string,
+  range: DateRange,
+  format: "standard" | "excel-it" = "standard",
+): string {
+  const tail = format === "standard" ? "" : `&format=${format}`;
+  return `/api/offices/${encodeURIComponent(officeId)}/reports/tickets.csv?${rangeQuery(range)}${tail}`;
 }
 
 /** "#reports?from=…&to=…" remembers the range in the address (bookmarkable, survives a reload). */

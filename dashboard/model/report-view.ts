@@ -8,30 +8,58 @@ import type {
   TicketsPerDay,
   WaitAndServiceTimes,
 } from "../../shared/reports/office-report";
-import { formatDecimal, formatHour, formatReportMinutes } from "./format";
+import { formatCount, formatDecimal, formatHour, formatReportMinutes } from "./format";
 
 /**
  * The report as the page shows it: tables of minutes, the heatmap's cells and
  * colours, the staffing grid. Pure: the charts and tables only draw these.
  */
 
-/** The hours worth showing: from the first to the last with any arrival, else office-ish hours. */
-export function activeHours(arrivals: ArrivalsHeatmap): number[] {
-  let first = 24;
-  let last = -1;
-  for (const row of arrivals.total) {
+/** The opening hours as Setup holds them: per weekday, intervals of "HH:MM". */
+export type WeekHours = Readonly<Record<string, readonly { open: string; close: string }[]>>;
+
+const minutesOf = (time: string) => {
+  const [hours, minutes] = time.split(":").map(Number) as [number, number];
+  return hours * 60 + minutes;
+};
+
+/**
+ * The hours worth showing (issue 10, point 17): the span of the opening hours (from the
+ * earliest opening to the latest closing of any day: 8:00–18:30 shows 8 … 18), widened to
+ * any hour that had arrivals outside it; never the night an office is never open. Without
+ * opening hours, from the first to the last hour with arrivals; with neither, office-ish
+ * hours (8 … 18).
+ */
+export function activeHours(arrivals: ArrivalsHeatmap, openingHours?: WeekHours): number[] {
+  const arrivalHours = new Set<number>();
+  for (const row of arrivals.total)
     row.forEach((count, hour) => {
-      if (count > 0) {
-        first = Math.min(first, hour);
-        last = Math.max(last, hour);
-      }
+      if (count > 0) arrivalHours.add(hour);
     });
+  let first = 24 * 60;
+  let last = 0;
+  for (const intervals of Object.values(openingHours ?? {}))
+    for (const { open, close } of intervals) {
+      first = Math.min(first, minutesOf(open));
+      last = Math.max(last, minutesOf(close));
+    }
+  if (last === 0 && arrivalHours.size > 0) {
+    first = Math.min(...arrivalHours) * 60;
+    last = (Math.max(...arrivalHours) + 1) * 60;
   }
-  if (last < 0) {
-    first = 8;
-    last = 18;
+  if (last === 0) {
+    first = 8 * 60;
+    last = 19 * 60;
   }
-  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  // The hour a closing time falls in is shown only if some of it is open (18:30 → 18, 19:00 → 18).
+  let from = Math.floor(first / 60);
+  let to = Math.ceil(last / 60) - 1;
+  // An hour with arrivals outside them (hours changed since) widens the span: no gaps on the axis.
+  for (const hour of arrivalHours) {
+    from = Math.min(from, hour);
+    to = Math.max(to, hour);
+  }
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
 export interface HeatCell {
@@ -165,8 +193,8 @@ export function staffingValues(cell: StaffingCell, weekdayName: string, lang: st
     hour: formatHour(cell.hour),
     arrivals: formatDecimal(cell.meanArrivals, lang, cell.meanArrivals >= 10 ? 0 : 1),
     minutes: cell.meanServiceMinutes === null ? "—" : formatDecimal(cell.meanServiceMinutes, lang),
-    desks: cell.desksForTarget === null ? "—" : String(cell.desksForTarget),
-    keepUp: cell.desks === null ? "—" : String(cell.desks),
+    desks: cell.desksForTarget === null ? "—" : formatCount(cell.desksForTarget, lang),
+    keepUp: cell.desks === null ? "—" : formatCount(cell.desks, lang),
   };
 }
 
@@ -229,6 +257,13 @@ export interface StaffingWords {
   oneDesk: string;
   /** Appended when Erlang C asks for more desks than the load keeps busy. */
   keepUp: string;
+  /** The same for one desk: the verb agrees ("1 tiene", not "1 tengono"). */
+  keepUpOne: string;
+}
+
+/** Whether a count takes the language's singular ("1 sportello", "1 tiene"). */
+export function isSingular(n: number, lang: string): boolean {
+  return new Intl.PluralRules(lang).select(n) === "one";
 }
 
 /** "Mon 10:00 — 38 arrivals/h × 9.5 min → 8 desks (7 keep up with no margin)". */
@@ -240,10 +275,14 @@ export function staffingSentence(
 ): string {
   const values = staffingValues(cell, weekdayName, lang);
   const count = (n: number | null) =>
-    n === null ? "—" : n === 1 ? words.oneDesk : format(words.desksShort, { n });
+    n === null
+      ? "—"
+      : isSingular(n, lang)
+        ? words.oneDesk
+        : format(words.desksShort, { n: formatCount(n, lang) });
   const sentence = format(words.cell, { ...values, desks: count(cell.desksForTarget) });
   return cell.desks !== null && cell.desksForTarget !== null && cell.desksForTarget > cell.desks
-    ? `${sentence} ${format(words.keepUp, { n: cell.desks })}`
+    ? `${sentence} ${isSingular(cell.desks, lang) ? words.keepUpOne : format(words.keepUp, { n: formatCount(cell.desks, lang) })}`
     : sentence;
 }
 
@@ -252,6 +291,16 @@ export interface TileNote {
   text: string;
   /** Below what the office aims for: said in words, and marked. */
   short: boolean;
+}
+
+/**
+ * A "served within target" bar's colour (issue 10, point 17): green only when the share
+ * reached the office's goal (`serviceLevel`, 0.8 for 80%), so 71% under an 80% goal is
+ * marked short, not green; null when nothing was called.
+ */
+export function shareStanding(share: number | null, goal: number): "met" | "short" | null {
+  if (share === null) return null;
+  return share >= goal ? "met" : "short";
 }
 
 /** "goal 80%", or "below the goal of 80%" when the range fell short of the office's share. */

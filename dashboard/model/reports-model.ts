@@ -81,9 +81,9 @@ export function createReportsModel(options: ReportsModelOptions) {
     choosePreset(preset: RangePreset, today: string): void {
       void load(presetRange(preset, today));
     },
-    csvHref(): string | null {
+    csvHref(format: "standard" | "excel-it" = "standard"): string | null {
       const current = range.value;
-      return current ? csvPath(options.officeId, current) : null;
+      return current ? csvPath(options.officeId, current, format) : null;
     },
     officePath: (tail: string) => officePath(options.officeId, tail),
   };

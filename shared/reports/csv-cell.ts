@@ -4,17 +4,38 @@
  * Spreadsheets run a cell that starts with = + - @ as a formula, and some strip a leading
  * tab or carriage return first; a clerk's name like `=HYPERLINK(...)` would run on the
  * manager's machine. Such cells get a leading apostrophe, which spreadsheets read as
- * "text" (OWASP, CSV injection).
+ * "text" (OWASP, CSV injection). The guard is the same in every dialect.
  */
 
-const NEEDS_QUOTES = /[",\r\n]/;
+/**
+ * How a spreadsheet expects its CSV. The standard one (RFC 4180: `,` between cells, `.` in
+ * numbers) is what scripts and most tools read; Excel set to Italian (or another language
+ * whose decimal mark is the comma) reads only its list separator `;` and a decimal comma,
+ * and opens a standard file as one column (issue 10, point 18).
+ */
+export interface CsvDialect {
+  separator: "," | ";";
+  decimalComma: boolean;
+}
 
-export function csvCell(value: string | number | boolean | null): string {
+export const STANDARD_CSV: CsvDialect = { separator: ",", decimalComma: false };
+export const EXCEL_IT_CSV: CsvDialect = { separator: ";", decimalComma: true };
+
+export function csvCell(
+  value: string | number | boolean | null,
+  dialect: CsvDialect = STANDARD_CSV,
+): string {
   if (value === null) return "";
   // Numbers and booleans are written by Turno, never typed by someone: nothing to defuse.
+  if (typeof value === "number")
+    return dialect.decimalComma ? String(value).replace(".", ",") : String(value);
   if (typeof value !== "string") return String(value);
   const text = startsLikeFormula(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return needsQuotes(text, dialect.separator) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function needsQuotes(text: string, separator: string): boolean {
+  return /["\r\n]/.test(text) || text.includes(separator);
 }
 
 /** = + - @ tab CR as the first character. */
@@ -33,6 +54,9 @@ function startsLikeFormula(text: string): boolean {
 }
 
 /** A record with its line break: CRLF, as RFC 4180 asks. */
-export function csvLine(values: readonly (string | number | boolean | null)[]): string {
-  return `${values.map(csvCell).join(",")}\r\n`;
+export function csvLine(
+  values: readonly (string | number | boolean | null)[],
+  dialect: CsvDialect = STANDARD_CSV,
+): string {
+  return `${values.map((value) => csvCell(value, dialect)).join(dialect.separator)}\r\n`;
 }

@@ -5,8 +5,10 @@ import {
   heatColour,
   heatmapCells,
   perDaySeries,
+  shareStanding,
   staffingGrid,
   staffingSentence,
+  staffingValues,
   timesRow,
   withinTargetNote,
 } from "../../dashboard/model/report-view";
@@ -62,7 +64,7 @@ describe("The staffing table", () => {
     expect(monday10.desksForTarget).toBe(2);
     const en = dashboardMessages("en").dashboard.reports.staffing;
     expect(staffingSentence(monday10, "Mon", "en", en)).toBe(
-      "Mon 10:00 — 3 arrivals/h × 14.4 min → 2 desks (1 only keep up, with no margin)",
+      "Mon 10:00 — 3 arrivals/h × 14.4 min → 2 desks (1 only keeps up, with no margin)",
     );
     const it = dashboardMessages("it").dashboard.reports.staffing;
     expect(
@@ -170,5 +172,75 @@ describe("The within-target figure", () => {
     expect(withinTargetNote(empty, dashboardMessages("en").dashboard.reports.summary)).toBe(
       undefined,
     );
+  });
+});
+
+describe("Issue 10, point 17: the reports as the office reads them", () => {
+  const weekdays = (intervals: { open: string; close: string }[], saturday = intervals) => ({
+    mon: intervals,
+    tue: intervals,
+    wed: intervals,
+    thu: intervals,
+    fri: intervals,
+    sat: saturday,
+    sun: [],
+  });
+
+  it("shows the span of the opening hours, not only the hours that had arrivals.", () => {
+    const demo = weekdays([{ open: "08:00", close: "18:30" }], [{ open: "08:00", close: "12:30" }]);
+    expect(activeHours(report.arrivals, demo)).toEqual([8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+  });
+
+  it("never shows the night when the office is never open, but keeps an hour that had arrivals.", () => {
+    const mornings = weekdays([{ open: "09:00", close: "13:00" }]);
+    // The fixture has arrivals up to 15:00, after that office's closing: those hours stay, 16–23 do not.
+    expect(activeHours(report.arrivals, mornings)).toEqual([9, 10, 11, 12, 13, 14, 15]);
+    const empty = computeOfficeReport([], {
+      ...RANGE,
+      timeZone: TIME_ZONE,
+      targetWaitMinutes: TARGET_WAIT_MINUTES,
+    });
+    expect(activeHours(empty.arrivals, mornings)).toEqual([9, 10, 11, 12]);
+    const closingOnTheHour = weekdays([{ open: "08:30", close: "19:00" }]);
+    expect(activeHours(empty.arrivals, closingOnTheHour)).toEqual([
+      8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+    ]);
+  });
+
+  it("colours a within-target share green only when it reached the office's goal.", () => {
+    expect(shareStanding(0.71, 0.8)).toBe("short");
+    expect(shareStanding(0.68, 0.8)).toBe("short");
+    expect(shareStanding(0.8, 0.8)).toBe("met");
+    expect(shareStanding(0.93, 0.8)).toBe("met");
+    expect(shareStanding(null, 0.8)).toBeNull();
+  });
+});
+
+describe("Issue 10, point 13: Italian staffing sentences", () => {
+  const it_ = dashboardMessages("it").dashboard.reports.staffing;
+  const cell = {
+    weekday: "mon" as const,
+    hour: 10,
+    meanArrivals: 3,
+    meanServiceMinutes: 14.4,
+    offeredLoad: 0.72,
+    desks: 1,
+    desksForTarget: 2,
+  };
+
+  it("agree the verb with one desk (1 tiene) and with several (3 tengono).", () => {
+    expect(staffingSentence(cell, "lun", "it", it_)).toBe(
+      "lun 10:00 — 3 arrivi/h × 14,4 min → 2 sportelli (1 tiene solo il passo, senza margine)",
+    );
+    expect(staffingSentence({ ...cell, desks: 3, desksForTarget: 4 }, "lun", "it", it_)).toContain(
+      "(3 tengono solo il passo",
+    );
+  });
+
+  it("write decimals with the reader's mark.", () => {
+    const values = staffingValues({ ...cell, meanArrivals: 2.5 }, "lun", "it");
+    expect(values.arrivals).toBe("2,5");
+    expect(values.minutes).toBe("14,4");
+    expect(staffingValues({ ...cell, meanArrivals: 2.5 }, "Mon", "en").arrivals).toBe("2.5");
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, TICKET_CSV_COLUMNS, ticketCsvLines, ticketsToCsv } from "../../shared/reports";
+import {
+  CSV_FORMATS,
+  csvCell,
+  isCsvFormat,
+  TICKET_CSV_COLUMNS,
+  ticketCsvLines,
+  ticketsToCsv,
+} from "../../shared/reports";
 import { KNOWN_HISTORY, TIME_ZONE } from "./known-history";
 
 const HEADER =
@@ -63,5 +70,54 @@ describe("Tickets CSV", () => {
     const ticket = { ...KNOWN_HISTORY[0]!, clerkName: "=cmd|' /C calc'!A0" };
     const [, line] = ticketCsvLines([ticket], TIME_ZONE);
     expect(line).toContain(",acc_anna,'=cmd|' /C calc'!A0,done,");
+  });
+});
+
+describe("Tickets CSV for Excel set to Italian (format=excel-it, issue 10)", () => {
+  const EXCEL_IT = CSV_FORMATS["excel-it"];
+
+  it("separates cells with semicolons, header included, still ending lines with CRLF.", () => {
+    const csv = ticketsToCsv(KNOWN_HISTORY, TIME_ZONE, EXCEL_IT);
+    expect(csv.startsWith(`${HEADER.replaceAll(",", ";")}\r\n`)).toBe(true);
+    const [, first] = csv.split("\r\n");
+    expect(first!.split(";")).toHaveLength(TICKET_CSV_COLUMNS.length);
+    expect(first).toContain(";300;600;0;0");
+  });
+
+  it("writes decimals with a comma, and leaves whole numbers and epoch milliseconds as they are.", () => {
+    const ticket = KNOWN_HISTORY[0]!;
+    const halfSecondLater = { ...ticket, calledAt: ticket.calledAt! + 500 };
+    const [, line] = ticketCsvLines([halfSecondLater], TIME_ZONE, EXCEL_IT);
+    expect(line).toContain(`;${halfSecondLater.calledAt};`);
+    expect(line).toContain(";300,5;");
+    const [, standard] = ticketCsvLines([halfSecondLater], TIME_ZONE);
+    expect(standard).toContain(",300.5,");
+  });
+
+  it("quotes cells holding a semicolon, a quote or a line break, but not a mere comma.", () => {
+    expect(csvCell("Rossi; Mario", EXCEL_IT)).toBe('"Rossi; Mario"');
+    expect(csvCell("Rossi, Mario", EXCEL_IT)).toBe("Rossi, Mario");
+    expect(csvCell('Mario "Super" Rossi', EXCEL_IT)).toBe('"Mario ""Super"" Rossi"');
+    expect(csvCell("two\nlines", EXCEL_IT)).toBe('"two\nlines"');
+    expect(csvCell(1.5, EXCEL_IT)).toBe("1,5");
+  });
+
+  it("defuses formulas exactly as the standard form does.", () => {
+    expect(csvCell('=HYPERLINK("http://evil";"x")', EXCEL_IT)).toBe(
+      '"\'=HYPERLINK(""http://evil"";""x"")"',
+    );
+    expect(csvCell("+39 055", EXCEL_IT)).toBe("'+39 055");
+    expect(csvCell("-2+3", EXCEL_IT)).toBe("'-2+3");
+    expect(csvCell("@SUM(A1)", EXCEL_IT)).toBe("'@SUM(A1)");
+    const ticket = { ...KNOWN_HISTORY[0]!, clerkName: "=cmd|' /C calc'!A0" };
+    const [, line] = ticketCsvLines([ticket], TIME_ZONE, EXCEL_IT);
+    expect(line).toContain(";acc_anna;'=cmd|' /C calc'!A0;done;");
+  });
+
+  it("names only the two forms.", () => {
+    expect(isCsvFormat("standard")).toBe(true);
+    expect(isCsvFormat("excel-it")).toBe(true);
+    expect(isCsvFormat("excel")).toBe(false);
+    expect(isCsvFormat("toString")).toBe(false);
   });
 });

@@ -1,6 +1,14 @@
 import * as z from "zod/mini";
 import { IsoDate, type OfficeState } from "../../shared/protocol";
-import { computeOfficeReport, ReportTicket, ticketCsvLines } from "../../shared/reports";
+import {
+  CSV_FORMATS,
+  type CsvDialect,
+  computeOfficeReport,
+  inOfficeOrder,
+  isCsvFormat,
+  ReportTicket,
+  ticketCsvLines,
+} from "../../shared/reports";
 import { errorBody } from "../http/errors";
 import type { TicketHistory } from "./ticket-history";
 
@@ -47,10 +55,14 @@ export async function reportRequest(
   if (!range.success) return invalid("from and to must be dates (YYYY-MM-DD).");
   const { from, to } = range.data;
   if (url.pathname === "/reports/tickets.csv") {
-    return new Response(csvStream([...history.between(from, to)], state.config.timeZone), {
+    const format = url.searchParams.get("format") ?? "standard";
+    if (!isCsvFormat(format)) return invalid('format must be "standard" or "excel-it".');
+    const tickets = [...history.between(from, to)];
+    const suffix = format === "standard" ? "" : `-${format}`;
+    return new Response(csvStream(tickets, state.config.timeZone, CSV_FORMATS[format]), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="turno-tickets-${from}-${to}.csv"`,
+        "content-disposition": `attachment; filename="turno-tickets-${from}-${to}${suffix}.csv"`,
       },
     });
   }
@@ -63,7 +75,9 @@ export async function reportRequest(
       targetSharePercent: state.config.targetSharePercent,
     };
     try {
-      return Response.json(computeOfficeReport(history.forReport(from, to, state.day), options));
+      // Services and counters in Setup's order, not by id (issue 10, point 17).
+      const report = computeOfficeReport(history.forReport(from, to, state.day), options);
+      return Response.json(inOfficeOrder(report, state.config));
     } catch (error) {
       if (error instanceof z.core.$ZodError)
         return invalid(error.issues[0]?.message ?? "Invalid range.", error.issues);
@@ -107,8 +121,12 @@ function todayFigures(state: OfficeState, history: TicketHistory) {
  * as one string. The rows are read first (a consistent snapshot of the range);
  * the byte-order mark makes Excel read accented names as UTF-8.
  */
-function csvStream(tickets: ReportTicket[], timeZone: string): ReadableStream<Uint8Array> {
-  const lines = ticketCsvLines(tickets, timeZone);
+function csvStream(
+  tickets: ReportTicket[],
+  timeZone: string,
+  dialect: CsvDialect,
+): ReadableStream<Uint8Array> {
+  const lines = ticketCsvLines(tickets, timeZone, dialect);
   const encoder = new TextEncoder();
   let started = false;
   return new ReadableStream({

@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import { isCsvFormat } from "../../shared/reports";
 import { errorResponse } from "../http/errors";
 import { officeAnswer, officeStub } from "../http/office-client";
 import { pathSlug, readBody } from "../http/request";
@@ -54,7 +55,7 @@ export function reportRoutes(app: Hono<AppEnv>): void {
       path: "/api/offices/{office}/reports/tickets.csv",
       role: "supervisor",
       summary:
-        "Every ticket of ?from=&to= as CSV with every timestamp (office-local and epoch ms), wait and service seconds.",
+        "Every ticket of ?from=&to= as CSV with every timestamp (office-local and epoch ms), wait and service seconds. &format=excel-it gives the form Excel set to Italian opens in columns: `;` between cells and a decimal comma.",
       success: [200, "text/csv"],
       errors: [400, 401, 403, 404],
     },
@@ -63,7 +64,13 @@ export function reportRoutes(app: Hono<AppEnv>): void {
       if (!office.ok) return office.response;
       const url = rangeUrl(c, "/reports/tickets.csv");
       if (url instanceof Response) return url;
-      return officeAnswer(officeStub(c, office.value).fetch(url));
+      const format = c.req.query("format");
+      if (format === undefined) return officeAnswer(officeStub(c, office.value).fetch(url));
+      if (!isCsvFormat(format))
+        return errorResponse(400, "invalid_request", 'format must be "standard" or "excel-it".');
+      const withFormat = new URL(url);
+      withFormat.searchParams.set("format", format);
+      return officeAnswer(officeStub(c, office.value).fetch(withFormat.toString()));
     },
   );
 

@@ -25,6 +25,7 @@ export function RangePicker({
   }, [range]);
   const chosen = range ? presetOf(range, today) : null;
   const csv = reports.csvHref();
+  const csvExcelIt = reports.csvHref("excel-it");
   return (
     <div class="range-picker no-print" data-testid="report-range">
       <fieldset class="presets">
@@ -93,6 +94,11 @@ export function RangePicker({
         {csv && (
           <a class="button-link" href={csv} download data-testid="report-csv">
             {m.csv}
+          </a>
+        )}
+        {csvExcelIt && (
+          <a class="button-link" href={csvExcelIt} download data-testid="report-csv-excel-it">
+            {m.csvExcelIt}
           </a>
         )}
       </div>

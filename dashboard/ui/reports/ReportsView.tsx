@@ -4,7 +4,7 @@ import type { DashboardApp } from "../../model/dashboard-app";
 import { formatCount, formatDay, formatReportMinutes, formatShare } from "../../model/format";
 import type { LiveModel } from "../../model/live-model";
 import { rangeQuery } from "../../model/report-range";
-import { activeHours, type TileNote, withinTargetNote } from "../../model/report-view";
+import { activeHours, isSingular, type TileNote, withinTargetNote } from "../../model/report-view";
 import type { ReportsModel } from "../../model/reports-model";
 import { Heatmap } from "./Heatmap";
 import { OutcomesTable } from "./OutcomesTable";
@@ -42,7 +42,7 @@ export function ReportsView({
   }, [range]);
 
   const problem = reports.problem.value;
-  const hours = report ? activeHours(report.arrivals) : [];
+  const hours = report ? activeHours(report.arrivals, state.config.openingHours) : [];
   const context = { app, state, lang };
   return (
     <div class="reports" data-testid="reports-view" aria-busy={reports.loading.value}>
@@ -98,10 +98,13 @@ export function ReportsView({
             />
           </dl>
           <p class="muted">
-            {format(m.summary.days, {
-              days: report.totals.daysWithTickets,
-              total: report.totals.daysInRange,
-            })}
+            {format(
+              isSingular(report.totals.daysWithTickets, lang) ? m.summary.daysOne : m.summary.days,
+              {
+                days: formatCount(report.totals.daysWithTickets, lang),
+                total: formatCount(report.totals.daysInRange, lang),
+              },
+            )}
           </p>
           {report.totals.tickets === 0 ? (
             <p class="empty-report" data-testid="report-empty">

@@ -4,6 +4,7 @@ import type { OfficeReport } from "../../../shared/reports/office-report";
 import type { DashboardApp } from "../../model/dashboard-app";
 import { formatCount, formatShare } from "../../model/format";
 import { serviceName } from "../../model/live-view";
+import { shareStanding } from "../../model/report-view";
 
 interface Props {
   app: DashboardApp;
@@ -16,6 +17,10 @@ interface Props {
 export function TargetTable({ app, state, lang, report }: Props) {
   const m = app.messages.value.dashboard.reports.target;
   const { withinTarget } = report;
+  const goal = report.staffing.serviceLevel;
+  const shortNote = format(app.messages.value.dashboard.reports.summary.withinTargetShort, {
+    share: Math.round(goal * 100),
+  });
   const rows = [
     ...withinTarget.byService.map((row) => ({
       key: row.serviceId,
@@ -51,24 +56,30 @@ export function TargetTable({ app, state, lang, report }: Props) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.key} class={row.key === "all" ? "row-total" : undefined}>
-                <th scope="row">{row.label}</th>
-                <td class="num">{formatCount(row.called, lang)}</td>
-                <td class="num">{formatCount(row.withinTarget, lang)}</td>
-                <td>
-                  <div class="share">
-                    <span class="share-value">{formatShare(row.share, lang)}</span>
-                    <span class="share-bar" aria-hidden="true">
-                      <span
-                        class="share-fill"
-                        style={{ width: `${Math.round((row.share ?? 0) * 100)}%` }}
-                      />
-                    </span>
-                  </div>
-                </td>
-              </tr>
-            ))}
+            {rows.map((row) => {
+              const standing = shareStanding(row.share, goal);
+              return (
+                <tr key={row.key} class={row.key === "all" ? "row-total" : undefined}>
+                  <th scope="row">{row.label}</th>
+                  <td class="num">{formatCount(row.called, lang)}</td>
+                  <td class="num">{formatCount(row.withinTarget, lang)}</td>
+                  <td>
+                    <div class="share" data-standing={standing ?? undefined}>
+                      <span class="share-value">{formatShare(row.share, lang)}</span>
+                      <span class="share-bar" aria-hidden="true">
+                        <span
+                          class={
+                            standing === "short" ? "share-fill share-fill-short" : "share-fill"
+                          }
+                          style={{ width: `${Math.round((row.share ?? 0) * 100)}%` }}
+                        />
+                      </span>
+                      {standing === "short" && <span class="share-short">{shortNote}</span>}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -4,6 +4,7 @@ import type { AccountView, StaffRole } from "../../../shared/protocol/auth";
 import { STAFF_ROLES } from "../../../shared/protocol/auth";
 import { everyOfficeRole, roleHere } from "../../model/accounts";
 import type { DashboardApp } from "../../model/dashboard-app";
+import { problemText } from "../../model/problem-text";
 import type { SetupModel } from "../../model/setup-model";
 
 const PASSWORD_MIN = 12;
@@ -12,9 +13,11 @@ const PASSWORD_MIN = 12;
 export function AccountsSection({ app, setup }: { app: DashboardApp; setup: SetupModel }) {
   const messages = app.messages.value;
   const m = messages.dashboard.setup.accounts;
-  const errors = messages.dashboard.setup.errors;
   const accounts = setup.accounts.value;
   const problem = setup.accountProblem.value;
+  const problemWords = problem
+    ? problemText(problem, messages, app.lang.value)
+    : { message: "", detail: null };
   const note = setup.accountNote.value;
   return (
     <section
@@ -37,8 +40,8 @@ export function AccountsSection({ app, setup }: { app: DashboardApp; setup: Setu
         )}
         {problem && (
           <p class="note note-error" role="alert" data-testid="accounts-error">
-            {errors[problem.code as keyof typeof errors] ?? errors.generic}
-            {problem.detail && <span class="note-detail">{problem.detail}</span>}
+            {problemWords.message}
+            {problemWords.detail && <span class="note-detail">{problemWords.detail}</span>}
           </p>
         )}
       </div>

@@ -2,13 +2,13 @@ import { useState } from "preact/hooks";
 import { format } from "../../../shared/i18n";
 import type { DashboardApp } from "../../model/dashboard-app";
 import { formatClock, formatDateTime } from "../../model/format";
+import { problemText } from "../../model/problem-text";
 import type { SetupModel } from "../../model/setup-model";
 
 /** Pairing codes for new kiosks and displays (big, with their countdown), and the paired devices. */
 export function DevicesSection({ app, setup }: { app: DashboardApp; setup: SetupModel }) {
   const messages = app.messages.value;
   const m = messages.dashboard.setup.devices;
-  const errors = messages.dashboard.setup.errors;
   const lang = app.lang.value;
   const live = app.workspace.value?.live;
   const now = live?.now.value ?? Date.now();
@@ -19,6 +19,9 @@ export function DevicesSection({ app, setup }: { app: DashboardApp; setup: Setup
   const pairing = setup.pairing.value;
   const devices = setup.devices.value;
   const problem = setup.deviceProblem.value;
+  const problemWords = problem
+    ? problemText(problem, messages, app.lang.value)
+    : { message: "", detail: null };
   const busy = setup.deviceBusy.value;
   const remaining = pairing ? pairing.expiresAt - now : 0;
   return (
@@ -97,7 +100,8 @@ export function DevicesSection({ app, setup }: { app: DashboardApp; setup: Setup
       )}
       {problem && (
         <p class="note note-error" role="alert" data-testid="devices-error">
-          {errors[problem.code as keyof typeof errors] ?? errors.generic}
+          {problemWords.message}
+          {problemWords.detail && <span class="note-detail">{problemWords.detail}</span>}
         </p>
       )}
       <h3 class="subsection-title">{m.list}</h3>

@@ -2,6 +2,7 @@ import { useEffect } from "preact/hooks";
 import { format } from "../../../shared/i18n";
 import type { DashboardApp } from "../../model/dashboard-app";
 import type { LiveModel } from "../../model/live-model";
+import { problemText } from "../../model/problem-text";
 import type { SetupModel } from "../../model/setup-model";
 import { AccountsSection } from "./AccountsSection";
 import { CountersSection } from "./CountersSection";
@@ -81,9 +82,9 @@ function SaveBar({ app, setup }: { app: DashboardApp; setup: SetupModel }) {
     tone = "error";
   } else if (status.kind === "failed") {
     // Our sentence in the reader's language; the server's (which ticket holds what) as detail.
-    const known = m.errors[status.code as keyof typeof m.errors] ?? m.errors.generic;
-    message = format(m.conflict, { detail: known });
-    detail = status.code === "config_conflict" ? status.detail : null;
+    const words = problemText(status, app.messages.value, app.lang.value);
+    message = format(m.conflict, { detail: words.message });
+    detail = words.detail;
     tone = "error";
   } else if (setup.changedElsewhere.value) {
     message = m.changedElsewhere;

@@ -1,17 +1,9 @@
 import type { ComponentChildren } from "preact";
-import { format } from "../../../shared/i18n";
 import type { DashboardMessages } from "../../../shared/i18n/dashboard";
-import { type FieldIssue, type FieldIssues, issueKind, issuesAt } from "../../model/config-form";
+import { type FieldIssues, issuesAt } from "../../model/config-form";
+import { issueText } from "../../model/issue-text";
 
-/** The sentence for a problem with a field, in the reader's language when the problem is known. */
-export function issueText(issue: FieldIssue, messages: DashboardMessages): string {
-  const kind = issueKind(issue);
-  if (!kind) return issue.message;
-  return format(messages.dashboard.setup.issues[kind], {
-    min: issue.minimum ?? "",
-    max: issue.maximum ?? "",
-  });
-}
+export { issueText };
 
 /** A field's id for its error line (aria-describedby). */
 export function errorId(path: string): string {

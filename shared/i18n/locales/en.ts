@@ -548,6 +548,7 @@ export const dashboard = {
     invalidRange: "Choose a start date on or before the end date (at most three years).",
     print: "Print",
     csv: "Download tickets (CSV)",
+    csvExcelIt: "Download for Excel in Italian (CSV with ;)",
     summary: {
       tickets: "Tickets",
       served: "Served",
@@ -558,6 +559,7 @@ export const dashboard = {
       p90Wait: "90% waited at most",
       noShows: "No-shows",
       days: "{days} days with tickets of {total}",
+      daysOne: "1 day with tickets of {total}",
     },
     heatmap: {
       heading: "When are our peaks",
@@ -622,6 +624,7 @@ export const dashboard = {
       desksShort: "{n} desks",
       oneDesk: "1 desk",
       keepUp: "({n} only keep up, with no margin)",
+      keepUpOne: "(1 only keeps up, with no margin)",
     },
     errors: {
       forbidden: "Your account cannot read the reports of this office.",
@@ -762,6 +765,12 @@ export const dashboard = {
       unknownService: "This service does not exist.",
       tooMany: "Too many entries.",
       timeZone: "Unknown time zone.",
+      username:
+        "Username: 2–40 characters, lowercase letters, digits, dot, dash or underscore, starting with a letter or digit.",
+      passwordShort: "The password needs at least {min} characters.",
+      passwordLong: "The password may have at most {max} characters.",
+      displayName: "Name: from 1 to 80 characters.",
+      deviceName: "Device name: from 1 to 80 characters.",
     },
     errors: {
       invalid_request: "Check the fields marked in red.",
@@ -772,6 +781,9 @@ export const dashboard = {
       forbidden: "Your account may not do that here.",
       offline: "The server cannot be reached. Try again.",
       generic: "That did not work. Try again.",
+      serviceHasTicket: "Service {service} still has ticket {code}: finish it first.",
+      counterHasTicket: "Counter {counter} still has ticket {code} waiting.",
+      counterServing: "Counter {counter} is serving a ticket: finish it first.",
     },
   },
   errors: {

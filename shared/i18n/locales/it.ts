@@ -576,6 +576,7 @@ export const dashboard: DashboardSection = {
       "Scegli una data di inizio uguale o precedente a quella di fine (al massimo tre anni).",
     print: "Stampa",
     csv: "Scarica i biglietti (CSV)",
+    csvExcelIt: "Scarica per Excel in italiano (CSV con ;)",
     summary: {
       tickets: "Biglietti",
       served: "Serviti",
@@ -586,6 +587,7 @@ export const dashboard: DashboardSection = {
       p90Wait: "Il 90% ha atteso al massimo",
       noShows: "Assenti alla chiamata",
       days: "{days} giorni con biglietti su {total}",
+      daysOne: "1 giorno con biglietti su {total}",
     },
     heatmap: {
       heading: "Quando sono i nostri picchi",
@@ -650,6 +652,7 @@ export const dashboard: DashboardSection = {
       desksShort: "{n} sportelli",
       oneDesk: "1 sportello",
       keepUp: "({n} tengono solo il passo, senza margine)",
+      keepUpOne: "(1 tiene solo il passo, senza margine)",
     },
     errors: {
       forbidden: "Il tuo account non può leggere le statistiche di questo ufficio.",
@@ -792,6 +795,12 @@ export const dashboard: DashboardSection = {
       unknownService: "Questo servizio non esiste.",
       tooMany: "Troppe voci.",
       timeZone: "Fuso orario sconosciuto.",
+      username:
+        "Nome utente: da 2 a 40 caratteri, lettere minuscole, cifre, punto, trattino o trattino basso, iniziando con una lettera o una cifra.",
+      passwordShort: "La password deve avere almeno {min} caratteri.",
+      passwordLong: "La password può avere al massimo {max} caratteri.",
+      displayName: "Nome: da 1 a 80 caratteri.",
+      deviceName: "Nome del dispositivo: da 1 a 80 caratteri.",
     },
     errors: {
       invalid_request: "Controlla i campi segnati in rosso.",
@@ -802,6 +811,9 @@ export const dashboard: DashboardSection = {
       forbidden: "Il tuo account non può farlo qui.",
       offline: "Il server non è raggiungibile. Riprova.",
       generic: "Non ha funzionato. Riprova.",
+      serviceHasTicket: "Il servizio {service} ha ancora il biglietto {code}: completalo prima.",
+      counterHasTicket: "Lo sportello {counter} ha ancora in attesa il biglietto {code}.",
+      counterServing: "Lo sportello {counter} sta servendo un biglietto: completalo prima.",
     },
   },
   errors: {
