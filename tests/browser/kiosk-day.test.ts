@@ -109,6 +109,7 @@ describe("The kiosk with 13 services", () => {
     const page = await openKiosk(officeId, SCREENS.kiosk).catch(async () => {
       throw new Error("the demo-shaped kiosk did not open");
     });
+    await screenshot(page, "kiosk-day-demo-portrait-start");
     const text = (await page.locator(testId("service-edilizia")).textContent()) ?? "";
     expect(text.toLowerCase().split("appuntamento").length - 1, text).toBe(1);
     await page.close();
