@@ -14,6 +14,16 @@ const app = createCounterApp(officeIdFromUrl());
 document.addEventListener("keydown", (event) => {
   const model = app.model.peek();
   if (!model?.view.peek()) return;
+  // Esc takes back a no-show still in its undo window (a dialog's Esc stays the dialog's).
+  if (
+    event.key === "Escape" &&
+    model.pendingNoShow.peek() &&
+    !document.querySelector("dialog[open]")
+  ) {
+    event.preventDefault();
+    model.undoNoShow();
+    return;
+  }
   const action = shortcutAction(event);
   if (!action) return;
   event.preventDefault();

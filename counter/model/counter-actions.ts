@@ -1,4 +1,4 @@
-import { type ReadonlySignal, signal } from "@preact/signals";
+import { effect, type ReadonlySignal, signal } from "@preact/signals";
 import type { LiveOffice } from "../../shared/client/live-office";
 import type { CommandInput } from "../../shared/protocol/commands";
 import type { CounterMode } from "../../shared/protocol/config";
@@ -6,6 +6,7 @@ import type { OfficeState } from "../../shared/protocol/state";
 import { type ActionId, type CounterView, refusalFor } from "./counter-view";
 import { type ActionProblem, problemFrom } from "./errors";
 import { newIdempotencyKey } from "./idempotency";
+import { createNoShowUndo } from "./no-show-undo";
 
 /** A refusal stays on screen this long unless the clerk acts or dismisses it first. */
 const PROBLEM_MS = 15_000;
@@ -23,6 +24,11 @@ export type TransferDestination = { toServiceId: string } | { toCounterId: strin
 export function createCounterActions(options: {
   live: LiveOffice;
   view: ReadonlySignal<CounterView | null>;
+  /**
+   * What a problem is about (the counter's mode and ticket, whether anyone
+   * waits, the link): when it changes, the problem shown no longer applies.
+   */
+  situation: ReadonlySignal<string | null>;
   /** Whether this person may change the counter's mode (supervisor or admin). */
   canChangeMode: ReadonlySignal<boolean>;
   /** Called after every answer, so timers restart from the server's time at once. */
@@ -41,11 +47,55 @@ export function createCounterActions(options: {
   /** The state the last action was decided on. */
   let sentOnState: OfficeState | null = null;
   let problemTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The situation the problem on screen was shown in. */
+  let problemSituation: string | null = null;
 
   function showProblem(next: ActionProblem | null): void {
     clearTimeout(problemTimer);
     problem.value = next;
+    problemSituation = options.situation.peek();
     if (next) problemTimer = setTimeout(() => (problem.value = null), PROBLEM_MS);
+  }
+
+  // Another browser started the ticket, someone arrived, the link came back:
+  // a message about how things were goes as soon as they change (issue 12).
+  const stopSituationEffect = effect(() => {
+    const situation = options.situation.value;
+    if (problem.peek() && situation !== problemSituation) showProblem(null);
+  });
+
+  const noShowUndo = createNoShowUndo({
+    send: () => {
+      const counterId = view.peek()?.counter.id;
+      return counterId ? send("noShow", { type: "noShow", counterId }) : Promise.resolve();
+    },
+    stillCalled: (ticketId) => {
+      const current = view.peek()?.current;
+      return current?.id === ticketId && current.status === "called";
+    },
+  });
+  // The ticket was started, sent elsewhere or marked by another browser: nothing left to mark.
+  const stopStaleEffect = effect(() => {
+    view.value;
+    noShowUndo.dropIfStale();
+  });
+
+  /**
+   * While a no-show waits for its undo window: what goes on with the person
+   * (recall, start, complete, transfer) takes it back; what moves on from
+   * them (call next, a chosen ticket, pause, back office) sends it first.
+   */
+  function settleNoShow(action: ActionId | "callTicket", then: () => void): void {
+    if (!noShowUndo.pending.peek()) {
+      then();
+      return;
+    }
+    if (["recall", "start", "complete", "transfer"].includes(action)) {
+      noShowUndo.undo();
+      then();
+    } else {
+      void noShowUndo.commit().then(then);
+    }
   }
 
   async function send(action: ActionId | "callTicket", command: CommandInput): Promise<void> {
@@ -104,7 +154,11 @@ export function createCounterActions(options: {
     recall: simple("recall", "recall"),
     start: simple("start", "startService"),
     complete: simple("complete", "complete"),
-    noShow: simple("noShow", "noShow"),
+    noShow: () =>
+      attempt("noShow", () => {
+        const current = view.peek()?.current;
+        if (current) noShowUndo.begin(current);
+      }),
     transfer: () =>
       attempt("transfer", () => {
         showProblem(null);
@@ -129,15 +183,24 @@ export function createCounterActions(options: {
     pending,
     problem,
     transferOpen,
+    /** The no-show waiting for its undo window, if any. */
+    pendingNoShow: noShowUndo.pending,
     run(action: ActionId): void {
-      byAction[action]();
+      if (action === "noShow") byAction.noShow();
+      else settleNoShow(action, () => byAction[action]());
     },
     /** Calls a chosen ticket out of queue order. */
     callTicket(ticketId: string): void {
-      attempt(
-        "callTicket",
-        (counterId) => void send("callTicket", { type: "callTicket", counterId, ticketId }),
+      settleNoShow("callTicket", () =>
+        attempt(
+          "callTicket",
+          (counterId) => void send("callTicket", { type: "callTicket", counterId, ticketId }),
+        ),
       );
+    },
+    /** Takes back the waiting no-show: nothing is sent. */
+    undoNoShow(): void {
+      noShowUndo.undo();
     },
     transferTo(destination: TransferDestination): void {
       transferOpen.value = false;
@@ -155,6 +218,9 @@ export function createCounterActions(options: {
     },
     dispose(): void {
       clearTimeout(problemTimer);
+      stopSituationEffect();
+      stopStaleEffect();
+      noShowUndo.dispose();
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   counterViewOf,
   primaryAction,
   refusalFor,
+  situationKey,
   transferTargets,
 } from "./counter-view";
 import type { ActionProblem } from "./errors";
@@ -88,9 +89,15 @@ export function createCounterModel(options: CounterModelOptions) {
     state.value && view.value ? transferTargets(state.value, view.value) : null,
   );
 
+  const situation = computed(() =>
+    view.value
+      ? situationKey(view.value, queue.value?.total ?? 0, live.status.value === "live")
+      : null,
+  );
   const actions = createCounterActions({
     live,
     view,
+    situation,
     canChangeMode,
     onAnswer: refreshNow,
     onUnauthorized: options.onUnauthorized,
@@ -102,6 +109,8 @@ export function createCounterModel(options: CounterModelOptions) {
     counterId.value;
     actions.closeTransfer();
     actions.dismissProblem();
+    // A no-show waiting for its window is about the last counter's ticket: it is not sent.
+    actions.undoNoShow();
   });
 
   // The page says which language it speaks and which counter it drives.
@@ -131,6 +140,8 @@ export function createCounterModel(options: CounterModelOptions) {
     targets,
     pending: actions.pending,
     problem: actions.problem,
+    pendingNoShow: actions.pendingNoShow,
+    undoNoShow: actions.undoNoShow,
     transferOpen: actions.transferOpen,
     canChangeMode,
     run: actions.run,

@@ -132,6 +132,22 @@ export function transferTargets(state: OfficeState, view: CounterView): Transfer
 }
 
 /**
+ * What a message on screen is about: the counter's mode, its ticket and that
+ * ticket's status, whether anyone waits for it, whether the link is up. A
+ * message shown in one situation goes when this changes (issue 12): another
+ * browser started the ticket, someone took a number, the connection came back.
+ */
+export function situationKey(view: CounterView, waiting: number, connected: boolean): string {
+  return [
+    view.mode,
+    view.current?.id ?? "-",
+    view.current?.status ?? "-",
+    waiting > 0 ? "waiting" : "empty",
+    connected ? "live" : "down",
+  ].join("|");
+}
+
+/**
  * Why an action cannot be done now, as the API's error code (null: it can).
  * A shortcut pressed at the wrong moment explains itself instead of doing nothing.
  */

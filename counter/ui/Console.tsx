@@ -1,6 +1,7 @@
 import type { CounterModel } from "../model/counter-model";
 import { ActionPanel } from "./ActionPanel";
 import { CurrentTicket } from "./CurrentTicket";
+import { NoShowUndo } from "./NoShowUndo";
 import { ProblemMessage } from "./ProblemMessage";
 import { QueuePanel } from "./QueuePanel";
 import { TransferDialog } from "./TransferDialog";
@@ -11,6 +12,7 @@ export function Console({ model }: { model: CounterModel }) {
     <div class="console">
       <section class="console-work" aria-labelledby="current-heading">
         <CurrentTicket model={model} />
+        <NoShowUndo model={model} />
         <ProblemMessage model={model} />
         <ActionPanel model={model} />
       </section>

@@ -9,12 +9,14 @@ export function Header({ app }: { app: CounterApp }) {
   const model = app.model.value;
   const state = model?.state.value;
   const view = model?.view.value;
+  const officeName = state?.config.name ?? app.office.value?.name ?? app.officeId;
   return (
     <header class="topbar">
       <div class="topbar-office">
         <span class="topbar-brand">Turno</span>
-        <span class="topbar-office-name">
-          {state?.config.name ?? app.office.value?.name ?? app.officeId}
+        {/* Cut first when the bar is narrow: the whole name on hover. */}
+        <span class="topbar-office-name" title={officeName}>
+          {officeName}
         </span>
       </div>
       <div class="topbar-counter">

@@ -1,22 +1,34 @@
 import type { CounterModel } from "../model/counter-model";
-import { problemText } from "../model/errors";
+import { problemDetail, problemText, problemTone } from "../model/errors";
 
-/** Why the last action could not be done, in the clerk's words, with the server's own sentence below. */
+/**
+ * Why the last action could not be done, in the clerk's words. An empty
+ * queue is information, shown calmly; a refusal is an alert. The server's
+ * own sentence shows only for a code the console has no words for.
+ */
 export function ProblemMessage({ model }: { model: CounterModel }) {
   const problem = model.problem.value;
   if (!problem) return null;
   const messages = model.messages.value;
+  const tone = problemTone(problem);
+  const detail = problemDetail(problem, messages);
   return (
-    <div class="problem" role="alert" data-testid="counter-message" data-code={problem.code}>
+    <div
+      class={`problem is-${tone}`}
+      role={tone === "info" ? "status" : "alert"}
+      data-testid="counter-message"
+      data-code={problem.code}
+      data-tone={tone}
+    >
       <span class="problem-icon" aria-hidden="true">
-        !
+        {tone === "info" ? "i" : "!"}
       </span>
       <div class="problem-text">
-        <p class="problem-title">{problemText(problem, messages)}</p>
-        {problem.detail && (
+        <p class="problem-title">{problemText(problem, messages, model.canChangeMode.value)}</p>
+        {detail && (
           // The server words its messages in English.
           <p class="problem-detail" lang="en">
-            {problem.detail}
+            {detail}
           </p>
         )}
       </div>

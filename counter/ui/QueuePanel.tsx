@@ -29,7 +29,9 @@ export function QueuePanel({ model }: { model: CounterModel }) {
       </header>
       {(blocked || queue.total > 0) && (
         <p class={`queue-hint${blocked ? " is-blocked" : ""}`}>
-          {blocked ? problemText(blocked, model.messages.value) : m.callHint}
+          {blocked
+            ? problemText(blocked, model.messages.value, model.canChangeMode.value)
+            : m.callHint}
         </p>
       )}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys only move focus between the row buttons */}

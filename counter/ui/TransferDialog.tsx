@@ -47,44 +47,46 @@ export function TransferDialog({ model }: { model: CounterModel }) {
           <p id="transfer-hint" class="transfer-hint">
             {m.transfer.hint}
           </p>
-          <h3>{m.transfer.toService}</h3>
-          <ul class="transfer-options">
-            {targets.services.map((service) => (
-              <li key={service.id}>
-                <button
-                  type="button"
-                  class="transfer-option"
-                  data-testid={`transfer-service-${service.id}`}
-                  disabled={service.isCurrent}
-                  onClick={() => model.transferTo({ toServiceId: service.id })}
-                >
-                  <span class="prefix-chip" aria-hidden="true">
-                    {servicePrefix(state, service.id)}
-                  </span>
-                  <span class="transfer-option-name">{serviceName(state, service.id, lang)}</span>
-                  {service.isCurrent && (
-                    <span class="transfer-option-note">{m.transfer.current}</span>
-                  )}
-                </button>
-              </li>
-            ))}
-          </ul>
-          <h3>{m.transfer.toCounter}</h3>
-          <ul class="transfer-options">
-            {targets.counters.map((counter) => (
-              <li key={counter.id}>
-                <button
-                  type="button"
-                  class="transfer-option"
-                  data-testid={`transfer-counter-${counter.id}`}
-                  onClick={() => model.transferTo({ toCounterId: counter.id })}
-                >
-                  <span class="transfer-option-name">{counter.name}</span>
-                  <ModeBadge mode={counter.mode} label={m.modes[counter.mode]} />
-                </button>
-              </li>
-            ))}
-          </ul>
+          <div class="transfer-scroll">
+            <h3>{m.transfer.toService}</h3>
+            <ul class="transfer-options">
+              {targets.services.map((service) => (
+                <li key={service.id}>
+                  <button
+                    type="button"
+                    class="transfer-option"
+                    data-testid={`transfer-service-${service.id}`}
+                    disabled={service.isCurrent}
+                    onClick={() => model.transferTo({ toServiceId: service.id })}
+                  >
+                    <span class="prefix-chip" aria-hidden="true">
+                      {servicePrefix(state, service.id)}
+                    </span>
+                    <span class="transfer-option-name">{serviceName(state, service.id, lang)}</span>
+                    {service.isCurrent && (
+                      <span class="transfer-option-note">{m.transfer.current}</span>
+                    )}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <h3>{m.transfer.toCounter}</h3>
+            <ul class="transfer-options">
+              {targets.counters.map((counter) => (
+                <li key={counter.id}>
+                  <button
+                    type="button"
+                    class="transfer-option"
+                    data-testid={`transfer-counter-${counter.id}`}
+                    onClick={() => model.transferTo({ toCounterId: counter.id })}
+                  >
+                    <span class="transfer-option-name">{counter.name}</span>
+                    <ModeBadge mode={counter.mode} label={m.modes[counter.mode]} />
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
           <div class="transfer-footer">
             <button type="button" class="transfer-cancel" onClick={model.closeTransfer}>
               {m.transfer.cancel}

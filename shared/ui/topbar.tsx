@@ -66,7 +66,7 @@ export function LanguageSwitch({
 
 /**
  * Who is signed in (and as what here) and "Sign out"; `below` goes under the
- * name (the counter's "Change password").
+ * name, after the role (the counter's "Change password").
  */
 export function AccountBox({
   session,
@@ -81,21 +81,25 @@ export function AccountBox({
   const stage = session.stage.value;
   if (!me || (stage !== "signed-in" && stage !== "no-access")) return null;
   const role = session.role.value;
-  const name = (
-    <span class="topbar-account-name" data-testid="signed-in-name">
-      {me.account.displayName}
-      {role && <span class="topbar-account-role"> · {messages.roles[role]}</span>}
-    </span>
-  );
+  const roleName = role ? messages.roles[role] : null;
   return (
     <div class="topbar-account">
       {below ? (
+        // Name above, role and `below` under it: the name fits whole in a narrow bar (issue 10).
         <div class="topbar-account-who">
-          {name}
-          {below}
+          <span class="topbar-account-name" data-testid="signed-in-name">
+            {me.account.displayName}
+          </span>
+          <span class="topbar-account-below">
+            {roleName && <span class="topbar-account-role">{roleName}</span>}
+            {below}
+          </span>
         </div>
       ) : (
-        name
+        <span class="topbar-account-name" data-testid="signed-in-name">
+          {me.account.displayName}
+          {roleName && <span class="topbar-account-role"> · {roleName}</span>}
+        </span>
       )}
       <button
         type="button"

@@ -137,7 +137,7 @@ describe("What the clerk reads", () => {
     expect(problem.detail).toBe("Sportello 1 is in back-office mode");
     expect(problemText(problem, en)).toMatch(/back office/);
     expect(problemText(problemFrom({ error: { code: "queue_empty" } }, "front"), italian)).toBe(
-      "Nessuno in attesa.",
+      italian.counter.errors.queue_empty,
     );
     expect(problemText(problemFrom("garbage", "front"), en)).toBe(en.counter.errors.generic);
     expect(problemText(problemFrom({ error: { code: "brand_new_code" } }, "front"), en)).toBe(
@@ -150,8 +150,8 @@ describe("What the clerk reads", () => {
     expect(formatClock(-500)).toBe("0:00");
     expect(formatClock(65 * SECOND)).toBe("1:05");
     expect(formatClock(3723 * SECOND)).toBe("1:02:03");
-    expect(formatWaited(30 * SECOND, counterMessages("en"))).toBe("< 1 min");
-    expect(formatWaited(12 * MINUTE + 5 * SECOND, counterMessages("it"))).toBe("12 min");
+    expect(formatWaited(30 * SECOND, counterMessages("en"))).toBe("waiting < 1 min");
+    expect(formatWaited(12 * MINUTE + 5 * SECOND, counterMessages("it"))).toBe("attende da 12 min");
   });
 
   it("reads the counter from the URL, else from memory, and shows the chooser when asked", () => {

@@ -235,6 +235,8 @@ export const counter = {
     shortcut: "Key {key}",
     working: "Working…",
     dismiss: "Dismiss",
+    noShowPending: "{code} will be marked no-show in {s} s.",
+    undo: "Undo",
   },
   queue: {
     heading: "Waiting for you",
@@ -248,8 +250,8 @@ export const counter = {
     transferredHere: "Transferred to this counter",
     callHint: "Click a ticket or press Enter on it to call it now.",
     callPrefix: "Call now:",
-    waitedMinutes: "{n} min",
-    waitedUnderMinute: "< 1 min",
+    waitedMinutes: "waiting {n} min",
+    waitedUnderMinute: "waiting < 1 min",
   },
   transfer: {
     title: "Transfer {code}",
@@ -260,11 +262,16 @@ export const counter = {
     cancel: "Cancel",
   },
   errors: {
-    queue_empty: "No one is waiting.",
-    counter_cannot_call_paused: "This counter is paused: switch to front office to call.",
+    queue_empty: "No one is waiting for your services: new tickets will show in the queue.",
+    counter_cannot_call_paused: "This counter is paused: press Resume (P) to call again.",
     "counter_cannot_call_back-office":
-      "This counter is in back office: switch to front office to call.",
-    counter_cannot_call_closed: "This counter is closed: switch to front office to call.",
+      "This counter is in back office: switch to front office (B) to call.",
+    counter_cannot_call_closed: "This counter is closed: press Resume (P) to open it.",
+    counter_cannot_call_paused_clerk:
+      "This counter is paused: a supervisor can resume it so that you can call.",
+    "counter_cannot_call_back-office_clerk":
+      "This counter is in back office: a supervisor can switch it to front office.",
+    counter_cannot_call_closed_clerk: "This counter is closed: a supervisor can open it.",
     counter_busy: "A ticket is still called here: start it, mark it no-show or transfer it first.",
     no_current_ticket: "There is no ticket at this counter.",
     ticket_not_waiting: "That ticket is no longer waiting.",
@@ -276,6 +283,11 @@ export const counter = {
     unknown_ticket: "That ticket is no longer in the queue.",
     unknown_counter: "That counter does not exist.",
     unknown_service: "That service does not exist.",
+    office_not_configured: "This office is not set up yet: ask an administrator.",
+    office_closed: "The office is closed now.",
+    service_closed: "That service is closed now.",
+    service_finished_today: "That service has ended its tickets for today.",
+    invalid_request: "The console sent something the server did not understand: reload the page.",
     forbidden: "Your account is not allowed to do that.",
     needs_supervisor: "Only a supervisor can change this counter's mode.",
     not_signed_in: "Your session has ended: sign in again.",

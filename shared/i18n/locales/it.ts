@@ -266,6 +266,8 @@ export const counter: CounterSection = {
     shortcut: "Tasto {key}",
     working: "Attendi…",
     dismiss: "Chiudi",
+    noShowPending: "{code} sarà segnato assente tra {s} s.",
+    undo: "Annulla",
   },
   queue: {
     heading: "In attesa per te",
@@ -279,8 +281,8 @@ export const counter: CounterSection = {
     transferredHere: "Trasferiti a questo sportello",
     callHint: "Fai clic su un biglietto o premi Invio per chiamarlo subito.",
     callPrefix: "Chiama subito:",
-    waitedMinutes: "{n} min",
-    waitedUnderMinute: "< 1 min",
+    waitedMinutes: "attende da {n} min",
+    waitedUnderMinute: "attende da < 1 min",
   },
   transfer: {
     title: "Trasferisci {code}",
@@ -291,11 +293,17 @@ export const counter: CounterSection = {
     cancel: "Annulla",
   },
   errors: {
-    queue_empty: "Nessuno in attesa.",
-    counter_cannot_call_paused: "Lo sportello è in pausa: passa al front office per chiamare.",
+    queue_empty: "Nessuno è in attesa per i tuoi servizi: i nuovi biglietti appariranno in coda.",
+    counter_cannot_call_paused:
+      "Lo sportello è in pausa: premi Riprendi (P) per chiamare di nuovo.",
     "counter_cannot_call_back-office":
-      "Lo sportello è in back office: passa al front office per chiamare.",
-    counter_cannot_call_closed: "Lo sportello è chiuso: passa al front office per chiamare.",
+      "Lo sportello è in back office: passa al front office (B) per chiamare.",
+    counter_cannot_call_closed: "Lo sportello è chiuso: premi Riprendi (P) per aprirlo.",
+    counter_cannot_call_paused_clerk:
+      "Lo sportello è in pausa: un responsabile può riprenderlo perché tu possa chiamare.",
+    "counter_cannot_call_back-office_clerk":
+      "Lo sportello è in back office: un responsabile può passarlo al front office.",
+    counter_cannot_call_closed_clerk: "Lo sportello è chiuso: un responsabile può aprirlo.",
     counter_busy:
       "C'è ancora un biglietto chiamato: prima inizia il servizio, segnalalo assente o trasferiscilo.",
     no_current_ticket: "Non c'è nessun biglietto a questo sportello.",
@@ -308,6 +316,12 @@ export const counter: CounterSection = {
     unknown_ticket: "Quel biglietto non è più in coda.",
     unknown_counter: "Quello sportello non esiste.",
     unknown_service: "Quel servizio non esiste.",
+    office_not_configured: "Questo ufficio non è ancora configurato: chiedi a un amministratore.",
+    office_closed: "L'ufficio ora è chiuso.",
+    service_closed: "Quel servizio ora è chiuso.",
+    service_finished_today: "Quel servizio ha terminato i biglietti per oggi.",
+    invalid_request:
+      "La console ha inviato una richiesta che il server non capisce: ricarica la pagina.",
     forbidden: "Il tuo account non può eseguire questa operazione.",
     needs_supervisor: "Solo un responsabile può cambiare la modalità di questo sportello.",
     not_signed_in: "La sessione è terminata: accedi di nuovo.",
