@@ -21,7 +21,9 @@ export function StartScreen({ model }: { model: KioskModel }) {
         so the option must be seen before the choice it changes (issue 10, point 6).
       */}
       <PriorityToggle model={model} />
-      <ul class={`services services--${services.length > 4 ? "many" : "few"}`}>
+      <ul
+        class={`services services--${services.length > 4 ? "many" : "few"}${services.length > 8 ? " services--crowded" : ""}`}
+      >
         {services.map((choice) => (
           <li key={choice.service.id}>
             <ServiceButton model={model} choice={choice} />
