@@ -26,7 +26,7 @@ export const Username = z
   .check(
     z.regex(
       /^[a-z0-9][a-z0-9._-]{1,39}$/,
-      "2–40 characters: lowercase letters, digits, dot, dash or underscore",
+      "2–40 characters: lowercase letters, digits, dot, dash or underscore, starting with a letter or digit",
     ),
   );
 

@@ -11,13 +11,13 @@ export const Slug = z
   .check(
     z.regex(
       /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
-      "use 1–40 lowercase letters, digits or dashes",
+      "use 1–40 lowercase letters, digits or dashes, not starting or ending with a dash",
     ),
   );
 
 export const LanguageCode = z
   .string()
-  .check(z.regex(/^[a-z]{2}$/, "use a two-letter language code"));
+  .check(z.regex(/^[a-z]{2}$/, "use a two-letter lowercase language code such as it or en"));
 
 /** Names given in every language the office speaks, e.g. { it: "Anagrafe", en: "Registry" }. */
 export const LocalizedText = z.record(
@@ -25,15 +25,23 @@ export const LocalizedText = z.record(
   z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
 );
 
-const ClockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM (24-hour)"));
+const ClockTime = z
+  .string()
+  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM (24-hour), e.g. 08:30"));
 /** Closing may be "24:00": open until midnight. */
 const ClosingTime = z
   .string()
   .check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "use HH:MM (24-hour) or 24:00"));
 
-export const OpeningInterval = z
-  .object({ open: ClockTime, close: ClosingTime })
-  .check(z.refine((i) => i.open < i.close, { message: "open must be before close" }));
+export const OpeningInterval = z.object({ open: ClockTime, close: ClosingTime }).check(
+  z.refine((i) => i.open < i.close, {
+    params: { rule: "open_before_close" },
+    error: (issue) => {
+      const interval = issue.input as { open?: unknown; close?: unknown } | undefined;
+      return `open must be before close (got ${String(interval?.open)}–${String(interval?.close)})`;
+    },
+  }),
+);
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export const Weekday = z.enum(WEEKDAYS);
@@ -50,11 +58,13 @@ export const OpeningHours = z.object({
   sun: DayHours,
 });
 
-export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD"));
+export const IsoDate = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD, e.g. 2026-12-24"));
 
 export const ServiceConfig = z.object({
   id: Slug,
-  prefix: z.string().check(z.regex(/^[A-Z]$/, "use one capital letter")),
+  prefix: z.string().check(z.regex(/^[A-Z]$/, "use one capital letter A–Z")),
   names: LocalizedText,
   /** Walk-in services issue tickets at the kiosk; appointment-only ones are booked instead. */
   mode: z._default(z.enum(["walk-in", "appointment"]), "walk-in"),
@@ -100,14 +110,21 @@ interface IssueSink {
   value: unknown;
 }
 
-function addIssue(ctx: IssueSink, path: (string | number)[], message: string) {
-  ctx.issues.push({ code: "custom", path, message, input: ctx.value });
+/** `rule` is the stable name clients word in their own language (shared/protocol/issues.ts). */
+function addIssue(ctx: IssueSink, path: (string | number)[], rule: string, message: string) {
+  ctx.issues.push({ code: "custom", path, message, input: ctx.value, params: { rule } });
 }
 
 export const OfficeConfig = z
   .object({
     name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
-    timeZone: z.string().check(z.refine(isTimeZone, "unknown IANA time zone")),
+    timeZone: z.string().check(
+      z.refine(isTimeZone, {
+        params: { rule: "time_zone" },
+        error: (issue) =>
+          `unknown IANA time zone ${JSON.stringify(String(issue.input).slice(0, 60))}: use one such as Europe/Rome`,
+      }),
+    ),
     /** The first language is the office's own: voice announcements and defaults use it. */
     languages: z.array(LanguageCode).check(z.minLength(1), z.maxLength(10)),
     openingHours: OpeningHours,
@@ -127,28 +144,50 @@ export const OfficeConfig = z
     const prefixes = new Set<string>();
     config.services.forEach((service, index) => {
       if (serviceIds.has(service.id))
-        addIssue(ctx, ["services", index, "id"], `duplicate service id "${service.id}"`);
+        addIssue(
+          ctx,
+          ["services", index, "id"],
+          "duplicate_service_id",
+          `duplicate service id "${service.id}": each service needs its own`,
+        );
       if (prefixes.has(service.prefix)) {
-        addIssue(ctx, ["services", index, "prefix"], `prefix "${service.prefix}" is already used`);
+        const other = config.services.findIndex((s) => s.prefix === service.prefix);
+        addIssue(
+          ctx,
+          ["services", index, "prefix"],
+          "prefix_taken",
+          `prefix "${service.prefix}" is already used by services[${other}]: each service needs its own letter`,
+        );
       }
       serviceIds.add(service.id);
       prefixes.add(service.prefix);
       for (const lang of config.languages) {
         if (!service.names[lang])
-          addIssue(ctx, ["services", index, "names", lang], `missing name in "${lang}"`);
+          addIssue(
+            ctx,
+            ["services", index, "names", lang],
+            "missing_name",
+            `missing name in "${lang}": every service is named in each of the office's languages`,
+          );
       }
     });
     const counterIds = new Set<string>();
     config.counters.forEach((counter, index) => {
       if (counterIds.has(counter.id))
-        addIssue(ctx, ["counters", index, "id"], `duplicate counter id "${counter.id}"`);
+        addIssue(
+          ctx,
+          ["counters", index, "id"],
+          "duplicate_counter_id",
+          `duplicate counter id "${counter.id}": each counter needs its own`,
+        );
       counterIds.add(counter.id);
       counter.serviceIds.forEach((serviceId, serviceIndex) => {
         if (!serviceIds.has(serviceId)) {
           addIssue(
             ctx,
             ["counters", index, "serviceIds", serviceIndex],
-            `unknown service "${serviceId}"`,
+            "unknown_service",
+            `unknown service "${serviceId}": not among this office's services`,
           );
         }
       });

@@ -12,7 +12,12 @@ export type TicketChannel = z.infer<typeof TicketChannel>;
 /** Ticket ids are the business day plus the code: unique forever within an office. */
 export const TicketId = z
   .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}-[A-Z]\d{3,}$/, "not a ticket id"));
+  .check(
+    z.regex(
+      /^\d{4}-\d{2}-\d{2}-[A-Z]\d{3,}$/,
+      "not a ticket id (a day and a code, e.g. 2026-12-24-A001)",
+    ),
+  );
 
 /** A ticket as everyone may see it: no personal data, no token. */
 export const Ticket = z.object({

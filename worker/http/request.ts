@@ -1,5 +1,6 @@
 import type * as z from "zod/mini";
 import { Slug } from "../../shared/protocol/config";
+import { describeIssues, issuesSummary } from "../../shared/protocol/issues";
 import { errorResponse } from "./errors";
 import type { AppContext } from "./route";
 
@@ -29,19 +30,20 @@ export async function readBody<S extends z.ZodMiniType>(
       };
     }
   }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      path: issue.path.join("."),
-      message: issue.message,
-    }));
-    const first = issues[0];
-    const message = first
-      ? `${first.path ? `${first.path}: ` : ""}${first.message}`
-      : "Invalid request body.";
-    return { ok: false, response: errorResponse(400, "invalid_request", message, issues) };
-  }
+  // reportInput: the rule's sentence says what was given ("got 93"); the input itself is never echoed.
+  const parsed = schema.safeParse(data, { reportInput: true });
+  if (!parsed.success) return { ok: false, response: invalidRequest(parsed.error.issues) };
   return { ok: true, value: parsed.data };
+}
+
+/**
+ * 400 invalid_request for a body (or parameters) of the wrong shape: the first
+ * problem's path and rule as the message, every problem in `issues` with a
+ * stable code (issue 10, point 15).
+ */
+export function invalidRequest(issues: readonly z.core.$ZodIssue[]): Response {
+  const described = describeIssues(issues);
+  return errorResponse(400, "invalid_request", issuesSummary(described), described);
 }
 
 const tooLarge = (maxBytes: number) =>

@@ -3,6 +3,7 @@ import { execute, startOfNextDay } from "../../shared/engine";
 import type { Actor } from "../../shared/protocol/auth";
 import type { Command } from "../../shared/protocol/commands";
 import type { OfficeEvent } from "../../shared/protocol/events";
+import { describeIssues, issuesSummary } from "../../shared/protocol/issues";
 import { publicOfficeState } from "../../shared/protocol/public";
 import type { OfficeState } from "../../shared/protocol/state";
 import {
@@ -534,7 +535,8 @@ export class Office extends Server<Env> {
         type: "error",
         error: {
           code: "invalid_message",
-          message: parsed.error.issues[0]?.message ?? "Invalid message.",
+          // The field and its rule, as HTTP answers say them (issue 10, point 15).
+          message: issuesSummary(describeIssues(parsed.error.issues)),
         },
       });
       return;
