@@ -4,6 +4,7 @@ import { BASES, format } from "../../shared/i18n";
 import { type TicketMessages, ticketMessages } from "../../shared/i18n/ticket";
 import type { TicketView } from "../../shared/protocol/api";
 import { browserLanguages } from "../../shared/ui/app-params";
+import { canGiveUpPlace } from "./give-up";
 import { cancelTicket, fetchOffice, fetchTicket, type OfficeInfo } from "./ticket-api";
 import {
   type LanguageChoice,
@@ -78,6 +79,10 @@ export function createTicketPageModel(pathname: string) {
     batch(() => {
       ticket.value = next;
       page.value = "ready";
+      // Called while the question was open: it is gone, and must not come back by itself
+      // if the ticket waits again later (a transfer).
+      if (!canGiveUpPlace(next.status) && cancelStep.peek() !== "sending")
+        cancelStep.value = "idle";
     });
     // Only a change to "called" alerts: opening the page on an old call should not buzz.
     if (previous && previous.status !== "called" && next.status === "called") {
@@ -190,7 +195,14 @@ export function createTicketPageModel(pathname: string) {
       // Refused (already being served, already finished): what the server says next is the truth.
       cancelKey = null;
       const fresh = await fetchTicket(target.officeId, target.token);
-      if (fresh.kind === "ok") show(fresh.value);
+      if (fresh.kind === "ok") {
+        show(fresh.value);
+        // Called or served meanwhile: the page says so; there is no failure to report.
+        if (!canGiveUpPlace(fresh.value.status)) {
+          cancelStep.value = "idle";
+          return;
+        }
+      }
     }
     cancelStep.value = "failed";
   }
