@@ -29,6 +29,12 @@ export interface DisplayCall {
   /** Server time of the call (or of the latest recall). */
   at: number;
   recalls: number;
+  /**
+   * The ticket is still at its counter (called or being served). A no-show, a
+   * cancelled ticket, one that expired with its day, or one served and closed
+   * is history: it stays in the recent calls, never as "Now calling" (issue 10).
+   */
+  active: boolean;
 }
 
 export interface DisplayData {
@@ -82,14 +88,30 @@ export function fromOfficeState(state: PublicOfficeState): DisplayData {
 
 /** The recent calls of a state, newest first, each with its counter's name. */
 export function callsOf(state: PublicOfficeState): DisplayCall[] {
-  return state.recentCalls.map((call) => ({
-    ticketId: call.ticketId,
-    code: call.code,
-    counterId: call.counterId,
-    counterName: counterName(state.config.counters, call.counterId),
-    at: call.at,
-    recalls: call.recalls,
-  }));
+  return state.recentCalls.map((call) => {
+    const ticket = state.tickets[call.ticketId];
+    return {
+      ticketId: call.ticketId,
+      code: call.code,
+      counterId: call.counterId,
+      counterName: counterName(state.config.counters, call.counterId),
+      at: call.at,
+      recalls: call.recalls,
+      active: !!ticket && (ticket.status === "called" || ticket.status === "serving"),
+    };
+  });
+}
+
+/** The call shown large as "Now calling": the latest, while its ticket is still at its counter. */
+export function nowCalling(data: DisplayData | null): DisplayCall | null {
+  const latest = data?.calls[0];
+  return latest?.active ? latest : null;
+}
+
+/** The calls listed under "Recent calls": every call but the one shown large. */
+export function earlierCalls(data: DisplayData | null): DisplayCall[] {
+  if (!data) return [];
+  return nowCalling(data) ? data.calls.slice(1) : data.calls;
 }
 
 /**
@@ -113,6 +135,12 @@ export function fromOfficeView(view: unknown, previous?: DisplayData | null): Di
     (c): c is { id: string; name: string } =>
       isObject(c) && typeof c.id === "string" && typeof c.name === "string",
   );
+  // The tickets at the counters (called or being served): the calls still current.
+  const atCounters: string[] = [];
+  view.counters.forEach((c: unknown) => {
+    if (isObject(c) && isObject(c.ticket) && typeof c.ticket.id === "string")
+      atCounters.push(c.ticket.id);
+  });
   const finished = isStringArray(view.closedForToday)
     ? view.closedForToday
     : previous
@@ -152,6 +180,7 @@ export function fromOfficeView(view: unknown, previous?: DisplayData | null): Di
       counterName: counterName(counters, c.counterId),
       at: c.at,
       recalls: typeof c.recalls === "number" ? c.recalls : 0,
+      active: atCounters.indexOf(c.ticketId) >= 0,
     });
   });
   return {

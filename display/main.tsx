@@ -14,6 +14,7 @@ import { startBurnInShift } from "./burn-in";
 import { DisplayApp } from "./components/display-app";
 import { createDisplayModel, type DisplayModel } from "./display-model";
 import { hidePointerWhenIdle } from "./idle-cursor";
+import { startQueuePages } from "./queue-pages";
 import { watchVersion } from "./version-watch";
 
 /*
@@ -77,7 +78,12 @@ if (root) {
   // The whole screen re-renders when a signal it reads changes (new data, the minute, a highlight
   // ending): a few times a minute, cheap for Preact, and it spares the display the size of
   // @preact/signals' per-component bindings (see the size budget in scripts/build.ts).
-  effect(() => render(<Screen />, root));
+  const layQueuePages = startQueuePages(root);
+  effect(() => {
+    render(<Screen />, root);
+    // After each render, before the frame is painted: the rows that fit, a page at a time.
+    layQueuePages();
+  });
   startBurnInShift(root);
   hidePointerWhenIdle(root);
 }

@@ -30,6 +30,8 @@ export function createSoundUnlock(): SoundUnlock {
   onAudioStateChange((running) => {
     if (running) unlocked.value = true;
   });
+  // Where the player allows autoplay, a context that starts suspended resumes without a gesture.
+  if (!unlocked.peek()) resumeAudio();
   const unlock = () => {
     resumeAudio();
     unlocked.value = true;

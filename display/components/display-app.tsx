@@ -1,5 +1,4 @@
 import type { DisplayModel } from "../display-model";
-import { EnableSound } from "./enable-sound";
 import { InfoLine } from "./info-line";
 import { LatestCall } from "./latest-call";
 import { RecentCalls } from "./recent-calls";
@@ -21,7 +20,6 @@ export function DisplayApp({ model }: { model: DisplayModel }) {
       </main>
       <ServiceQueues model={model} />
       <InfoLine model={model} />
-      <EnableSound model={model} placement="card" />
       <SoundSettingsPanel model={model} />
     </div>
   );

@@ -26,7 +26,7 @@ export function InfoLine({ model }: { model: DisplayModel }) {
           </span>
         )}
       </span>
-      <EnableSound model={model} placement="reminder" />
+      <EnableSound model={model} />
       <ConnectionStatus model={model} />
       <button
         type="button"

@@ -1,4 +1,4 @@
-import { callKey } from "../display-data";
+import { callKey, nowCalling } from "../display-data";
 import type { DisplayModel } from "../display-model";
 import { ArrowIcon } from "./arrow-icon";
 import { SecondLanguage } from "./second-language";
@@ -11,7 +11,7 @@ import { SecondLanguage } from "./second-language";
 export function LatestCall({ model }: { model: DisplayModel }) {
   const m = model.messages.value.display;
   const second = model.secondMessages.value?.display;
-  const call = model.data.value?.calls[0];
+  const call = nowCalling(model.data.value);
   const fresh = call ? model.highlighted.value.split(" ").indexOf(callKey(call)) >= 0 : false;
   return (
     <section

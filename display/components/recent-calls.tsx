@@ -1,4 +1,4 @@
-import { callKey } from "../display-data";
+import { callKey, earlierCalls } from "../display-data";
 import type { DisplayModel } from "../display-model";
 import { SecondLanguage } from "./second-language";
 
@@ -6,7 +6,7 @@ import { SecondLanguage } from "./second-language";
 export function RecentCalls({ model }: { model: DisplayModel }) {
   const m = model.messages.value.display;
   const second = model.secondMessages.value?.display;
-  const calls = model.data.value?.calls.slice(1) ?? [];
+  const calls = earlierCalls(model.data.value);
   const highlighted = model.highlighted.value.split(" ");
   return (
     <section class="recent" aria-labelledby="recent-title">

@@ -12,6 +12,7 @@ function call(code: string, at: number, recalls = 0): DisplayCall {
     counterName: "Sportello 1",
     at,
     recalls,
+    active: true,
   };
 }
 

@@ -91,10 +91,12 @@ describe("A supervisor's notice and tickets finished for today, on the waiting-r
 describe("What a queue line says", () => {
   it("Keeps the estimate for those already waiting and adds that tickets for today are finished.", () => {
     expect(queueTexts(service({ finishedToday: true }), en, "en")).toEqual({
+      showCount: true,
       wait: "about 10 min",
       finished: "Tickets for today are finished",
     });
     expect(queueTexts(service({ finishedToday: true }), it_, "it")).toEqual({
+      showCount: true,
       wait: "circa 10 min",
       finished: "Biglietti per oggi terminati",
     });
@@ -102,10 +104,12 @@ describe("What a queue line says", () => {
 
   it("Says no 'no wait' for a finished service nobody is waiting for: there is no number to take.", () => {
     expect(queueTexts(service({ finishedToday: true, waiting: 0 }), en, "en")).toEqual({
+      showCount: true,
       wait: "",
       finished: "Tickets for today are finished",
     });
     expect(queueTexts(service({ waiting: 0 }), en, "en")).toEqual({
+      showCount: true,
       wait: "no wait",
       finished: null,
     });
@@ -113,10 +117,12 @@ describe("What a queue line says", () => {
 
   it("Leaves a closed service as closed, and an open one as before.", () => {
     expect(queueTexts(service({ open: false, finishedToday: true }), en, "en")).toEqual({
+      showCount: false,
       wait: "Closed",
       finished: null,
     });
     expect(queueTexts(service({ estimatedWaitSeconds: null }), en, "en")).toEqual({
+      showCount: true,
       wait: "no counter open",
       finished: null,
     });
