@@ -80,7 +80,7 @@ export function TransferDialog({ model }: { model: CounterModel }) {
                     data-testid={`transfer-counter-${counter.id}`}
                     onClick={() => model.transferTo({ toCounterId: counter.id })}
                   >
-                    <span class="transfer-option-name">{counter.name}</span>
+                    <span class="transfer-option-name is-counter">{counter.name}</span>
                     <ModeBadge mode={counter.mode} label={m.modes[counter.mode]} />
                   </button>
                 </li>
