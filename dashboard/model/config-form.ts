@@ -38,7 +38,7 @@ export function draftOf(config: OfficeConfigInput): ConfigDraft {
   return JSON.parse(JSON.stringify(config)) as ConfigDraft;
 }
 
-function keyed(issues: readonly FieldIssue[]): FieldIssues {
+export function keyed(issues: readonly FieldIssue[]): FieldIssues {
   const map: FieldIssues = new Map();
   for (const issue of issues) {
     const list = map.get(issue.path);

@@ -95,6 +95,25 @@ describe("Reports", () => {
     const lines = String(csv.body).trim().split("\r\n");
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain("2026-03-02 10:00:00");
+
+    // Issue 10, point 18: the same tickets for Excel set to Italian, `;` between cells.
+    const excel = await api<string>(
+      "GET",
+      `/offices/${officeId}/reports/tickets.csv?from=2026-03-01&to=2026-03-07&format=excel-it`,
+      { as: supervisor.as },
+    );
+    expect(excel.status).toBe(200);
+    expect(excel.headers.get("content-disposition")).toContain("-excel-it.csv");
+    const excelLines = String(excel.body).trim().split("\r\n");
+    expect(excelLines).toHaveLength(3);
+    expect(excelLines[0]).toContain("id;day;code;service;");
+    expect(excelLines[1]!.split(";")).toHaveLength(lines[1]!.split(",").length);
+    const unknown = await api(
+      "GET",
+      `/offices/${officeId}/reports/tickets.csv?from=2026-03-01&to=2026-03-07&format=xlsx`,
+      { as: supervisor.as },
+    );
+    expect(unknown.status).toBe(400);
   });
 
   it("A wrong range is 400, never a 500: not dates, from after to, longer than three years.", async () => {

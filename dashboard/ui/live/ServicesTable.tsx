@@ -132,7 +132,11 @@ function ServiceLine({ app, live, row }: { app: DashboardApp; live: LiveModel; r
                 data-testid={`service-close-${row.serviceId}`}
                 onClick={() => setConfirming(true)}
               >
-                {m.closeToday}
+                {/* The short words in the compact wide layout (styles/live.css), the full ones else. */}
+                <span class="label-full">{m.closeToday}</span>
+                <span class="label-short" aria-hidden="true">
+                  {m.closeTodayShort}
+                </span>
               </button>
             ) : (
               <button

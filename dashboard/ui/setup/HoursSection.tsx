@@ -54,7 +54,7 @@ export function HoursSection({ app, setup, draft }: SectionProps) {
                                   value={interval[edge]}
                                   maxLength={5}
                                   data-testid={`config-hours-${day}-${index}-${edge}`}
-                                  {...invalidProps(issues, `${path}.${edge}`)}
+                                  {...invalidProps(issues, `${path}.${edge}`, [path])}
                                   onInput={(e) =>
                                     setup.edit(
                                       changeInterval(

@@ -1,6 +1,7 @@
 import { useEffect } from "preact/hooks";
 import { format } from "../../../shared/i18n";
 import type { DashboardApp } from "../../model/dashboard-app";
+import { focusFirstInvalid } from "../../model/field-focus";
 import type { LiveModel } from "../../model/live-model";
 import { problemText } from "../../model/problem-text";
 import type { SetupModel } from "../../model/setup-model";
@@ -49,8 +50,9 @@ export function SetupView({
           event.preventDefault();
           const form = event.currentTarget;
           void setup.save().then((saved) => {
-            // Straight to the first field that needs attention (keyboard and screen readers).
-            if (!saved) form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+            // Straight to the first field that needs attention (keyboard and screen readers),
+            // scrolled above the sticky save bar, not under it (WCAG 2.4.11).
+            if (!saved) focusFirstInvalid(form, form.querySelector<HTMLElement>(".save-bar"));
           });
         }}
       >

@@ -1,23 +1,10 @@
 import type { ComponentChildren } from "preact";
 import type { DashboardMessages } from "../../../shared/i18n/dashboard";
 import { type FieldIssues, issuesAt } from "../../model/config-form";
+import { errorId, invalidProps } from "../../model/field-focus";
 import { issueText } from "../../model/issue-text";
 
-export { issueText };
-
-/** A field's id for its error line (aria-describedby). */
-export function errorId(path: string): string {
-  return `issue-${path.replace(/[^a-z0-9]+/gi, "-")}`;
-}
-
-/** Props that mark an input as invalid and point it at its error line. */
-export function invalidProps(issues: FieldIssues, path: string) {
-  const has = issuesAt(issues, path).length > 0;
-  return {
-    "aria-invalid": has,
-    "aria-describedby": has ? errorId(path) : undefined,
-  } as const;
-}
+export { errorId, invalidProps, issueText };
 
 export function FieldError({
   issues,

@@ -482,6 +482,7 @@ export const dashboard = {
       closedToday: "Finished for today",
       open: "Issuing",
       closeToday: "End today's tickets",
+      closeTodayShort: "End today",
       reopenToday: "Issue again today",
       closeYes: "Yes, end them",
       cancel: "Cancel",

@@ -511,6 +511,7 @@ export const dashboard: DashboardSection = {
       closedToday: "Esauriti per oggi",
       open: "In emissione",
       closeToday: "Termina i biglietti di oggi",
+      closeTodayShort: "Termina oggi",
       reopenToday: "Riprendi l'emissione oggi",
       closeYes: "Sì, terminali",
       cancel: "Annulla",
