@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { format } from "../../../shared/i18n";
 import type { DashboardApp } from "../../model/dashboard-app";
-import { formatClock, formatDateTime } from "../../model/format";
+import { formatClock, formatDateTime, formatTimeOfDay } from "../../model/format";
+import { deviceThatUsedCode } from "../../model/pairing";
 import { problemText } from "../../model/problem-text";
 import type { SetupModel } from "../../model/setup-model";
 
@@ -23,7 +24,9 @@ export function DevicesSection({ app, setup }: { app: DashboardApp; setup: Setup
     ? problemText(problem, messages, app.lang.value)
     : { message: "", detail: null };
   const busy = setup.deviceBusy.value;
-  const remaining = pairing ? pairing.expiresAt - now : 0;
+  // A used code is spent: say which device took it instead of counting down (issue 10, point 14).
+  const usedBy = pairing ? deviceThatUsedCode(pairing, devices) : null;
+  const remaining = pairing && !usedBy ? pairing.expiresAt - now : 0;
   return (
     <section
       class="panel setup-section"
@@ -85,7 +88,11 @@ export function DevicesSection({ app, setup }: { app: DashboardApp; setup: Setup
           <div role="status">
             <p>{format(m.code, { name: pairing.name })}</p>
             <p
-              class={remaining > 0 ? "pairing-code-value" : "pairing-code-value pairing-expired"}
+              class={
+                remaining > 0 && !usedBy
+                  ? "pairing-code-value"
+                  : "pairing-code-value pairing-expired"
+              }
               data-testid="pairing-code"
             >
               {pairing.code.length === 8
@@ -93,9 +100,19 @@ export function DevicesSection({ app, setup }: { app: DashboardApp; setup: Setup
                 : pairing.code}
             </p>
           </div>
-          <p data-testid="pairing-expiry">
-            {remaining > 0 ? format(m.expiresIn, { time: formatClock(remaining) }) : m.expired}
-          </p>
+          {usedBy ? (
+            <p data-testid="pairing-used" role="status">
+              {format(m.usedBy, {
+                name: usedBy.name,
+                role: usedBy.role === "kiosk" ? m.kiosk : m.display,
+                time: formatTimeOfDay(usedBy.createdAt, timeZone, lang),
+              })}
+            </p>
+          ) : (
+            <p data-testid="pairing-expiry">
+              {remaining > 0 ? format(m.expiresIn, { time: formatClock(remaining) }) : m.expired}
+            </p>
+          )}
         </div>
       )}
       {problem && (

@@ -727,6 +727,7 @@ export const dashboard = {
       code: "Pairing code for {name}",
       expiresIn: "Valid for {time}",
       expired: "This code has expired: create a new one.",
+      usedBy: "Code used: {name} ({role}) was paired at {time}.",
       list: "Paired devices",
       none: "No device is paired.",
       lastSeen: "Last seen",

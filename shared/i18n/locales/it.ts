@@ -758,6 +758,7 @@ export const dashboard: DashboardSection = {
       code: "Codice di abbinamento per {name}",
       expiresIn: "Valido ancora {time}",
       expired: "Questo codice è scaduto: creane uno nuovo.",
+      usedBy: "Codice usato: {name} ({role}) è stato abbinato alle {time}.",
       list: "Dispositivi abbinati",
       none: "Nessun dispositivo abbinato.",
       lastSeen: "Ultimo contatto",
