@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { describeViolations, seriousAccessibilityViolations } from "./accessibility";
 import { launchBrowser, openPage, screenshot, testId } from "./browser";
+import { createLargeOffice } from "./large-office";
 import { api, createStaff, createTestOffice } from "./office-api";
 import { signInThroughForm } from "./sign-in";
 
@@ -60,6 +61,40 @@ describe("The office's setup, in the browser", () => {
     await page.locator(`${testId("config-status")}[data-status="saved"]`).waitFor();
     expect(await officeTargets()).toEqual({ targetWaitMinutes: 25, targetSharePercent: 90 });
     expect(await page.locator(testId("issue-targetSharePercent")).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("A failed save brings the first wrong field into view above the sticky save bar, and an opening-hours order error is tied to both its inputs (issue 10, point 16).", async () => {
+    // A city office's 13 services put the opening hours far below the first screen.
+    const largeOffice = await createLargeOffice(baseUrl, "setup-focus");
+    const admin = await createStaff(baseUrl, largeOffice, "admin");
+    const { page, errors } = await openPage(
+      browser,
+      `${baseUrl}/dashboard/?office=${largeOffice}`,
+      { viewport: { width: 1440, height: 900 } },
+    );
+    await signInThroughForm(page, admin);
+    await page.locator(testId("tab-setup")).click();
+    const open = page.locator(testId("config-hours-mon-0-open"));
+    const close = page.locator(testId("config-hours-mon-0-close"));
+    await open.fill("18:00");
+    await close.fill("08:00");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator(testId("config-save")).click();
+    await page.locator(testId("issue-openingHours.mon.0")).waitFor();
+
+    expect(await open.evaluate((element) => element === document.activeElement)).toBe(true);
+    const field = await open.boundingBox();
+    const bar = await page.locator(testId("config-save-bar")).boundingBox();
+    expect(field && bar, "the field and the save bar are on screen").toBeTruthy();
+    expect(field!.y, "the field is below the top of the window").toBeGreaterThanOrEqual(0);
+    expect(field!.y + field!.height, "the field is above the save bar").toBeLessThanOrEqual(bar!.y);
+    const errorId = await page.locator(testId("issue-openingHours.mon.0")).getAttribute("id");
+    for (const input of [open, close]) {
+      expect(await input.getAttribute("aria-invalid")).toBe("true");
+      expect((await input.getAttribute("aria-describedby"))?.split(" ")).toContain(errorId);
+    }
+    await screenshot(page, "dashboard-setup-focus-above-save-bar");
     expect(errors).toEqual([]);
   });
 });
