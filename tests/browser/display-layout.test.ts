@@ -133,6 +133,14 @@ function inspect(minType: number): Snapshot {
   );
   if (notice?.[0] && sound?.[0] && overlaps(notice[0], sound[0]))
     problems.push("the sound bar covers the notice");
+  for (const blocker of blockers) {
+    const r = blocker.rect;
+    if (r.top < 0 || r.left < 0 || r.bottom > vh + 0.5 || r.right > vw + 0.5)
+      problems.push(`${blocker.name} leaves the screen`);
+  }
+  const noticeText = document.querySelector('[data-testid="notice"]');
+  if (noticeText && noticeText.scrollHeight > noticeText.clientHeight + 1)
+    problems.push("the notice is cut");
   // Recent calls: in DOM order (newest first), each one after the one before as text is read.
   const calls = Array.prototype.slice
     .call(document.querySelectorAll('[data-testid="recent-calls"] li'))
