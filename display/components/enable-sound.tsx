@@ -1,6 +1,7 @@
 import { focusOnMount } from "../../shared/ui/focus-on-mount";
 import type { DisplayModel } from "../display-model";
 import { SecondLanguage } from "./second-language";
+import { SpeakerIcon } from "./speaker-icon";
 
 /**
  * Browsers keep a page silent until someone interacts with it. Until then
@@ -25,12 +26,7 @@ export function EnableSound({ model }: { model: DisplayModel }) {
         ref={focusOnMount}
         onClick={() => sound.unlock()}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <path
-            fill="currentColor"
-            d="M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"
-          />
-        </svg>
+        <SpeakerIcon />
         <span class="enable-sound-text">
           {m.enableSound}
           <SecondLanguage lang={model.secondLang.value} text={second?.enableSound} />

@@ -2,6 +2,7 @@ import type { DisplayModel } from "../display-model";
 import { noticeSize } from "../queue-texts";
 import { ConnectionStatus } from "./connection-status";
 import { EnableSound } from "./enable-sound";
+import { SpeakerIcon } from "./speaker-icon";
 
 /**
  * The bottom line: opening hours today (open / closed, when it reopens),
@@ -35,12 +36,7 @@ export function InfoLine({ model }: { model: DisplayModel }) {
         title={model.messages.value.display.openSettings}
         onClick={() => model.openSettings()}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-          <path
-            fill="currentColor"
-            d="M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"
-          />
-        </svg>
+        <SpeakerIcon />
       </button>
     </footer>
   );
