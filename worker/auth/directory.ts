@@ -10,8 +10,10 @@ import {
   StaffRole,
 } from "../../shared/protocol/auth";
 import { CLOSE_RECONNECT, CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
+import { accountTag, deviceTag, sessionTag } from "../live/socket-tags";
 import { AuditLog } from "../office/audit-log";
-import { INTERNAL_ORIGIN, type RevokeRequest } from "../office/internal";
+import { officeClient } from "../office/client";
+import type { RevokeRequest } from "../office/internal";
 import { migrate } from "../office/migrations";
 import { DIRECTORY_MIGRATIONS } from "./directory-migrations";
 import { randomToken, sha256 } from "./encoding";
@@ -299,7 +301,7 @@ export class Directory extends DurableObject<Env> {
       grants,
     );
     await this.closeSockets(grants, {
-      tag: `sess:${session.id}`,
+      tag: sessionTag(session.id),
       code: CLOSE_SIGNED_OUT,
       reason: "signed out",
       errorCode: "not_signed_in",
@@ -338,7 +340,7 @@ export class Directory extends DurableObject<Env> {
   private async endSessions(accountId: string, grants: Grant[], reason: string): Promise<void> {
     this.sql.exec(`DELETE FROM sessions WHERE account_id = ?`, accountId);
     await this.closeSockets(grants, {
-      tag: `acct:${accountId}`,
+      tag: accountTag(accountId),
       code: CLOSE_SIGNED_OUT,
       reason,
       errorCode: "not_signed_in",
@@ -453,7 +455,7 @@ export class Directory extends DurableObject<Env> {
     } else if (patch.grants) {
       // Rights changed: live sockets reconnect and are checked again.
       await this.closeSockets(affected, {
-        tag: `acct:${accountId}`,
+        tag: accountTag(accountId),
         code: CLOSE_RECONNECT,
         reason: "rights changed",
       });
@@ -687,7 +689,7 @@ export class Directory extends DurableObject<Env> {
       this.sql.exec(`UPDATE devices SET revoked_at = ? WHERE id = ?`, Date.now(), deviceId);
       this.audit(actor, "device.revoked", { device: deviceId, name: row.name }, [], [office]);
       await this.closeOfficeSockets(office, {
-        tag: `dev:${deviceId}`,
+        tag: deviceTag(deviceId),
         code: CLOSE_SIGNED_OUT,
         reason: "device revoked",
         errorCode: "device_revoked",
@@ -730,13 +732,8 @@ export class Directory extends DurableObject<Env> {
     ]);
     for (const office of targets) {
       this.ctx.waitUntil(
-        this.env.Office.getByName(office)
-          .fetch(`${INTERNAL_ORIGIN}/audit`, {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify({ at, actor, action, detail }),
-          })
-          .then((response) => response.body?.cancel())
+        officeClient(this.env, office)
+          .appendAudit({ at, actor, action, detail })
           .catch((error: unknown) => console.error("audit to office failed", office, error)),
       );
     }
@@ -757,12 +754,7 @@ export class Directory extends DurableObject<Env> {
 
   private async closeOfficeSockets(office: string, revocation: RevokeRequest): Promise<void> {
     try {
-      const response = await this.env.Office.getByName(office).fetch(`${INTERNAL_ORIGIN}/revoke`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(revocation),
-      });
-      await response.body?.cancel();
+      await officeClient(this.env, office).revoke(revocation);
     } catch (error) {
       console.error("closing sockets failed", office, error);
     }

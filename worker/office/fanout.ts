@@ -4,37 +4,8 @@ import { publicEvents } from "../../shared/protocol/public";
 import type { OfficeState } from "../../shared/protocol/state";
 import type { Ticket } from "../../shared/protocol/ticket";
 import type { DisplayServerMessage, LiveRole, ServerMessage } from "../../shared/protocol/wire";
+import { roleTag, TICKET_TAG, ticketIdFromTags } from "../live/socket-tags";
 import { ticketView } from "./views";
-
-/** Tags on live sockets. Screens, kiosks and counters follow the office's event stream; phones only their ticket. */
-export const STREAM_TAG = "stream";
-export const TICKET_TAG = "ticket";
-export const ticketTag = (ticketId: string) => `ticket:${ticketId}`;
-export const roleTag = (role: string) => `role:${role}`;
-
-/**
- * partyserver puts the connection's id first in its tags, and a client may
- * choose that id: only the tags we set (the rest) are read back.
- */
-const ownTags = (tags: readonly string[]) => tags.slice(1);
-
-/** The ticket a phone's socket follows, read back from its tags (they survive hibernation). */
-export function ticketIdFromTags(tags: readonly string[]): string | null {
-  return (
-    ownTags(tags)
-      .find((tag) => tag.startsWith("ticket:"))
-      ?.slice("ticket:".length) ?? null
-  );
-}
-
-/** The role a socket was accepted with, read back from its tags; null when it was rejected. */
-export function roleFromTags(tags: readonly string[]): string | null {
-  return (
-    ownTags(tags)
-      .find((tag) => tag.startsWith("role:"))
-      ?.slice("role:".length) ?? null
-  );
-}
 
 const TERMINAL_EVENTS = new Set<OfficeEvent["type"]>([
   "ticketCompleted",

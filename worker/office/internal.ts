@@ -29,6 +29,7 @@ export const AuditRequest = z.object({
   action: z.string().check(z.maxLength(64)),
   detail: z.record(z.string(), z.unknown()),
 });
+export type AuditRequest = z.infer<typeof AuditRequest>;
 
 /**
  * Close the sockets tagged `tag`, telling them why (`errorCode`) when they

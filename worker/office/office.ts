@@ -19,20 +19,16 @@ import {
 import { CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
 import { errorBody, STATUS_BY_ENGINE_ERROR } from "../http/errors";
 import { SECURITY_HEADERS } from "../http/security-headers";
-import { AuditLog } from "./audit-log";
 import {
-  broadcastEvents,
   roleFromTags,
   roleTag,
   STREAM_TAG,
-  type Stream,
-  send,
-  streamOf,
   TICKET_TAG,
-  TicketFollowers,
   ticketIdFromTags,
   ticketTag,
-} from "./fanout";
+} from "../live/socket-tags";
+import { AuditLog } from "./audit-log";
+import { broadcastEvents, type Stream, send, streamOf, TicketFollowers } from "./fanout";
 import {
   AuditRequest,
   CommandRequest,

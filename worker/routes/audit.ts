@@ -2,10 +2,9 @@ import type { Hono } from "hono";
 import * as z from "zod/mini";
 import { directory } from "../auth/authenticate";
 import { errorResponse } from "../http/errors";
-import { officeAnswer, officeStub } from "../http/office-client";
 import { pathSlug } from "../http/request";
 import { type AppContext, type AppEnv, defineRoute } from "../http/route";
-import { INTERNAL_ORIGIN } from "../office/internal";
+import { officeClient } from "../office/client";
 
 const AuditQuery = z.object({
   before: z.optional(z.coerce.number().check(z.int(), z.positive())),
@@ -42,10 +41,7 @@ export function auditRoutes(app: Hono<AppEnv>): void {
       if (!office.ok) return office.response;
       const query = auditQuery(c);
       if (!query.ok) return query.response;
-      const url = new URL(`${INTERNAL_ORIGIN}/audit`);
-      url.searchParams.set("limit", String(query.value.limit));
-      if (query.value.before) url.searchParams.set("before", String(query.value.before));
-      return officeAnswer(officeStub(c, office.value).fetch(url.toString()));
+      return officeClient(c.env, office.value).auditEntries(query.value);
     },
   );
 

@@ -1,10 +1,10 @@
 import type { Hono } from "hono";
 import * as z from "zod/mini";
 import { NoticeText } from "../../shared/protocol";
-import { officeAnswer, officeStub, sendCommand } from "../http/office-client";
+import { sendCommand } from "../http/office-client";
 import { idempotencyKey, pathSlug, readBody } from "../http/request";
 import { type AppEnv, defineRoute } from "../http/route";
-import { INTERNAL_ORIGIN } from "../office/internal";
+import { officeClient } from "../office/client";
 
 export const ServiceTodayBody = z.strictObject({ open: z.boolean() });
 export const NoticeBody = z.strictObject({ text: z.nullable(NoticeText) });
@@ -83,7 +83,7 @@ export function dashboardRoutes(app: Hono<AppEnv>): void {
     async (c) => {
       const office = pathSlug(c, "office", "office");
       if (!office.ok) return office.response;
-      return officeAnswer(officeStub(c, office.value).fetch(`${INTERNAL_ORIGIN}/reports/today`));
+      return officeClient(c.env, office.value).today();
     },
   );
 }

@@ -8,10 +8,11 @@ import { CLOSE_FORBIDDEN, CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-co
 import { allows, device, isAnonymous, staffRank } from "../auth/access";
 import { actorOf, type Principal } from "../auth/principal";
 import { errorResponse } from "../http/errors";
-import { officeStub } from "../http/office-client";
 import { pathSlug } from "../http/request";
 import { type AppEnv, defineRoute, type Role } from "../http/route";
 import { isSameSiteSocket } from "../http/same-site";
+import { accountTag, deviceTag, sessionTag } from "../live/socket-tags";
+import { officeClient } from "../office/client";
 import { LIVE_GRANT_HEADER, type LiveGrant } from "../office/internal";
 
 /** The role each kind of live socket needs (README "Roles"). */
@@ -70,7 +71,7 @@ export function liveRoutes(app: Hono<AppEnv>): void {
         );
       }
       const grant = liveGrant(principal, office.value, role.data);
-      return officeStub(c, office.value).fetch(forwardedUpgrade(c.req.raw, grant));
+      return officeClient(c.env, office.value).live(forwardedUpgrade(c.req.raw), grant);
     },
   );
 }
@@ -81,8 +82,8 @@ function liveGrant(principal: Principal, office: string, role: LiveRole): LiveGr
   const staff = principal.staff && staffRank(principal, office) >= 1 ? principal.staff : null;
   const usedDevice =
     !staff && (role === "kiosk" || role === "display") ? device(principal, office, role) : null;
-  if (staff) tags.push(`acct:${staff.accountId}`, `sess:${staff.sessionId}`);
-  if (usedDevice) tags.push(`dev:${usedDevice.id}`);
+  if (staff) tags.push(accountTag(staff.accountId), sessionTag(staff.sessionId));
+  if (usedDevice) tags.push(deviceTag(usedDevice.id));
   return {
     role,
     actor: actorOf(staff ? principal : { ...principal, staff: null }, usedDevice),
@@ -115,7 +116,7 @@ const FORWARDED_PARAMS = ["v", "role", "token"];
  * socket's first tag) and `x-partykit-*` headers for itself; passed through,
  * a client could name its socket "role:kiosk" or crash its set-up.
  */
-function forwardedUpgrade(request: Request, grant: LiveGrant): Request {
+function forwardedUpgrade(request: Request): Request {
   const from = new URL(request.url);
   const url = new URL(from.origin + from.pathname);
   for (const name of FORWARDED_PARAMS) {
@@ -126,6 +127,5 @@ function forwardedUpgrade(request: Request, grant: LiveGrant): Request {
   for (const [name, value] of request.headers) {
     if (!name.startsWith("x-partykit-") && name !== LIVE_GRANT_HEADER) headers.set(name, value);
   }
-  headers.set(LIVE_GRANT_HEADER, JSON.stringify(grant));
   return new Request(url, { method: "GET", headers });
 }

@@ -1,10 +1,10 @@
 import type { Hono } from "hono";
 import { OfficeConfig } from "../../shared/protocol/config";
 import { directory } from "../auth/authenticate";
-import { officeAnswer, officeStub, sendCommand } from "../http/office-client";
+import { sendCommand } from "../http/office-client";
 import { idempotencyKey, pathSlug, readBody } from "../http/request";
 import { type AppEnv, defineRoute } from "../http/route";
-import { INTERNAL_ORIGIN } from "../office/internal";
+import { officeClient } from "../office/client";
 
 export function officeRoutes(app: Hono<AppEnv>): void {
   defineRoute(
@@ -22,7 +22,7 @@ export function officeRoutes(app: Hono<AppEnv>): void {
     async (c) => {
       const office = pathSlug(c, "office", "office");
       if (!office.ok) return office.response;
-      return officeAnswer(officeStub(c, office.value).fetch(`${INTERNAL_ORIGIN}/view`));
+      return officeClient(c.env, office.value).view();
     },
   );
 

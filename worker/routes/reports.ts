@@ -1,16 +1,15 @@
 import type { Hono } from "hono";
 import { isCsvFormat } from "../../shared/reports";
 import { errorResponse } from "../http/errors";
-import { officeAnswer, officeStub } from "../http/office-client";
 import { pathSlug, readBody } from "../http/request";
 import { type AppContext, type AppEnv, defineRoute } from "../http/route";
-import { INTERNAL_ORIGIN } from "../office/internal";
+import { officeClient } from "../office/client";
 import { HistoryImport } from "../office/report-requests";
 
 /** A history import carries up to 5,000 tickets (~2 MB); every other body stays under 64 KB. */
 const HISTORY_MAX_BYTES = 4 * 1024 * 1024;
 
-function rangeUrl(c: AppContext, path: string): string | Response {
+function rangeOf(c: AppContext): { from: string; to: string } | Response {
   const from = c.req.query("from");
   const to = c.req.query("to");
   if (!from || !to)
@@ -19,10 +18,7 @@ function rangeUrl(c: AppContext, path: string): string | Response {
       "invalid_request",
       "Give the range as ?from=YYYY-MM-DD&to=YYYY-MM-DD.",
     );
-  const url = new URL(`${INTERNAL_ORIGIN}${path}`);
-  url.searchParams.set("from", from.slice(0, 20));
-  url.searchParams.set("to", to.slice(0, 20));
-  return url.toString();
+  return { from: from.slice(0, 20), to: to.slice(0, 20) };
 }
 
 export function reportRoutes(app: Hono<AppEnv>): void {
@@ -41,9 +37,9 @@ export function reportRoutes(app: Hono<AppEnv>): void {
     async (c) => {
       const office = pathSlug(c, "office", "office");
       if (!office.ok) return office.response;
-      const url = rangeUrl(c, "/reports/summary");
-      if (url instanceof Response) return url;
-      return officeAnswer(officeStub(c, office.value).fetch(url));
+      const range = rangeOf(c);
+      if (range instanceof Response) return range;
+      return officeClient(c.env, office.value).report(range);
     },
   );
 
@@ -62,15 +58,12 @@ export function reportRoutes(app: Hono<AppEnv>): void {
     async (c) => {
       const office = pathSlug(c, "office", "office");
       if (!office.ok) return office.response;
-      const url = rangeUrl(c, "/reports/tickets.csv");
-      if (url instanceof Response) return url;
+      const range = rangeOf(c);
+      if (range instanceof Response) return range;
       const format = c.req.query("format");
-      if (format === undefined) return officeAnswer(officeStub(c, office.value).fetch(url));
-      if (!isCsvFormat(format))
+      if (format !== undefined && !isCsvFormat(format))
         return errorResponse(400, "invalid_request", 'format must be "standard" or "excel-it".');
-      const withFormat = new URL(url);
-      withFormat.searchParams.set("format", format);
-      return officeAnswer(officeStub(c, office.value).fetch(withFormat.toString()));
+      return officeClient(c.env, office.value).ticketsCsv({ ...range, format });
     },
   );
 
@@ -92,13 +85,7 @@ export function reportRoutes(app: Hono<AppEnv>): void {
       if (!office.ok) return office.response;
       const body = await readBody(c, HistoryImport, HISTORY_MAX_BYTES);
       if (!body.ok) return body.response;
-      return officeAnswer(
-        officeStub(c, office.value).fetch(`${INTERNAL_ORIGIN}/history`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify(body.value),
-        }),
-      );
+      return officeClient(c.env, office.value).importHistory(body.value);
     },
   );
 }

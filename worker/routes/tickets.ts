@@ -3,18 +3,11 @@ import { IssueTicketBody } from "../../shared/protocol/api";
 import { device, staffRank } from "../auth/access";
 import { clientAddress } from "../auth/authenticate";
 import { errorResponse } from "../http/errors";
-import { officeAnswer, officeStub, sendCommand } from "../http/office-client";
+import { sendCommand } from "../http/office-client";
 import { idempotencyKey, pathSlug, readBody } from "../http/request";
 import { type AppContext, type AppEnv, defineRoute } from "../http/route";
-import { INTERNAL_ORIGIN, TicketToken } from "../office/internal";
-
-function ticketUrl(token: string, key?: string, address?: string): string {
-  const url = new URL(`${INTERNAL_ORIGIN}/ticket`);
-  url.searchParams.set("token", token);
-  if (key) url.searchParams.set("idempotencyKey", key);
-  if (address) url.searchParams.set("address", address);
-  return url.toString();
-}
+import { officeClient } from "../office/client";
+import { TicketToken } from "../office/internal";
 
 export function ticketRoutes(app: Hono<AppEnv>): void {
   defineRoute(
@@ -85,7 +78,7 @@ export function ticketRoutes(app: Hono<AppEnv>): void {
     async (c) => {
       const target = withToken(c);
       if (!target.ok) return target.response;
-      return officeAnswer(officeStub(c, target.office).fetch(ticketUrl(target.token)));
+      return officeClient(c.env, target.office).ticket(target.token);
     },
   );
 
@@ -106,14 +99,10 @@ export function ticketRoutes(app: Hono<AppEnv>): void {
       if (!target.ok) return target.response;
       const key = idempotencyKey(c);
       if (!key.ok) return key.response;
-      return officeAnswer(
-        officeStub(c, target.office).fetch(
-          ticketUrl(target.token, key.value, clientAddress(c.req.raw)),
-          {
-            method: "DELETE",
-          },
-        ),
-      );
+      return officeClient(c.env, target.office).cancelTicket(target.token, {
+        idempotencyKey: key.value,
+        address: clientAddress(c.req.raw),
+      });
     },
   );
 }
