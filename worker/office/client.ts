@@ -6,8 +6,11 @@ import {
   INTERNAL_ORIGIN,
   LIVE_GRANT_HEADER,
   type LiveGrant,
+  OFFICE_PATHS,
   type RevokeRequest,
 } from "./internal";
+
+export type { AuditRequest, LiveGrant, RevokeRequest } from "./internal";
 
 /** Who asked for a command, and what the office needs to answer it. */
 export interface CommandContext {
@@ -41,7 +44,7 @@ export class OfficeClient {
 
   /** Runs one queue command; the answer is the HTTP answer to give the caller. */
   command(command: Command | CommandInput, context: CommandContext): Promise<Response> {
-    return this.post("/command", {
+    return this.post(OFFICE_PATHS.command, {
       command,
       idempotencyKey: context.idempotencyKey,
       origin: context.origin,
@@ -51,12 +54,12 @@ export class OfficeClient {
 
   /** The public office view: configuration and live snapshot, public tickets only. */
   view(): Promise<Response> {
-    return this.get("/view");
+    return this.get(OFFICE_PATHS.view);
   }
 
   /** The ticket as its holder sees it, by its tracking token. */
   ticket(token: string): Promise<Response> {
-    return this.get("/ticket", { token });
+    return this.get(OFFICE_PATHS.ticket, { token });
   }
 
   /** The holder gives up their place. */
@@ -64,7 +67,7 @@ export class OfficeClient {
     token: string,
     options: { idempotencyKey?: string | undefined; address: string },
   ): Promise<Response> {
-    return this.call("DELETE", "/ticket", {
+    return this.call("DELETE", OFFICE_PATHS.ticket, {
       token,
       idempotencyKey: options.idempotencyKey,
       address: options.address,
@@ -73,7 +76,7 @@ export class OfficeClient {
 
   /** The office's audit log, newest first. */
   auditEntries(query: { limit: number; before?: number | undefined }): Promise<Response> {
-    return this.get("/audit", {
+    return this.get(OFFICE_PATHS.audit, {
       limit: String(query.limit),
       before: query.before === undefined ? undefined : String(query.before),
     });
@@ -81,34 +84,34 @@ export class OfficeClient {
 
   /** Records a staff action that happened elsewhere (a sign-in, a pairing) in this office's log. */
   async appendAudit(entry: AuditRequest): Promise<void> {
-    await (await this.post("/audit", entry)).body?.cancel();
+    await (await this.post(OFFICE_PATHS.audit, entry)).body?.cancel();
   }
 
   /** Closes the sockets a revocation names; answers how many were closed. */
   async revoke(revocation: RevokeRequest): Promise<number> {
-    const answer = await this.post("/revoke", revocation);
+    const answer = await this.post(OFFICE_PATHS.revoke, revocation);
     const body = (await answer.json()) as { closed?: number };
     return body.closed ?? 0;
   }
 
   /** Imports past tickets for the reports. */
   importHistory(history: { tickets: unknown[] }): Promise<Response> {
-    return this.post("/history", history);
+    return this.post(OFFICE_PATHS.history, history);
   }
 
   /** The report over a range of local dates. */
   report(range: { from: string; to: string }): Promise<Response> {
-    return this.get("/reports/summary", range);
+    return this.get(OFFICE_PATHS.report, range);
   }
 
   /** Every ticket of a range as CSV, streamed. */
   ticketsCsv(query: { from: string; to: string; format?: string | undefined }): Promise<Response> {
-    return this.get("/reports/tickets.csv", query);
+    return this.get(OFFICE_PATHS.ticketsCsv, query);
   }
 
   /** Today's figures for the dashboard. */
   today(): Promise<Response> {
-    return this.get("/reports/today");
+    return this.get(OFFICE_PATHS.today);
   }
 
   /**

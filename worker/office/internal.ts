@@ -10,6 +10,19 @@ import { LiveRole } from "../../shared/protocol/wire";
  */
 export const INTERNAL_ORIGIN = "https://office.internal";
 
+/** The office object's own routes: the client (client.ts) calls them, the router (office-requests.ts) serves them. */
+export const OFFICE_PATHS = {
+  command: "/command",
+  view: "/view",
+  ticket: "/ticket",
+  audit: "/audit",
+  revoke: "/revoke",
+  history: "/history",
+  report: "/reports/summary",
+  ticketsCsv: "/reports/tickets.csv",
+  today: "/reports/today",
+} as const;
+
 export const CommandRequest = z.object({
   command: Command,
   idempotencyKey: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),

@@ -4,7 +4,7 @@ import { errorResponse } from "../http/errors";
 import { pathSlug, readBody } from "../http/request";
 import { type AppContext, type AppEnv, defineRoute } from "../http/route";
 import { officeClient } from "../office/client";
-import { HistoryImport } from "../office/report-requests";
+import { HistoryImport } from "../office/report-answers";
 
 /** A history import carries up to 5,000 tickets (~2 MB); every other body stays under 64 KB. */
 const HISTORY_MAX_BYTES = 4 * 1024 * 1024;

@@ -10,7 +10,8 @@ import {
   ticketCsvLines,
 } from "../../shared/reports";
 import { errorBody } from "../http/errors";
-import type { TicketHistory } from "./ticket-history";
+import { internalBody } from "./internal-router";
+import type { TicketHistory } from "./store/ticket-history";
 
 /** Past tickets brought in at once; larger histories come in several requests. */
 export const MAX_IMPORT_TICKETS = 5000;
@@ -20,10 +21,9 @@ export const HistoryImport = z.object({
 
 const Range = z.object({ from: IsoDate, to: IsoDate });
 
-interface ReportContext {
+export interface ReportContext {
   state: OfficeState;
   history: TicketHistory;
-  now: number;
   newToken: () => string;
 }
 
@@ -33,58 +33,64 @@ interface ReportContext {
  * tickets table, never the live queue, so they cannot slow a call down
  * beyond the moment they take.
  */
-export async function reportRequest(
-  request: Request,
-  url: URL,
-  context: ReportContext,
-): Promise<Response> {
-  const { state, history } = context;
-  if (request.method === "POST" && url.pathname === "/history") {
-    const parsed = HistoryImport.safeParse(await request.json().catch(() => null));
-    if (!parsed.success)
-      return invalid(parsed.error.issues[0]?.message ?? "Invalid history.", parsed.error.issues);
-    const added = history.importPast(parsed.data.tickets, state.day, context.newToken);
-    return Response.json({ added, skipped: parsed.data.tickets.length - added });
-  }
-  if (url.pathname === "/reports/today") return Response.json(todayFigures(state, history));
+export async function importHistory(request: Request, context: ReportContext): Promise<Response> {
+  const body = await internalBody(request, HistoryImport);
+  if (!body.ok) return body.response;
+  const { tickets } = body.value;
+  const added = context.history.importPast(tickets, context.state.day, context.newToken);
+  return Response.json({ added, skipped: tickets.length - added });
+}
 
+export function todayAnswer(context: ReportContext): Response {
+  return Response.json(todayFigures(context.state, context.history));
+}
+
+/** The local dates a report or CSV covers, from the query. */
+function rangeOf(url: URL): { from: string; to: string } | Response {
   const range = Range.safeParse({
     from: url.searchParams.get("from"),
     to: url.searchParams.get("to"),
   });
-  if (!range.success) return invalid("from and to must be dates (YYYY-MM-DD).");
-  const { from, to } = range.data;
-  if (url.pathname === "/reports/tickets.csv") {
-    const format = url.searchParams.get("format") ?? "standard";
-    if (!isCsvFormat(format)) return invalid('format must be "standard" or "excel-it".');
-    const tickets = [...history.between(from, to)];
-    const suffix = format === "standard" ? "" : `-${format}`;
-    return new Response(csvStream(tickets, state.config.timeZone, CSV_FORMATS[format]), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="turno-tickets-${from}-${to}${suffix}.csv"`,
-      },
-    });
+  return range.success ? range.data : invalid("from and to must be dates (YYYY-MM-DD).");
+}
+
+export function ticketsCsvAnswer(url: URL, context: ReportContext): Response {
+  const range = rangeOf(url);
+  if (range instanceof Response) return range;
+  const { from, to } = range;
+  const format = url.searchParams.get("format") ?? "standard";
+  if (!isCsvFormat(format)) return invalid('format must be "standard" or "excel-it".');
+  const tickets = [...context.history.between(from, to)];
+  const suffix = format === "standard" ? "" : `-${format}`;
+  return new Response(csvStream(tickets, context.state.config.timeZone, CSV_FORMATS[format]), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="turno-tickets-${from}-${to}${suffix}.csv"`,
+    },
+  });
+}
+
+export function reportAnswer(url: URL, context: ReportContext): Response {
+  const range = rangeOf(url);
+  if (range instanceof Response) return range;
+  const { from, to } = range;
+  const { state, history } = context;
+  const options = {
+    from,
+    to,
+    timeZone: state.config.timeZone,
+    targetWaitMinutes: state.config.targetWaitMinutes,
+    targetSharePercent: state.config.targetSharePercent,
+  };
+  try {
+    // Services and counters in Setup's order, not by id.
+    const report = computeOfficeReport(history.forReport(from, to, state.day), options);
+    return Response.json(inOfficeOrder(report, state.config));
+  } catch (error) {
+    if (error instanceof z.core.$ZodError)
+      return invalid(error.issues[0]?.message ?? "Invalid range.", error.issues);
+    throw error;
   }
-  if (url.pathname === "/reports/summary") {
-    const options = {
-      from,
-      to,
-      timeZone: state.config.timeZone,
-      targetWaitMinutes: state.config.targetWaitMinutes,
-      targetSharePercent: state.config.targetSharePercent,
-    };
-    try {
-      // Services and counters in Setup's order, not by id (issue 10, point 17).
-      const report = computeOfficeReport(history.forReport(from, to, state.day), options);
-      return Response.json(inOfficeOrder(report, state.config));
-    } catch (error) {
-      if (error instanceof z.core.$ZodError)
-        return invalid(error.issues[0]?.message ?? "Invalid range.", error.issues);
-      throw error;
-    }
-  }
-  return Response.json(errorBody("not_found", "Not found."), { status: 404 });
 }
 
 function invalid(message: string, issues?: unknown[]): Response {

@@ -1,25 +1,7 @@
-import type { ReportTicket } from "../../shared/reports";
-import { dayNumberOf, isoDateOf } from "../../shared/reports/calendar";
+import type { ReportTicket } from "../../../shared/reports";
+import { dayNumberOf, isoDateOf } from "../../../shared/reports/calendar";
 
-interface HistoryRow extends Record<string, SqlStorageValue> {
-  id: string;
-  day: string;
-  code: string;
-  service_id: string;
-  counter_id: string | null;
-  clerk_id: string | null;
-  clerk_name: string | null;
-  status: string;
-  channel: string;
-  priority: number;
-  issued_at: number;
-  first_called_at: number | null;
-  called_at: number | null;
-  started_at: number | null;
-  finished_at: number | null;
-  transfers: number;
-  recalls: number;
-}
+import type { TicketsTable } from "./tickets-table";
 
 /**
  * The office's tickets as the reports read them: every ticket's history
@@ -27,16 +9,14 @@ interface HistoryRow extends Record<string, SqlStorageValue> {
  * log that the office keeps in the same transaction as each event).
  */
 export class TicketHistory {
-  constructor(private readonly sql: SqlStorage) {}
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly tickets: TicketsTable,
+  ) {}
 
   /** Tickets issued on local days from..to (inclusive), oldest first. */
-  *between(from: string, to: string): Generator<ReportTicket> {
-    const rows = this.sql.exec<HistoryRow>(
-      `SELECT ${COLUMNS} FROM tickets WHERE day >= ? AND day <= ? ORDER BY issued_at`,
-      from,
-      to,
-    );
-    for (const row of rows) yield reportTicketFrom(row);
+  between(from: string, to: string): Generator<ReportTicket> {
+    return this.tickets.between(from, to);
   }
 
   /**
@@ -59,15 +39,10 @@ export class TicketHistory {
         for (const packed of JSON.parse(row.tickets) as PackedTicket[])
           tickets.push(unpack(row.day, packed));
       }
-      const missing = this.sql
-        .exec<{ day: string }>(
-          `SELECT DISTINCT day FROM tickets WHERE day >= ? AND day <= ?`,
-          from,
-          pastEnd,
-        )
-        .toArray()
-        .filter((row) => !archived.has(row.day));
-      for (const { day } of missing) tickets.push(...this.archiveDay(day));
+      const missing = this.tickets
+        .daysWithTickets(from, pastEnd)
+        .filter((day) => !archived.has(day));
+      for (const day of missing) tickets.push(...this.archiveDay(day));
     }
     if (to >= today && from <= today) tickets.push(...this.between(today, today));
     return tickets;
@@ -90,12 +65,7 @@ export class TicketHistory {
 
   /** Who called: recorded on the ticket and as the counter's current clerk. */
   recordClerk(ticketId: string, counterId: string, clerkId: string, clerkName: string, at: number) {
-    this.sql.exec(
-      `UPDATE tickets SET clerk_id = ?, clerk_name = ? WHERE id = ?`,
-      clerkId,
-      clerkName,
-      ticketId,
-    );
+    this.tickets.recordClerk(ticketId, clerkId, clerkName);
     this.recordCounterStaff(counterId, clerkId, clerkName, at);
   }
 
@@ -125,13 +95,7 @@ export class TicketHistory {
 
   /** Today's tickets by service and outcome, for the dashboard. */
   dayCounts(day: string): { serviceId: string; status: string; count: number }[] {
-    return this.sql
-      .exec<{ service_id: string; status: string; count: number }>(
-        `SELECT service_id, status, COUNT(*) AS count FROM tickets WHERE day = ? GROUP BY service_id, status`,
-        day,
-      )
-      .toArray()
-      .map((row) => ({ serviceId: row.service_id, status: row.status, count: row.count }));
+    return this.tickets.countsOfDay(day);
   }
 
   /**
@@ -144,32 +108,7 @@ export class TicketHistory {
     const days = new Set<string>();
     for (const t of tickets) {
       if (t.day >= today) continue;
-      const cursor = this.sql.exec(
-        `INSERT OR IGNORE INTO tickets (id, day, code, service_id, priority, status, lang, channel, issued_at,
-           queued_at, target_counter_id, counter_id, called_at, started_at, finished_at, recalls, transfers,
-           token, clerk_id, clerk_name, first_called_at)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        t.id,
-        t.day,
-        t.code,
-        t.serviceId,
-        t.priority ? 1 : 0,
-        t.status,
-        t.channel,
-        t.issuedAt,
-        t.issuedAt,
-        t.counterId,
-        t.calledAt,
-        t.startedAt,
-        t.finishedAt,
-        t.recalls,
-        t.transfers,
-        newToken(),
-        t.clerkId,
-        t.clerkName,
-        t.calledAt,
-      );
-      if (cursor.rowsWritten > 0) {
+      if (this.tickets.importPast(t, newToken())) {
         added++;
         days.add(t.day);
       }
@@ -178,9 +117,6 @@ export class TicketHistory {
     return added;
   }
 }
-
-const COLUMNS = `id, day, code, service_id, counter_id, clerk_id, clerk_name, status, channel, priority,
-  issued_at, first_called_at, called_at, started_at, finished_at, transfers, recalls`;
 
 /** A ticket without its day, as an array: the archive row of a busy day stays small. */
 type PackedTicket = [
@@ -239,26 +175,5 @@ function unpack(day: string, p: PackedTicket): ReportTicket {
     finishedAt: p[12],
     transfers: p[13],
     recalls: p[14],
-  };
-}
-
-function reportTicketFrom(row: HistoryRow): ReportTicket {
-  return {
-    id: row.id,
-    day: row.day,
-    code: row.code,
-    serviceId: row.service_id,
-    counterId: row.counter_id,
-    clerkId: row.clerk_id,
-    clerkName: row.clerk_name,
-    status: row.status as ReportTicket["status"],
-    channel: row.channel as ReportTicket["channel"],
-    priority: row.priority === 1,
-    issuedAt: row.issued_at,
-    calledAt: row.first_called_at ?? row.called_at,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-    transfers: row.transfers,
-    recalls: row.recalls,
   };
 }

@@ -1,0 +1,139 @@
+import type { Actor } from "../../shared/protocol/auth";
+import { SECURITY_HEADERS } from "../http/security-headers";
+import type { AuditLog } from "./audit-log";
+import { type CommandPipeline, unknownOffice } from "./command-pipeline";
+import { AuditRequest, CommandRequest, OFFICE_PATHS, RevokeRequest, TicketToken } from "./internal";
+import { InternalRouter, internalBody } from "./internal-router";
+import type { LiveConnections } from "./live-connections";
+import {
+  importHistory,
+  type ReportContext,
+  reportAnswer,
+  ticketsCsvAnswer,
+  todayAnswer,
+} from "./report-answers";
+import type { CommandAnswer } from "./responses";
+import type { TicketHistory } from "./store/ticket-history";
+import type { TicketsTable } from "./store/tickets-table";
+import { newTicketToken } from "./tokens";
+import { officeView, ticketView } from "./views";
+
+export interface RequestParts {
+  officeId: string;
+  clock: () => number;
+  pipeline: CommandPipeline;
+  live: LiveConnections;
+  tickets: TicketsTable;
+  history: TicketHistory;
+  auditLog: AuditLog;
+}
+
+export const SYSTEM_ACTOR: Actor = { kind: "system", id: null, name: null, address: null };
+
+/** Every request the Worker makes to an office (client.ts), each path handled once. */
+export function officeRequests(parts: RequestParts): InternalRouter {
+  const { pipeline } = parts;
+  const missing = () => json(unknownOffice(parts.officeId));
+  /** The reading side needs a configured office. */
+  const withReports =
+    (
+      answer: (request: Request, url: URL, context: ReportContext) => Response | Promise<Response>,
+    ) =>
+    (request: Request, url: URL) => {
+      const state = pipeline.state;
+      if (!state) return missing();
+      return answer(request, url, { state, history: parts.history, newToken: newTicketToken });
+    };
+
+  return new InternalRouter()
+    .on("POST", OFFICE_PATHS.command, async (request) => {
+      const body = await internalBody(request, CommandRequest);
+      if (!body.ok) return body.response;
+      const { command, idempotencyKey, origin, actor = SYSTEM_ACTOR } = body.value;
+      return json(pipeline.run(command, { idempotencyKey, origin, actor }));
+    })
+    .on("GET", OFFICE_PATHS.view, () => {
+      const state = pipeline.state;
+      if (!state) return missing();
+      return Response.json(officeView(parts.officeId, state, pipeline.seq, parts.clock()));
+    })
+    .on("GET", OFFICE_PATHS.ticket, (_request, url) => {
+      const ticket = ticketByToken(parts.tickets, url);
+      if (!ticket) return unknownTicket();
+      return Response.json(ticketView(pipeline.state, ticket));
+    })
+    .on("DELETE", OFFICE_PATHS.ticket, (_request, url) => {
+      const ticket = ticketByToken(parts.tickets, url);
+      if (!ticket) return unknownTicket();
+      return json(
+        pipeline.run(
+          { type: "cancelTicket", ticketId: ticket.id },
+          {
+            idempotencyKey: url.searchParams.get("idempotencyKey") ?? undefined,
+            actor: {
+              kind: "anonymous",
+              id: null,
+              name: "ticket holder",
+              address: url.searchParams.get("address"),
+            },
+          },
+        ),
+      );
+    })
+    .on("GET", OFFICE_PATHS.audit, (_request, url) => {
+      const before = Number(url.searchParams.get("before")) || undefined;
+      const limit = Math.min(500, Math.max(1, Number(url.searchParams.get("limit")) || 100));
+      return Response.json({ entries: parts.auditLog.list({ before, limit }) });
+    })
+    .on("POST", OFFICE_PATHS.audit, async (request) => {
+      const body = await internalBody(request, AuditRequest);
+      if (!body.ok) return body.response;
+      const { at, actor, action, detail } = body.value;
+      parts.auditLog.append(at, actor, action, detail);
+      return Response.json({ ok: true });
+    })
+    .on("POST", OFFICE_PATHS.revoke, async (request) => {
+      const body = await internalBody(request, RevokeRequest);
+      if (!body.ok) return body.response;
+      return Response.json({ closed: parts.live.close(body.value) });
+    })
+    .on(
+      "POST",
+      OFFICE_PATHS.history,
+      withReports((request, _url, context) => importHistory(request, context)),
+    )
+    .on(
+      "GET",
+      OFFICE_PATHS.today,
+      withReports((_request, _url, context) => todayAnswer(context)),
+    )
+    .on(
+      "GET",
+      OFFICE_PATHS.report,
+      withReports((_request, url, context) => reportAnswer(url, context)),
+    )
+    .on(
+      "GET",
+      OFFICE_PATHS.ticketsCsv,
+      withReports((_request, url, context) => ticketsCsvAnswer(url, context)),
+    );
+}
+
+function ticketByToken(tickets: TicketsTable, url: URL) {
+  const token = TicketToken.safeParse(url.searchParams.get("token"));
+  return token.success ? tickets.byToken(token.data) : null;
+}
+
+const unknownTicket = () =>
+  Response.json(
+    { error: { code: "unknown_ticket", message: "No ticket has this link." } },
+    { status: 404 },
+  );
+
+/** A command's answer, with the security headers the Worker would otherwise add by copying it. */
+function json(answer: CommandAnswer): Response {
+  return Response.json(answer.body, {
+    status: answer.status,
+    headers: { ...SECURITY_HEADERS, ...answer.headers },
+  });
+}
