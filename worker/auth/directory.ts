@@ -11,10 +11,10 @@ import {
 } from "../../shared/protocol/auth";
 import { CLOSE_RECONNECT, CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
 import { accountTag, deviceTag, sessionTag } from "../live/socket-tags";
-import { AuditLog } from "../office/audit-log";
 import { officeClient } from "../office/client";
 import type { RevokeRequest } from "../office/internal";
-import { migrate } from "../office/migrations";
+import { AuditLog } from "../storage/audit-log";
+import { migrate } from "../storage/migrations";
 import { DIRECTORY_MIGRATIONS } from "./directory-migrations";
 import { randomToken, sha256 } from "./encoding";
 import { decideLogin, decidePairing, WINDOW_MS } from "./login-limits";

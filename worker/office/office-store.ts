@@ -10,7 +10,8 @@ import {
   ServiceTiming,
 } from "../../shared/protocol/state";
 import type { Ticket, TicketStatus } from "../../shared/protocol/ticket";
-import { migrate } from "./migrations";
+import { migrate } from "../storage/migrations";
+import { OFFICE_MIGRATIONS } from "./office-migrations";
 
 /** The part of the live state that is not tickets or config, stored as one small row. */
 const LiveRow = z.object({
@@ -56,7 +57,7 @@ const TERMINAL_STATUS_BY_EVENT = {
  */
 export class OfficeStore {
   constructor(private readonly sql: SqlStorage) {
-    migrate(sql);
+    migrate(sql, OFFICE_MIGRATIONS);
   }
 
   load(): { state: OfficeState | null; seq: number } {

@@ -27,7 +27,7 @@ import {
   ticketIdFromTags,
   ticketTag,
 } from "../live/socket-tags";
-import { AuditLog } from "./audit-log";
+import { AuditLog } from "../storage/audit-log";
 import { broadcastEvents, type Stream, send, streamOf, TicketFollowers } from "./fanout";
 import {
   AuditRequest,
