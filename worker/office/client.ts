@@ -9,6 +9,9 @@ import {
   type RevokeRequest,
 } from "./internal";
 
+/** The messages the Directory sends an office, for callers outside office/. */
+export type { AuditRequest, RevokeRequest } from "./internal";
+
 /** Who asked for a command, and what the office needs to answer it. */
 export interface CommandContext {
   actor: Actor;
