@@ -1,6 +1,7 @@
 import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { MIGRATIONS, type Migration, migrate } from "../../worker/office/migrations";
+import { OFFICE_MIGRATIONS } from "../../worker/office/office-migrations";
+import { type Migration, migrate } from "../../worker/storage/migrations";
 import {
   api,
   createOffice,
@@ -96,7 +97,7 @@ describe("Storage migrations", () => {
 
   it("The real schema's migrations apply on empty storage and create the office's tables.", async () => {
     await runInDurableObject(freshStorage(), (_office, state) => {
-      migrate(state.storage.sql);
+      migrate(state.storage.sql, OFFICE_MIGRATIONS);
       expect(tables(state.storage.sql)).toEqual(
         [
           "audit",
@@ -111,7 +112,7 @@ describe("Storage migrations", () => {
           "tickets",
         ].sort(),
       );
-      expect(history(state.storage.sql)).toEqual(MIGRATIONS.map((m, i) => [i + 1, m.name]));
+      expect(history(state.storage.sql)).toEqual(OFFICE_MIGRATIONS.map((m, i) => [i + 1, m.name]));
     });
   });
 });

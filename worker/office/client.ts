@@ -10,6 +10,7 @@ import {
   type RevokeRequest,
 } from "./internal";
 
+/** The messages the Directory sends an office, and a socket's grant, for callers outside office/. */
 export type { AuditRequest, LiveGrant, RevokeRequest } from "./internal";
 
 /** Who asked for a command, and what the office needs to answer it. */

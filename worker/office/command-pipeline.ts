@@ -4,7 +4,7 @@ import type { Command } from "../../shared/protocol/commands";
 import type { OfficeEvent } from "../../shared/protocol/events";
 import type { OfficeState } from "../../shared/protocol/state";
 import { errorBody, STATUS_BY_ENGINE_ERROR } from "../http/errors";
-import type { AuditLog } from "./audit-log";
+import type { AuditLog } from "../storage/audit-log";
 import { issueLimits } from "./issue-limits";
 import { RateLimits } from "./rate-limits";
 import { answerFor, type CommandAnswer } from "./responses";

@@ -1,6 +1,6 @@
 import type { Actor } from "../../shared/protocol/auth";
 import { SECURITY_HEADERS } from "../http/security-headers";
-import type { AuditLog } from "./audit-log";
+import type { AuditLog } from "../storage/audit-log";
 import { type CommandPipeline, unknownOffice } from "./command-pipeline";
 import { AuditRequest, CommandRequest, OFFICE_PATHS, RevokeRequest, TicketToken } from "./internal";
 import { InternalRouter, internalBody } from "./internal-router";

@@ -1,7 +1,7 @@
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
 import { startOfNextDay } from "../../shared/engine";
 import { PING, PONG } from "../../shared/protocol/wire";
-import { AuditLog } from "./audit-log";
+import { AuditLog } from "../storage/audit-log";
 import { CommandPipeline } from "./command-pipeline";
 import type { InternalRouter } from "./internal-router";
 import { type LiveConnection, LiveConnections } from "./live-connections";

@@ -9,7 +9,8 @@ import {
   RecentCall,
   ServiceTiming,
 } from "../../../shared/protocol/state";
-import { migrate } from "../migrations";
+import { migrate } from "../../storage/migrations";
+import { OFFICE_MIGRATIONS } from "../office-migrations";
 import { type FinalStatus, TicketsTable } from "./tickets-table";
 
 /** The part of the live state that is not tickets or config, stored as one small row. */
@@ -39,7 +40,7 @@ export class OfficeStore {
   readonly tickets: TicketsTable;
 
   constructor(private readonly sql: SqlStorage) {
-    migrate(sql);
+    migrate(sql, OFFICE_MIGRATIONS);
     this.tickets = new TicketsTable(sql);
   }
 

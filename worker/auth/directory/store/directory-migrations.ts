@@ -1,4 +1,4 @@
-import type { Migration } from "../office/migrations";
+import type { Migration } from "../../../storage/migrations";
 
 /** The Directory's schema, append-only like the office's: never edit a shipped step. */
 export const DIRECTORY_MIGRATIONS: Migration[] = [

@@ -1,14 +1,11 @@
+import type { Migration } from "../storage/migrations";
+
 /**
  * The office's SQLite schema, as an append-only list: never edit or reorder
  * an entry that has shipped; add a new one. `migrate` refuses to run if the
  * recorded history differs from this list.
  */
-export interface Migration {
-  name: string;
-  statements: string[];
-}
-
-export const MIGRATIONS: Migration[] = [
+export const OFFICE_MIGRATIONS: Migration[] = [
   {
     name: "001-initial",
     statements: [
@@ -106,29 +103,3 @@ export const MIGRATIONS: Migration[] = [
     statements: [`DROP TABLE rate_limits`],
   },
 ];
-
-export function migrate(sql: SqlStorage, migrations: Migration[] = MIGRATIONS): void {
-  sql.exec(
-    `CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`,
-  );
-  const applied = sql
-    .exec<{ id: number; name: string }>(`SELECT id, name FROM migrations ORDER BY id`)
-    .toArray();
-  applied.forEach((row, index) => {
-    if (migrations[index]?.name !== row.name) {
-      throw new Error(
-        `migration history was edited: step ${row.id} is "${row.name}" in storage but "${migrations[index]?.name}" in code`,
-      );
-    }
-  });
-  for (let index = applied.length; index < migrations.length; index++) {
-    const migration = migrations[index]!;
-    for (const statement of migration.statements) sql.exec(statement);
-    sql.exec(
-      `INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)`,
-      index + 1,
-      migration.name,
-      Date.now(),
-    );
-  }
-}

@@ -1,6 +1,10 @@
 import type { Actor, AuditEntry } from "../../shared/protocol/auth";
 
-/** Who did which staff action when, in the office's own storage. Written in the command's transaction. */
+/**
+ * Who did which staff action when, in an object's own storage: each office
+ * keeps one, and the Directory keeps the installation's. Written in the
+ * caller's transaction.
+ */
 export class AuditLog {
   constructor(private readonly sql: SqlStorage) {}
 

@@ -1,0 +1,263 @@
+import { env, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it, vi } from "vitest";
+import type { Actor } from "../../shared/protocol/auth";
+import { DirectoryAudit } from "../../worker/auth/directory/audit";
+import { Devices } from "../../worker/auth/directory/devices";
+import { OfficeFanout } from "../../worker/auth/directory/office-fanout";
+import { Pairing } from "../../worker/auth/directory/pairing";
+import { SESSION_IDLE_MS, Sessions } from "../../worker/auth/directory/sessions";
+import { SignInLimits } from "../../worker/auth/directory/sign-in-limits";
+import { DirectoryStore } from "../../worker/auth/directory/store/directory-store";
+import { MAX_FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES } from "../../worker/auth/login-limits";
+import type { AuditRequest, RevokeRequest } from "../../worker/office/client";
+
+/** What the concerns sent to offices, by office, instead of reaching real office objects. */
+interface Sent {
+  audit: Array<[string, AuditRequest]>;
+  revoke: Array<[string, RevokeRequest]>;
+}
+
+/** The Directory's concerns over a fresh store, wired to fake offices (`unreachable` ones throw). */
+function concerns(sql: SqlStorage, unreachable: string[] = []) {
+  const store = new DirectoryStore(sql);
+  const sent: Sent = { audit: [], revoke: [] };
+  const later: Promise<unknown>[] = [];
+  const fail = (office: string) => {
+    if (unreachable.includes(office)) throw new Error(`${office} is down`);
+  };
+  const fanout = new OfficeFanout(
+    store.offices,
+    (office) => ({
+      appendAudit: async (entry) => {
+        fail(office);
+        sent.audit.push([office, entry]);
+      },
+      revoke: async (revocation) => {
+        fail(office);
+        sent.revoke.push([office, revocation]);
+        return 1;
+      },
+    }),
+    (promise) => later.push(promise),
+  );
+  const audit = new DirectoryAudit(store.audit, fanout);
+  const limits = new SignInLimits(store.signInLimits);
+  const sessions = new Sessions(store.sessions, store.accounts, audit, fanout);
+  const devices = new Devices(store.devices, audit, fanout);
+  const pairing = new Pairing(store.pairingCodes, devices, limits, audit);
+  return {
+    store,
+    sent,
+    settled: () => Promise.all(later),
+    fanout,
+    audit,
+    limits,
+    sessions,
+    pairing,
+  };
+}
+
+function inFreshDirectory<T>(fn: (sql: SqlStorage) => Promise<T> | T): Promise<T> {
+  const stub = env.Directory.getByName(`concerns-${crypto.randomUUID()}`);
+  return runInDurableObject(stub, (_directory, state) => fn(state.storage.sql));
+}
+
+const admin: Actor = { kind: "staff", id: "acc_admin", name: "admin", address: "10.0.0.9" };
+
+function addAccount(
+  store: DirectoryStore,
+  id: string,
+  grants: { office: string; role: "clerk" }[],
+) {
+  store.accounts.insert({
+    id,
+    username: id,
+    displayName: id,
+    passwordHash: "hash",
+    createdAt: 0,
+  });
+  store.accounts.replaceGrants(id, grants);
+}
+
+describe("The Directory's office fan-out", () => {
+  it("Closing the sockets of an all-offices grant reaches every registered office, each once.", async () => {
+    await inFreshDirectory(async (sql) => {
+      const { fanout, sent } = concerns(sql);
+      fanout.register("alpha", 1);
+      fanout.register("beta", 2);
+      fanout.register("alpha", 3);
+      const revocation = { tag: "acct:x", code: 4401, reason: "signed out" };
+      await fanout.closePersonSockets(
+        [
+          { office: "*", role: "admin" },
+          { office: "alpha", role: "clerk" },
+        ],
+        revocation,
+      );
+      expect(sent.revoke.map(([office]) => office).sort()).toEqual(["alpha", "beta"]);
+    });
+  });
+
+  it("An office that cannot be reached is logged, and the other offices are still told.", async () => {
+    await inFreshDirectory(async (sql) => {
+      const { fanout, sent } = concerns(sql, ["down"]);
+      const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+      await fanout.closePersonSockets(
+        [
+          { office: "down", role: "clerk" },
+          { office: "up", role: "clerk" },
+        ],
+        { tag: "acct:x", code: 4401, reason: "signed out" },
+      );
+      expect(sent.revoke.map(([office]) => office)).toEqual(["up"]);
+      expect(logged).toHaveBeenCalledWith("closing sockets failed", "down", expect.any(Error));
+      logged.mockRestore();
+    });
+  });
+});
+
+describe("The Directory's audit", () => {
+  it("An entry is kept in the Directory and sent to the offices of the grants and the ones named, never to '*', each once.", async () => {
+    await inFreshDirectory(async (sql) => {
+      const { audit, sent, settled } = concerns(sql);
+      audit.record(
+        admin,
+        "account.updated",
+        { account: "acc_1" },
+        [
+          { office: "*", role: "admin" },
+          { office: "alpha", role: "clerk" },
+        ],
+        ["alpha", "beta"],
+      );
+      await settled();
+      expect(sent.audit.map(([office]) => office).sort()).toEqual(["alpha", "beta"]);
+      expect(sent.audit[0]![1]).toMatchObject({ actor: admin, action: "account.updated" });
+      expect(audit.entries({ limit: 10 })).toEqual([
+        expect.objectContaining({ action: "account.updated", detail: { account: "acc_1" } }),
+      ]);
+    });
+  });
+});
+
+describe("Sessions", () => {
+  it("A session unused for the idle time does not resolve, and its row is deleted.", async () => {
+    await inFreshDirectory(async (sql) => {
+      const { store, sessions } = concerns(sql);
+      addAccount(store, "acc_1", [{ office: "alpha", role: "clerk" }]);
+      const opened = await sessions.open("acc_1", null);
+      expect(opened.staff.grants).toEqual([{ office: "alpha", role: "clerk" }]);
+      expect(sessions.isAlive(opened.staff.sessionId, Date.now())).toBe(true);
+      expect(sessions.isAlive(opened.staff.sessionId, Date.now() + SESSION_IDLE_MS + 1)).toBe(
+        false,
+      );
+      expect(store.sessions.byId(opened.staff.sessionId)).toBeNull();
+    });
+  });
+
+  it("A disabled account's session does not resolve.", async () => {
+    await inFreshDirectory(async (sql) => {
+      const { store, sessions } = concerns(sql);
+      addAccount(store, "acc_1", []);
+      const opened = await sessions.open("acc_1", "10.0.0.1");
+      store.accounts.setDisabled("acc_1", true);
+      expect(sessions.isAlive(opened.staff.sessionId, Date.now())).toBe(false);
+    });
+  });
+
+  it("Signing out ends that session, is audited in the person's offices and closes that session's sockets there.", async () => {
+    await inFreshDirectory(async (sql) => {
+      const { store, sessions, sent, settled } = concerns(sql);
+      addAccount(store, "acc_1", [{ office: "alpha", role: "clerk" }]);
+      const kept = await sessions.open("acc_1", null);
+      const ended = await sessions.open("acc_1", null);
+      const endedRow = store.sessions.byId(ended.staff.sessionId)!;
+      await sessions.logout(endedRow.token_hash, "10.0.0.1");
+      await settled();
+      expect(sessions.isAlive(ended.staff.sessionId, Date.now())).toBe(false);
+      expect(sessions.isAlive(kept.staff.sessionId, Date.now())).toBe(true);
+      expect(sent.revoke).toEqual([
+        [
+          "alpha",
+          expect.objectContaining({
+            tag: `sess:${ended.staff.sessionId}`,
+            errorCode: "not_signed_in",
+          }),
+        ],
+      ]);
+      expect(sent.audit).toEqual([["alpha", expect.objectContaining({ action: "logout" })]]);
+    });
+  });
+});
+
+describe("Sign-in limits", () => {
+  it("An account under attack from new addresses still lets its person in from an address they used before.", async () => {
+    await inFreshDirectory((sql) => {
+      const { limits } = concerns(sql);
+      const now = Date.now();
+      limits.recordLoginSuccess(
+        limits.recordLoginAttempt({
+          at: now - 1000,
+          address: "10.0.0.1",
+          username: "mrossi",
+          knownAddress: false,
+        }),
+        "acc_1",
+        "10.0.0.1",
+        now - 1000,
+      );
+      for (let guess = 0; guess < MAX_FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES; guess++)
+        limits.recordLoginAttempt({
+          at: now - 500 + guess,
+          address: `10.1.0.${guess}`,
+          username: "mrossi",
+          knownAddress: false,
+        });
+      expect(limits.checkLogin("mrossi", "10.2.0.1", "acc_1", now)).toMatchObject({
+        decision: { allowed: false },
+        knownAddress: false,
+      });
+      expect(limits.checkLogin("mrossi", "10.0.0.1", "acc_1", now)).toEqual({
+        decision: { allowed: true },
+        knownAddress: true,
+      });
+    });
+  });
+});
+
+describe("Pairing", () => {
+  it("A code pairs one device once: the second use is a wrong code, counted and audited in the office.", async () => {
+    await inFreshDirectory(async (sql) => {
+      const { pairing, store, sent, settled } = concerns(sql);
+      const issued = await pairing.createCode(admin, "alpha", "kiosk", "Info point");
+      const code = issued.code.replace("-", "");
+      const paired = await pairing.pair("alpha", code, "kiosk", "10.0.0.1");
+      expect(paired).toMatchObject({
+        device: { office: "alpha", role: "kiosk", createdBy: "admin" },
+      });
+      const again = await pairing.pair("alpha", code, "kiosk", "10.0.0.2");
+      expect(again).toMatchObject({ error: { status: 404, code: "invalid_pairing_code" } });
+      expect(store.signInLimits.pairingFailuresInOffice("alpha", 0)).toHaveLength(1);
+      await settled();
+      expect(sent.audit.map(([, entry]) => entry.action)).toEqual([
+        "pairing_code.created",
+        "device.paired",
+        "pairing.failed",
+      ]);
+    });
+  });
+
+  it("A code made for a display does not pair a kiosk, and stays usable.", async () => {
+    await inFreshDirectory(async (sql) => {
+      const { pairing } = concerns(sql);
+      const issued = await pairing.createCode(admin, "alpha", "display", "Hall");
+      const code = issued.code.replace("-", "");
+      expect(await pairing.pair("alpha", code, "kiosk", "10.0.0.1")).toMatchObject({
+        error: { status: 409, code: "wrong_device_role" },
+      });
+      expect(await pairing.pair("alpha", code, null, "10.0.0.1")).toMatchObject({
+        device: { role: "display", name: "Hall" },
+      });
+    });
+  });
+});

@@ -1,0 +1,110 @@
+import type { Actor } from "../../../shared/protocol/auth";
+import type { StaffPrincipal } from "../principal";
+import type { DirectoryAudit } from "./audit";
+import type { OpenedSession, Sessions } from "./sessions";
+import type { SignInLimits } from "./sign-in-limits";
+import type { AccountsStore } from "./store/accounts-store";
+
+export type LoginStart =
+  | { status: "throttled"; retryAfterMs: number }
+  | { status: "verify"; attemptId: number; passwordHash: string | null };
+
+/**
+ * Signing in with a password, in two halves around the Worker's hashing
+ * (too slow for the single-threaded Directory), and changing one's password.
+ */
+export class SignIn {
+  constructor(
+    private readonly accounts: AccountsStore,
+    private readonly limits: SignInLimits,
+    private readonly sessions: Sessions,
+    private readonly audit: DirectoryAudit,
+  ) {}
+
+  /**
+   * First half of a login: may this address try this name now? The attempt
+   * is recorded as failed at once, so parallel guesses cannot slip past the
+   * limit while the Worker checks the password.
+   */
+  begin(username: string, address: string): LoginStart {
+    const now = Date.now();
+    const name = username.toLowerCase();
+    this.limits.forgetOldLogins(now);
+    const account = this.accounts.byUsername(name);
+    const { decision, knownAddress } = this.limits.checkLogin(
+      name,
+      address,
+      account?.id ?? null,
+      now,
+    );
+    if (!decision.allowed) {
+      this.audit.record(
+        { kind: "anonymous", id: null, name, address },
+        "login.throttled",
+        { username: name },
+        account ? this.accounts.grantsOf(account.id) : [],
+      );
+      return { status: "throttled", retryAfterMs: decision.retryAfterMs };
+    }
+    const attemptId = this.limits.recordLoginAttempt({
+      at: now,
+      address,
+      username: name,
+      knownAddress,
+    });
+    const usable = account && !account.disabled ? account.password_hash : null;
+    return { status: "verify", attemptId, passwordHash: usable };
+  }
+
+  /** Second half: the Worker says whether the password matched. A match opens a session. */
+  async finish(
+    attemptId: number,
+    passwordMatched: boolean,
+    newPasswordHash?: string,
+  ): Promise<OpenedSession | null> {
+    const attempt = this.limits.loginAttempt(attemptId);
+    if (!attempt) return null;
+    const account = this.accounts.byUsername(attempt.username);
+    const actor: Actor = {
+      kind: "staff",
+      id: account?.id ?? null,
+      name: attempt.username,
+      address: attempt.address,
+    };
+    if (!passwordMatched || !account || account.disabled) {
+      this.audit.record(
+        actor,
+        "login.failed",
+        {},
+        account ? this.accounts.grantsOf(account.id) : [],
+      );
+      return null;
+    }
+    this.limits.recordLoginSuccess(attemptId, account.id, attempt.address, Date.now());
+    // The Worker re-hashed a password stored with older parameters.
+    if (newPasswordHash) this.accounts.setPasswordHash(account.id, newPasswordHash);
+    const opened = await this.sessions.open(account.id, attempt.address);
+    this.audit.record(actor, "login", {}, opened.staff.grants);
+    return opened;
+  }
+
+  /**
+   * A new password ends every session of the person, sockets included, and
+   * opens a fresh one for the browser that asked.
+   */
+  async changePassword(
+    staff: StaffPrincipal,
+    newPasswordHash: string,
+    address: string,
+  ): Promise<OpenedSession> {
+    this.accounts.setPasswordHash(staff.accountId, newPasswordHash);
+    await this.sessions.endAll(staff.accountId, staff.grants, "password changed");
+    this.audit.record(
+      { kind: "staff", id: staff.accountId, name: staff.username, address },
+      "password.changed",
+      {},
+      staff.grants,
+    );
+    return this.sessions.open(staff.accountId, address);
+  }
+}

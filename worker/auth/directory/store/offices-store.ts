@@ -1,0 +1,15 @@
+/** The offices that exist, so that closing the sockets of an all-offices grant reaches every one. */
+export class OfficesStore {
+  constructor(private readonly sql: SqlStorage) {}
+
+  register(id: string, at: number): void {
+    this.sql.exec(`INSERT OR IGNORE INTO offices (id, created_at) VALUES (?, ?)`, id, at);
+  }
+
+  ids(): string[] {
+    return this.sql
+      .exec<{ id: string }>(`SELECT id FROM offices`)
+      .toArray()
+      .map((row) => row.id);
+  }
+}
