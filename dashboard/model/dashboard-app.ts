@@ -1,5 +1,5 @@
 import { computed, effect, signal } from "@preact/signals";
-import { hasRole } from "../../shared/client/access";
+import { hasRole } from "../../shared/access/ranks";
 import { fetchOfficeLabel, type OfficeLabel } from "../../shared/client/office-label";
 import { perSession } from "../../shared/client/per-session";
 import { createStaffSession } from "../../shared/client/staff-session";

@@ -1,6 +1,6 @@
 import { computed, signal } from "@preact/signals";
+import { roleInOffice } from "../access/ranks";
 import { MeView } from "../protocol/auth";
-import { roleInOffice } from "./access";
 import { errorCode, type HttpAnswer, requestJson } from "./http";
 
 /**

@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import { isInstallationAdmin, mayManageGrant, mergeGrants } from "../../shared/access/ranks";
 import {
   type AccountView,
   type Actor,
@@ -20,7 +21,6 @@ import { randomToken, sha256 } from "./encoding";
 import { decideLogin, decidePairing, WINDOW_MS } from "./login-limits";
 import { formatPairingCode, newPairingCode } from "./pairing-code";
 import type { DevicePrincipal, StaffPrincipal } from "./principal";
-import { isInstallationAdmin, mayManageGrant, mergeGrants } from "./ranks";
 
 /** A session ends after an hour without use, and after 12 hours (a working day) in any case. */
 export const SESSION_IDLE_MS = 60 * 60 * 1000;

@@ -1,4 +1,5 @@
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
+import { RANK } from "../../shared/access/ranks";
 import { execute, startOfNextDay } from "../../shared/engine";
 import type { Actor } from "../../shared/protocol/auth";
 import type { Command } from "../../shared/protocol/commands";
@@ -74,10 +75,10 @@ interface ConnectionInfo {
 /** The same rules as the HTTP routes (README "Roles"), for commands sent over a socket. */
 function mayRun(info: ConnectionInfo, type: Command["type"]): boolean {
   if (type === "issueTicket")
-    return info.role === "kiosk" || (info.role === "counter" && info.rank >= 1);
+    return info.role === "kiosk" || (info.role === "counter" && info.rank >= RANK.clerk);
   if (info.role !== "counter") return false;
-  if (type === "setCounterMode") return info.rank >= 2;
-  return info.rank >= 1 && CLERK_COMMANDS.has(type);
+  if (type === "setCounterMode") return info.rank >= RANK.supervisor;
+  return info.rank >= RANK.clerk && CLERK_COMMANDS.has(type);
 }
 
 const SYSTEM: Actor = { kind: "system", id: null, name: null, address: null };
