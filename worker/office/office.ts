@@ -17,7 +17,11 @@ import {
   type ServerMessage,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "../../shared/protocol/wire";
-import { CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
+import {
+  CLOSE_INCOMPATIBLE,
+  CLOSE_REJECTED,
+  CLOSE_SIGNED_OUT,
+} from "../../shared/protocol/wire-constants";
 import { errorBody, STATUS_BY_ENGINE_ERROR } from "../http/errors";
 import { SECURITY_HEADERS } from "../http/security-headers";
 import {
@@ -423,7 +427,7 @@ export class Office extends Server<Env> {
         supported: [...SUPPORTED_PROTOCOL_VERSIONS],
         message: `Protocol version ${version} is not supported; reload the page.`,
       });
-      connection.close(4000, "incompatible protocol version");
+      connection.close(CLOSE_INCOMPATIBLE, "incompatible protocol version");
       return;
     }
     // getConnectionTags already resolved the role and the ticket's token: read them back, don't look again.
@@ -448,7 +452,7 @@ export class Office extends Server<Env> {
           ? { code: "unknown_office", message: "No such office." }
           : { code: "invalid_request", message: "Unknown role or ticket." },
       });
-      connection.close(4004, "rejected");
+      connection.close(CLOSE_REJECTED, "rejected");
       return;
     }
     connection.setState(info);
