@@ -1,7 +1,7 @@
 // Polyfills first: the code bundled below calls functions Chromium 47 lacks.
 import "../shared/client/polyfills";
 import "../shared/ui/base.css";
-import "./display.css";
+import "./styles/display.css";
 import { computed, effect, signal } from "@preact/signals-core";
 import { render } from "preact";
 import { createDeviceSession } from "../shared/client/device-session";
@@ -10,12 +10,12 @@ import { BASES } from "../shared/i18n";
 import { displayMessages } from "../shared/i18n/display";
 import { officeIdFromUrl } from "../shared/ui/app-params";
 import { PairingScreen } from "../shared/ui/PairingScreen";
-import { startBurnInShift } from "./burn-in";
-import { DisplayApp } from "./components/display-app";
-import { createDisplayModel, type DisplayModel } from "./display-model";
-import { hidePointerWhenIdle } from "./idle-cursor";
-import { startQueuePages } from "./queue-pages";
-import { watchVersion } from "./version-watch";
+import { createDisplayModel, type DisplayModel } from "./model/display-model";
+import { watchVersion } from "./model/version-watch";
+import { startBurnInShift } from "./ui/burn-in";
+import { DisplayApp } from "./ui/display-app";
+import { hidePointerWhenIdle } from "./ui/idle-cursor";
+import { startQueuePages } from "./ui/queue-pages";
 
 /*
  * The waiting-room screen: /display/?office=<office>. It never needs a person

@@ -1,11 +1,11 @@
 import { effect, type ReadonlySignal, signal } from "@preact/signals";
+import { newIdempotencyKey } from "../../shared/client/idempotency-key";
 import type { LiveOffice } from "../../shared/client/live-office";
 import type { CommandInput } from "../../shared/protocol/commands";
 import type { CounterMode } from "../../shared/protocol/config";
 import type { OfficeState } from "../../shared/protocol/state";
 import { type ActionId, type CounterView, refusalFor } from "./counter-view";
 import { type ActionProblem, problemFrom } from "./errors";
-import { newIdempotencyKey } from "./idempotency";
 import { createNoShowUndo } from "./no-show-undo";
 
 /** A refusal stays on screen this long unless the clerk acts or dismisses it first. */
@@ -105,7 +105,7 @@ export function createCounterActions(options: {
     pending.value = action;
     showProblem(null);
     try {
-      const result = await live.command(command, newIdempotencyKey());
+      const result = await live.command(command, newIdempotencyKey("counter"));
       if (result.status < 200 || result.status >= 300) showProblem(problemFrom(result.body, mode));
       options.onAnswer();
       if (result.status === 401) options.onUnauthorized();

@@ -1,11 +1,15 @@
 import { computed, effect, signal } from "@preact/signals";
-import { hasRole } from "../../shared/client/access";
+import { hasRole } from "../../shared/access/ranks";
 import { fetchOfficeLabel, type OfficeLabel } from "../../shared/client/office-label";
 import { perSession } from "../../shared/client/per-session";
+import {
+  rememberedLanguage,
+  rememberLanguage,
+  staffLanguage,
+} from "../../shared/client/staff-language";
 import { createStaffSession } from "../../shared/client/staff-session";
 import { counterMessages } from "../../shared/i18n/counter";
 import { createCounterModel } from "./counter-model";
-import { consoleLanguage, rememberedLanguage, rememberLanguage } from "./language";
 
 /**
  * The counter console page: first the session (login, or "no access to this
@@ -16,13 +20,13 @@ import { consoleLanguage, rememberedLanguage, rememberLanguage } from "./languag
  */
 export function createCounterApp(officeId: string) {
   const session = createStaffSession({ officeId });
-  const chosenLanguage = signal<string | null>(rememberedLanguage());
+  const chosenLanguage = signal<string | null>(rememberedLanguage("counter"));
   const office = signal<OfficeLabel | null>(null);
   const passwordOpen = signal(false);
   const canChangeMode = computed(() => hasRole(session.role.value, "supervisor"));
 
   const lang = computed(() =>
-    consoleLanguage(
+    staffLanguage(
       model.value?.state.value?.config.languages ?? office.value?.languages,
       chosenLanguage.value,
     ),
@@ -79,7 +83,7 @@ export function createCounterApp(officeId: string) {
     },
     setLanguage(next: string): void {
       chosenLanguage.value = next;
-      rememberLanguage(next);
+      rememberLanguage("counter", next);
     },
     dispose(): void {
       opened.dispose();

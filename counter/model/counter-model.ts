@@ -1,5 +1,6 @@
 import { computed, effect, type ReadonlySignal, type Signal, signal } from "@preact/signals";
 import { LiveOffice } from "../../shared/client/live-office";
+import { rememberLanguage, staffLanguage } from "../../shared/client/staff-language";
 import { counterMessages } from "../../shared/i18n/counter";
 import { createCounterActions } from "./counter-actions";
 import { createCounterNavigation } from "./counter-navigation";
@@ -15,7 +16,6 @@ import {
   transferTargets,
 } from "./counter-view";
 import type { ActionProblem } from "./errors";
-import { consoleLanguage, rememberLanguage } from "./language";
 
 export interface CounterModelOptions {
   officeId: string;
@@ -50,7 +50,7 @@ export function createCounterModel(options: CounterModelOptions) {
   };
   const tick = setInterval(refreshNow, 1000);
 
-  const lang = computed(() => consoleLanguage(state.value?.config.languages, chosenLanguage.value));
+  const lang = computed(() => staffLanguage(state.value?.config.languages, chosenLanguage.value));
   const messages = computed(() => counterMessages(lang.value));
   const view = computed(() => {
     const id = counterId.value;
@@ -153,7 +153,7 @@ export function createCounterModel(options: CounterModelOptions) {
     switchCounter: navigation.showChooser,
     setLanguage(next: string): void {
       chosenLanguage.value = next;
-      rememberLanguage(next);
+      rememberLanguage("counter", next);
     },
     dispose(): void {
       clearInterval(tick);

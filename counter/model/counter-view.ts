@@ -47,11 +47,6 @@ export function availableActions(view: CounterView): Record<ActionId, boolean> {
   return result;
 }
 
-/** Calling (next or a chosen ticket): front office, and no called person still awaited. */
-export function canCall(view: CounterView): boolean {
-  return refusalFor(view, "callTicket") === null;
-}
-
 /** The one action the clerk most likely wants now: it gets the filled button. */
 export function primaryAction(view: CounterView): ActionId {
   if (view.mode === "paused" || view.mode === "closed") return "pause";

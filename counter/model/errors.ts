@@ -1,3 +1,4 @@
+import { readErrorBody } from "../../shared/client/error-body";
 import type { CounterMessages } from "../../shared/i18n/counter";
 import type { CounterMode } from "../../shared/protocol/config";
 
@@ -42,12 +43,8 @@ export const COUNTER_PROBLEM_CODES = [
 
 /** Reads `{ error: { code, message } }` from an API answer, whatever else it holds. */
 export function problemFrom(body: unknown, mode: CounterMode): ActionProblem {
-  const error = isRecord(body) && isRecord(body.error) ? body.error : {};
-  return {
-    code: typeof error.code === "string" ? error.code : "generic",
-    detail: typeof error.message === "string" ? error.message : null,
-    mode,
-  };
+  const error = readErrorBody(body);
+  return { code: error?.code ?? "generic", detail: error?.message ?? null, mode };
 }
 
 /**
@@ -87,8 +84,4 @@ export function problemDetail(problem: ActionProblem, messages: CounterMessages)
   if (problem.code === "counter_cannot_call") return null;
   const errors: Record<string, string> = messages.counter.errors;
   return problem.code in errors && problem.code !== "generic" ? null : problem.detail;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
 }

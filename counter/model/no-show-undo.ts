@@ -85,5 +85,3 @@ export function createNoShowUndo(options: {
     dispose: stop,
   };
 }
-
-export type NoShowUndo = ReturnType<typeof createNoShowUndo>;

@@ -1,3 +1,5 @@
+import { readStorage, writeStorage } from "../../shared/client/device-storage";
+
 /**
  * Which counter this console drives. The URL is the truth
  * (/counter/?office=scandicci&counter=sportello-1, bookmarkable); this
@@ -34,21 +36,4 @@ export function consoleUrl(officeId: string, counterId: string | null): string {
   const office = `office=${encodeURIComponent(officeId)}`;
   const tail = counterId ? `&counter=${encodeURIComponent(counterId)}` : "&choose";
   return `${location.pathname}?${office}${tail}`;
-}
-
-// Storage can throw (private mode, disabled cookies): the console works without memory.
-export function readStorage(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-export function writeStorage(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // nothing to remember with: the URL still carries the choice
-  }
 }

@@ -1,6 +1,6 @@
+import { STAFF_LANGUAGES } from "../../shared/client/staff-language";
 import { AccountBox, ConnectionIndicator, LanguageSwitch } from "../../shared/ui/topbar";
 import type { CounterApp } from "../model/counter-app";
-import { CONSOLE_LANGUAGES } from "../model/language";
 import { ModeBadge } from "./ModeBadge";
 
 /** Office, counter and mode, connection, language, switch counter, who is signed in: always on top. */
@@ -38,7 +38,7 @@ export function Header({ app }: { app: CounterApp }) {
           />
         )}
         <LanguageSwitch
-          languages={CONSOLE_LANGUAGES}
+          languages={STAFF_LANGUAGES}
           current={app.lang.value}
           legend={m.header.language}
           onChange={app.setLanguage}

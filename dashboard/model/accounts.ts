@@ -1,20 +1,11 @@
-import { roleInOffice } from "../../shared/client/access";
-import { ALL_OFFICES, type Grant, STAFF_ROLES, type StaffRole } from "../../shared/protocol/auth";
-
-/**
- * Who may hand out which grant, as the server decides it (worker/auth/ranks.ts):
- * an administrator of every office ("*") manages every grant; anyone else only
- * grants in the offices they administer. A role change sends the grants the
- * caller manages (the server keeps the others untouched).
- */
-export function managesGrant(callerGrants: readonly Grant[], grant: Grant): boolean {
-  if (callerGrants.some((g) => g.office === ALL_OFFICES && g.role === "admin")) return true;
-  return grant.office !== ALL_OFFICES && roleInOffice(callerGrants, grant.office) === "admin";
-}
+import { mayManageGrant } from "../../shared/access/ranks";
+import { ALL_OFFICES, type Grant, type StaffRole } from "../../shared/protocol/auth";
 
 /**
  * The `grants` of a PATCH that gives the person `role` in this office (or
- * takes their role here away, with null), leaving their other grants as they are.
+ * takes their role here away, with null), leaving their other grants as they
+ * are: it sends only the grants the caller may manage (shared/access/ranks.ts),
+ * and the server keeps the others untouched.
  */
 export function grantsWithRole(
   accountGrants: readonly Grant[],
@@ -23,7 +14,7 @@ export function grantsWithRole(
   role: StaffRole | null,
 ): Grant[] {
   const kept = accountGrants.filter(
-    (grant) => grant.office !== officeId && managesGrant(callerGrants, grant),
+    (grant) => grant.office !== officeId && mayManageGrant(callerGrants, grant),
   );
   return role ? [...kept, { office: officeId, role }] : kept;
 }
@@ -37,5 +28,3 @@ export function roleHere(grants: readonly Grant[], officeId: string): StaffRole 
 export function everyOfficeRole(grants: readonly Grant[]): StaffRole | null {
   return grants.find((grant) => grant.office === ALL_OFFICES)?.role ?? null;
 }
-
-export { STAFF_ROLES };

@@ -1,4 +1,5 @@
-import { errorCode, type HttpAnswer, requestJson } from "../../shared/client/http";
+import { readErrorBody } from "../../shared/client/error-body";
+import { type HttpAnswer, requestJson } from "../../shared/client/http";
 
 /** How the dashboard's models reach the API; injected in tests. */
 export type Request = (method: string, path: string, body?: unknown) => Promise<HttpAnswer>;
@@ -23,9 +24,7 @@ export interface ServerIssue {
   maximum?: number;
 }
 
-function serverIssues(body: unknown): ServerIssue[] {
-  const raw = (body as { error?: { issues?: unknown } } | null)?.error?.issues;
-  if (!Array.isArray(raw)) return [];
+function serverIssues(raw: readonly unknown[]): ServerIssue[] {
   return raw.flatMap((item: unknown) => {
     const i = item as { path?: unknown; code?: unknown; minimum?: unknown; maximum?: unknown };
     if (!i || typeof i !== "object") return [];
@@ -48,12 +47,12 @@ function serverIssues(body: unknown): ServerIssue[] {
 export function outcomeOf(answer: HttpAnswer): Outcome {
   if (answer.status >= 200 && answer.status < 300) return { ok: true, code: "", detail: null };
   if (answer.status === 0) return { ok: false, code: "offline", detail: null };
-  const message = (answer.body as { error?: { message?: unknown } } | null)?.error?.message;
+  const error = readErrorBody(answer.body);
   return {
     ok: false,
-    code: errorCode(answer.body) || (answer.status === 401 ? "not_signed_in" : "generic"),
-    detail: typeof message === "string" ? message : null,
-    issues: serverIssues(answer.body),
+    code: error?.code || (answer.status === 401 ? "not_signed_in" : "generic"),
+    detail: error?.message ?? null,
+    issues: serverIssues(error?.issues ?? []),
   };
 }
 

@@ -1,3 +1,4 @@
+import { readErrorBody } from "../../shared/client/error-body";
 import {
   type CounterMode,
   DEFAULT_VOICE,
@@ -74,10 +75,8 @@ export function validateDraft(draft: ConfigDraft): Validation {
 
 /** The problems of a 400 answer: `{ error: { issues: [{ path, message }] } }`. */
 export function issuesFromAnswer(body: unknown): FieldIssues {
-  const error = (body as { error?: { issues?: unknown } } | null)?.error;
-  const raw = Array.isArray(error?.issues) ? error.issues : [];
   return keyed(
-    raw.flatMap((issue: unknown) => {
+    (readErrorBody(body)?.issues ?? []).flatMap((issue: unknown) => {
       const i = issue as { path?: unknown; message?: unknown };
       return typeof i?.message === "string"
         ? [{ path: typeof i.path === "string" ? i.path : "", message: i.message }]

@@ -1,10 +1,14 @@
 import { computed, effect, signal } from "@preact/signals";
-import { hasRole } from "../../shared/client/access";
+import { hasRole } from "../../shared/access/ranks";
 import { fetchOfficeLabel, type OfficeLabel } from "../../shared/client/office-label";
 import { perSession } from "../../shared/client/per-session";
+import {
+  rememberedLanguage,
+  rememberLanguage,
+  staffLanguage,
+} from "../../shared/client/staff-language";
 import { createStaffSession } from "../../shared/client/staff-session";
 import { dashboardMessages } from "../../shared/i18n/dashboard";
-import { dashboardLanguage, rememberedLanguage, rememberLanguage } from "./language";
 import { createLiveModel, type LiveModel } from "./live-model";
 import { createReportsModel, type ReportsModel } from "./reports-model";
 import { createSetupModel, type SetupModel } from "./setup-model";
@@ -28,7 +32,7 @@ export interface Workspace {
  */
 export function createDashboardApp(officeId: string) {
   const session = createStaffSession({ officeId });
-  const chosenLanguage = signal<string | null>(rememberedLanguage());
+  const chosenLanguage = signal<string | null>(rememberedLanguage("dashboard"));
   const office = signal<OfficeLabel | null>(null);
   const tab = signal<Tab>(tabFromHash(location.hash));
   const canSupervise = computed(() => hasRole(session.role.value, "supervisor"));
@@ -38,7 +42,7 @@ export function createDashboardApp(officeId: string) {
   const shownTab = computed<Tab>(() => (tabs.value.includes(tab.value) ? tab.value : "live"));
 
   const lang = computed(() =>
-    dashboardLanguage(
+    staffLanguage(
       workspace.value?.live.state.value?.config.languages ?? office.value?.languages,
       chosenLanguage.value,
     ),
@@ -109,7 +113,7 @@ export function createDashboardApp(officeId: string) {
     },
     setLanguage(next: string): void {
       chosenLanguage.value = next;
-      rememberLanguage(next);
+      rememberLanguage("dashboard", next);
     },
     dispose(): void {
       window.removeEventListener("hashchange", onHash);

@@ -1,6 +1,6 @@
+import { STAFF_LANGUAGES } from "../../shared/client/staff-language";
 import { AccountBox, ConnectionIndicator, LanguageSwitch } from "../../shared/ui/topbar";
 import type { DashboardApp } from "../model/dashboard-app";
-import { DASHBOARD_LANGUAGES } from "../model/language";
 
 /** Office, connection, language, who is signed in: always on top (not printed). */
 export function Header({ app }: { app: DashboardApp }) {
@@ -25,7 +25,7 @@ export function Header({ app }: { app: DashboardApp }) {
           />
         )}
         <LanguageSwitch
-          languages={DASHBOARD_LANGUAGES}
+          languages={STAFF_LANGUAGES}
           current={app.lang.value}
           legend={m.header.language}
           onChange={app.setLanguage}

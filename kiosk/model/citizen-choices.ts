@@ -49,5 +49,3 @@ export function createCitizenChoices(languages: ReadonlySignal<readonly string[]
     },
   };
 }
-
-export type CitizenChoices = ReturnType<typeof createCitizenChoices>;

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
+import { readErrorBody } from "../../shared/client/error-body";
 import type { CommandResult } from "../../shared/client/live-office";
-import { ErrorBody } from "../../shared/protocol/api";
 import { Ticket } from "../../shared/protocol/ticket";
 
 /** The 201 body of issueTicket (README: "Kiosk and counter sockets may send commands"). */
@@ -31,9 +31,9 @@ export function readIssueAnswer(result: CommandResult): IssueAnswer {
       : { kind: "refused", code: "generic" };
   }
   if (result.status === 429) return { kind: "refused", code: "too_many_requests" };
-  const error = ErrorBody.safeParse(result.body);
+  const code = readErrorBody(result.body)?.code;
   if (result.status === 401 || result.status === 403) {
-    return { kind: "denied", code: error.success ? error.data.error.code : "forbidden" };
+    return { kind: "denied", code: code ?? "forbidden" };
   }
-  return { kind: "refused", code: error.success ? error.data.error.code : "generic" };
+  return { kind: "refused", code: code ?? "generic" };
 }

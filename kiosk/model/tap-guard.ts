@@ -1,4 +1,4 @@
-import { newIdempotencyKey } from "./idempotency-key";
+import { newIdempotencyKey } from "../../shared/client/idempotency-key";
 
 /** How long after a tap another tap is taken for the same finger bouncing, not a new request. */
 export const DOUBLE_TAP_WINDOW_MS = 1500;
@@ -27,7 +27,7 @@ export class TapGuard {
 
   constructor(options: TapGuardOptions = {}) {
     this.now = options.now ?? Date.now;
-    this.newKey = options.newKey ?? newIdempotencyKey;
+    this.newKey = options.newKey ?? (() => newIdempotencyKey("kiosk"));
   }
 
   /** Milliseconds until a new tap is accepted (0: now). */

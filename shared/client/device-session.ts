@@ -1,6 +1,7 @@
 import { signal } from "@preact/signals-core";
 import { takeDeviceTokenFromLocation } from "./device-link";
-import { errorCode, type HttpAnswer, requestJson } from "./http";
+import { errorCode } from "./error-body";
+import { type HttpAnswer, requestJson } from "./http";
 import { isCompletePairingCode, normalizePairingCode } from "./pairing-code";
 
 export type DeviceRole = "kiosk" | "display";

@@ -66,15 +66,6 @@ export function retryAfter(header: string | null, now: number): number | null {
   return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-/** The stable code of an API error, `{ error: { code } }`, or "" for anything else. */
-export function errorCode(body: unknown): string {
-  if (typeof body !== "object" || body === null) return "";
-  const error = (body as { error?: unknown }).error;
-  if (typeof error !== "object" || error === null) return "";
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" ? code : "";
-}
-
 /** Whole minutes to tell a person to wait (at least 1). */
 export function minutesToWait(seconds: number | null): number {
   return Math.max(1, Math.ceil((seconds ?? 60) / 60));

@@ -6,20 +6,15 @@ import type { OfficeEvent } from "../protocol/events";
 import type { OfficeState } from "../protocol/state";
 // Types only: this file must not pull zod in at run time (see live-office.ts).
 import type { LiveRole, ServerMessage } from "../protocol/wire";
-import { PROTOCOL_VERSION } from "../protocol/wire-constants";
+import {
+  CLOSE_FORBIDDEN,
+  CLOSE_RECONNECT,
+  CLOSE_SIGNED_OUT,
+  PROTOCOL_VERSION,
+} from "../protocol/wire-constants";
 
 /** "denied": the server refused this page's credentials (or revoked them); it stops retrying. */
 export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "incompatible" | "denied";
-
-/**
- * Close codes of a refused live socket (issue 3): 4401, no valid session or
- * device, or it was revoked (logout elsewhere, password change, account
- * disabled, device revoked); 4403, signed in but not allowed here.
- */
-export const CLOSE_UNAUTHENTICATED = 4401;
-export const CLOSE_FORBIDDEN = 4403;
-/** The server asks for a new connection now, e.g. because the person's rights changed. */
-export const CLOSE_RECONNECT = 1012;
 
 /** The `error` frame codes that announce such a close (the frame comes just before it). */
 const DENIAL_CODES = ["not_signed_in", "not_paired", "device_revoked", "forbidden"];
@@ -38,7 +33,7 @@ export function denialOf(
 ): Denial | null {
   const code = lastError && DENIAL_CODES.indexOf(lastError.code) >= 0 ? lastError.code : "";
   if (closeCode === CLOSE_FORBIDDEN) return { kind: "forbidden", code: code || "forbidden" };
-  if (closeCode === CLOSE_UNAUTHENTICATED) return { kind: "unauthenticated", code };
+  if (closeCode === CLOSE_SIGNED_OUT) return { kind: "unauthenticated", code };
   // The close code can be lost (a proxy, an old browser reporting 1006): the frame before it still
   // says why. Not for "forbidden", which a server may also use for one refused message.
   if (!code || code === "forbidden") return null;

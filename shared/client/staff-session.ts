@@ -1,7 +1,8 @@
 import { computed, signal } from "@preact/signals";
+import { roleInOffice } from "../access/ranks";
 import { MeView } from "../protocol/auth";
-import { roleInOffice } from "./access";
-import { errorCode, type HttpAnswer, requestJson } from "./http";
+import { errorCode } from "./error-body";
+import { type HttpAnswer, requestJson } from "./http";
 
 /**
  * "checking": asking who is signed in (and retrying while the server cannot

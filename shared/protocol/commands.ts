@@ -84,4 +84,3 @@ export const Command = z.discriminatedUnion("type", [
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandInput = z.input<typeof Command>;
-export type CommandType = Command["type"];

@@ -12,14 +12,20 @@ export const PING = "ping";
 export const PONG = "pong";
 
 /**
- * Close codes of the live socket. A client must stop reconnecting on 4401
- * (signed out, session ended or device revoked: sign in or pair again) and
- * 4403 (this caller may not use that role); 1012 means "reconnect now"
- * (e.g. the person's rights changed and are checked again).
+ * Close codes of the live socket, for the server and every client. A client
+ * must stop reconnecting on 4401 (no valid session or device, or it ended:
+ * logout elsewhere, password change, account disabled, device revoked; sign
+ * in or pair again) and 4403 (signed in, but this caller may not use that
+ * role here); 1012 means "reconnect now" (e.g. the person's rights changed
+ * and are checked again).
  */
 export const CLOSE_SIGNED_OUT = 4401;
 export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_RECONNECT = 1012;
+/** The client speaks a protocol version the server no longer supports (an `incompatible` frame says which). */
+export const CLOSE_INCOMPATIBLE = 4000;
+/** The socket names an unknown office, role or ticket (an `error` frame says which). */
+export const CLOSE_REJECTED = 4004;
 
 /**
  * Header every Turno page sends with each request that changes something

@@ -6,16 +6,15 @@
 export { computeOfficeReport } from "./compute-office-report";
 export {
   CSV_FORMATS,
-  type CsvFormat,
   isCsvFormat,
   TICKET_CSV_COLUMNS,
   ticketCsvLines,
   ticketsToCsv,
 } from "./csv";
-export { type CsvDialect, csvCell, csvLine, EXCEL_IT_CSV, STANDARD_CSV } from "./csv-cell";
+export { type CsvDialect, csvCell } from "./csv-cell";
 export { durationStats, nearestRank } from "./duration-stats";
 export { LocalClock } from "./local-clock";
-export { inOfficeOrder, type OfficeOrder } from "./office-order";
+export { inOfficeOrder } from "./office-order";
 export * from "./office-report";
 export { MAX_REPORT_DAYS, ReportOptions } from "./report-options";
-export { ReportTicket, ticketsInRange } from "./report-ticket";
+export { ReportTicket } from "./report-ticket";

@@ -10,7 +10,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PAGE_MS } from "../../display/queue-pages";
+import { PAGE_MS } from "../../display/ui/queue-pages";
 import { launchBrowser, openPage, screenshot, testId } from "./browser";
 import { createLargeOffice } from "./large-office";
 import { api, counterAction, createTestOffice, getOffice, issueTicket } from "./office-api";

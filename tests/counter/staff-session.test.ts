@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { hasRole, roleInOffice } from "../../shared/client/access";
+import { hasRole, roleInOffice } from "../../shared/access/ranks";
 import type { HttpAnswer } from "../../shared/client/http";
 import {
   createStaffSession,

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  everyOfficeRole,
-  grantsWithRole,
-  managesGrant,
-  roleHere,
-} from "../../dashboard/model/accounts";
+import { everyOfficeRole, grantsWithRole, roleHere } from "../../dashboard/model/accounts";
 import { tabFromHash, visibleTabs } from "../../dashboard/model/tabs";
+import { mayManageGrant } from "../../shared/access/ranks";
 import type { Grant } from "../../shared/protocol/auth";
 
 const officeAdmin: Grant[] = [{ office: "scandicci", role: "admin" }];
@@ -13,10 +9,10 @@ const everyOffice: Grant[] = [{ office: "*", role: "admin" }];
 
 describe("Roles handed out from this office's setup", () => {
   it("lets an office's administrator manage grants there only; an administrator of every office manages all.", () => {
-    expect(managesGrant(officeAdmin, { office: "scandicci", role: "clerk" })).toBe(true);
-    expect(managesGrant(officeAdmin, { office: "firenze", role: "clerk" })).toBe(false);
-    expect(managesGrant(officeAdmin, { office: "*", role: "clerk" })).toBe(false);
-    expect(managesGrant(everyOffice, { office: "firenze", role: "admin" })).toBe(true);
+    expect(mayManageGrant(officeAdmin, { office: "scandicci", role: "clerk" })).toBe(true);
+    expect(mayManageGrant(officeAdmin, { office: "firenze", role: "clerk" })).toBe(false);
+    expect(mayManageGrant(officeAdmin, { office: "*", role: "clerk" })).toBe(false);
+    expect(mayManageGrant(everyOffice, { office: "firenze", role: "admin" })).toBe(true);
   });
 
   it("changes the role here and leaves what the caller does not manage to the server.", () => {

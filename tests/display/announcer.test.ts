@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Announcer } from "../../display/announcer";
-import { DEFAULT_SOUND_SETTINGS, type SoundSettings } from "../../display/sound-settings";
+import { Announcer } from "../../display/model/announcer";
+import { DEFAULT_SOUND_SETTINGS, type SoundSettings } from "../../display/model/sound-settings";
 
 interface FakeUtterance {
   text: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CallTracker } from "../../display/call-tracker";
-import type { DisplayCall } from "../../display/display-data";
+import { CallTracker } from "../../display/model/call-tracker";
+import type { DisplayCall } from "../../display/model/display-data";
 
 const NOW = Date.parse("2026-11-23T09:00:00Z");
 

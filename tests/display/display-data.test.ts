@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromOfficeState, fromOfficeView } from "../../display/display-data";
+import { fromOfficeState, fromOfficeView } from "../../display/model/display-data";
 import { checkServerMessage } from "../../shared/client/server-message-check";
 import { evolve } from "../../shared/engine";
 import {

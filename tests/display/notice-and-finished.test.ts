@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { DisplayService } from "../../display/display-data";
-import { fromOfficeState, fromOfficeView } from "../../display/display-data";
-import { noticeSize, queueTexts } from "../../display/queue-texts";
+import type { DisplayService } from "../../display/model/display-data";
+import { fromOfficeState, fromOfficeView } from "../../display/model/display-data";
+import { noticeSize, queueTexts } from "../../display/model/queue-texts";
 import { LiveOfficeCore, type LiveSocketHandlers } from "../../shared/client/live-office-core";
 import { checkServerMessage } from "../../shared/client/server-message-check";
 import { displayMessages } from "../../shared/i18n/display";

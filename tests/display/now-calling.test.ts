@@ -5,9 +5,9 @@ import {
   fromOfficeState,
   fromOfficeView,
   nowCalling,
-} from "../../display/display-data";
-import { hoursLine } from "../../display/office-hours";
-import { queueTexts } from "../../display/queue-texts";
+} from "../../display/model/display-data";
+import { hoursLine } from "../../display/model/office-hours";
+import { queueTexts } from "../../display/model/queue-texts";
 import { displayMessages } from "../../shared/i18n/display";
 import { publicOfficeState } from "../../shared/protocol";
 import { officeView } from "../../worker/office/views";

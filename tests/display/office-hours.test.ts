@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { DisplayData } from "../../display/display-data";
-import { hoursLine } from "../../display/office-hours";
-import { formatClock, officeWallClock } from "../../display/office-time";
+import type { DisplayData } from "../../display/model/display-data";
+import { hoursLine } from "../../display/model/office-hours";
+import { formatClock, officeWallClock } from "../../display/model/office-time";
 import { demoOfficeConfig } from "../../shared/demo-office";
 import { localTime } from "../../shared/engine";
 import { displayMessages } from "../../shared/i18n/display";

@@ -3,7 +3,7 @@ import {
   loadOwnSoundSettings,
   saveSoundSettings,
   soundSettingsFor,
-} from "../../display/sound-settings";
+} from "../../display/model/sound-settings";
 import { checkServerMessage } from "../../shared/client/server-message-check";
 import { Office } from "../engine/helpers";
 

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 const answers: unknown[] = [];
-vi.mock("../../display/get-json", () => ({
+vi.mock("../../display/model/get-json", () => ({
   getJson: (path: string) => {
     expect(path).toBe("/version.json");
     return Promise.resolve(answers.shift() ?? null);
   },
 }));
 
-const { watchVersion } = await import("../../display/version-watch");
+const { watchVersion } = await import("../../display/model/version-watch");
 
 describe("A screen nobody touches picks up new versions", () => {
   beforeEach(() => vi.useFakeTimers());

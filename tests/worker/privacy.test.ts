@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { fromOfficeState, fromOfficeView } from "../../display/display-data";
+import { fromOfficeState, fromOfficeView } from "../../display/model/display-data";
 import { evolve } from "../../shared/engine";
 import type { OfficeState } from "../../shared/protocol";
 import {

@@ -1,3 +1,4 @@
+import { readStorage, writeStorage } from "../../shared/client/device-storage";
 import { pickLanguage } from "../../shared/i18n";
 
 /**
@@ -36,19 +37,15 @@ export function ticketLanguage(options: {
 
 const KEY = "turno.ticket.lang";
 
-/** Keeps the person's choice on the phone (only there). */
+/** Keeps the person's choice on the phone (only there; without storage it lasts as long as the page). */
 export function rememberLanguage(choice: LanguageChoice): void {
-  try {
-    localStorage.setItem(KEY, JSON.stringify(choice));
-  } catch {
-    // storage refused (private mode): the choice lasts as long as the page
-  }
+  writeStorage(KEY, JSON.stringify(choice));
 }
 
 export function rememberedLanguage(): LanguageChoice | null {
+  const raw = readStorage(KEY);
+  if (!raw) return null;
   try {
-    const raw = localStorage.getItem(KEY);
-    if (!raw) return null;
     const value = JSON.parse(raw) as Partial<LanguageChoice> | null;
     return value && typeof value.lang === "string" && typeof value.ticketId === "string"
       ? { ticketId: value.ticketId, lang: value.lang }

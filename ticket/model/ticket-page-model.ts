@@ -1,4 +1,5 @@
 import { batch, computed, effect, type ReadonlySignal, signal } from "@preact/signals";
+import { newIdempotencyKey } from "../../shared/client/idempotency-key";
 import { type ConnectionStatus, LiveOffice } from "../../shared/client/live-office";
 import { BASES, format } from "../../shared/i18n";
 import { type TicketMessages, ticketMessages } from "../../shared/i18n/ticket";
@@ -29,11 +30,7 @@ const OFFICE_RETRY_MS = 10_000;
 /** Statuses a ticket never leaves: the page stops following it live. */
 export const FINAL_STATUSES: readonly string[] = ["done", "no-show", "cancelled", "expired"];
 
-function newKey(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return `ticket-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
-}
+const newKey = () => newIdempotencyKey("ticket");
 
 /**
  * The citizen's own ticket, live: a first paint from GET …/tickets/{token},

@@ -1,6 +1,6 @@
+import { RANK, rankIn, rankOf } from "../../shared/access/ranks";
 import type { Role } from "../http/route";
 import type { DevicePrincipal, Principal } from "./principal";
-import { rankIn, rankOf } from "./ranks";
 
 /**
  * May this caller act with `role` in `office`? The one rule behind every
@@ -17,7 +17,7 @@ export function allows(principal: Principal, office: string | null, role: Role):
     case "display":
       return (
         office !== null &&
-        (staffRank(principal, office) >= 1 || device(principal, office, role) !== null)
+        (staffRank(principal, office) >= RANK.clerk || device(principal, office, role) !== null)
       );
     case "operator":
       return principal.operator;
@@ -31,10 +31,10 @@ export function allows(principal: Principal, office: string | null, role: Role):
   }
 }
 
-/** 0 none, 1 clerk, 2 supervisor, 3 admin. The operator is an administrator everywhere. */
+/** The caller's RANK in this office. The operator is an administrator everywhere. */
 export function staffRank(principal: Principal, office: string): number {
-  if (principal.operator) return rankOf("admin");
-  return principal.staff ? rankIn(principal.staff.grants, office) : 0;
+  if (principal.operator) return RANK.admin;
+  return principal.staff ? rankIn(principal.staff.grants, office) : RANK.none;
 }
 
 export function device(

@@ -1,5 +1,5 @@
 import { DEVICE_ROLES } from "../../shared/protocol/auth";
-import { deviceCookieName, readCookies, SESSION_COOKIE_NAMES, sessionCookieName } from "./cookies";
+import { deviceCookieName, readCookies, sessionCookieName } from "./cookies";
 import { cachedDevice, rememberDevice } from "./device-cache";
 import { sha256 } from "./encoding";
 import type { DevicePrincipal, Principal } from "./principal";
@@ -68,13 +68,4 @@ export async function authenticate(
     if (token) rememberDevice(token, device, now);
   }
   return { staff: resolved.staff, devices: resolved.devices, operator, address };
-}
-
-/** Does the request carry a cookie credential (what CSRF checks are for)? */
-export function hasCookieCredential(request: Request): boolean {
-  const cookies = readCookies(request.headers.get("cookie") ?? undefined);
-  return (
-    SESSION_COOKIE_NAMES.some((name) => cookies.has(name)) ||
-    DEVICE_ROLES.some((role) => cookies.has(deviceCookieName(role)))
-  );
 }

@@ -22,7 +22,6 @@ import type { DevicePrincipal, StaffPrincipal } from "./principal";
 
 // The routes and the tests know these by the Directory's name.
 export type { Failure } from "./directory/failure";
-export { PAIRING_CODE_TTL_MS } from "./directory/pairing";
 export { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "./directory/sessions";
 export type { LoginStart } from "./directory/sign-in";
 

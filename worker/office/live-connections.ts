@@ -1,4 +1,5 @@
 import type { Connection, ConnectionContext, WSMessage } from "partyserver";
+import { RANK } from "../../shared/access/ranks";
 import type { Actor } from "../../shared/protocol/auth";
 import type { Command } from "../../shared/protocol/commands";
 import type { OfficeEvent } from "../../shared/protocol/events";
@@ -13,7 +14,11 @@ import {
   type ServerMessage,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from "../../shared/protocol/wire";
-import { CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
+import {
+  CLOSE_INCOMPATIBLE,
+  CLOSE_REJECTED,
+  CLOSE_SIGNED_OUT,
+} from "../../shared/protocol/wire-constants";
 import { errorBody } from "../http/errors";
 import {
   roleFromTags,
@@ -68,10 +73,10 @@ export type LiveConnection = Connection<ConnectionInfo>;
 /** The same rules as the HTTP routes (README "Roles"), for commands sent over a socket. */
 function mayRun(info: ConnectionInfo, type: Command["type"]): boolean {
   if (type === "issueTicket")
-    return info.role === "kiosk" || (info.role === "counter" && info.rank >= 1);
+    return info.role === "kiosk" || (info.role === "counter" && info.rank >= RANK.clerk);
   if (info.role !== "counter") return false;
-  if (type === "setCounterMode") return info.rank >= 2;
-  return info.rank >= 1 && CLERK_COMMANDS.has(type);
+  if (type === "setCounterMode") return info.rank >= RANK.supervisor;
+  return info.rank >= RANK.clerk && CLERK_COMMANDS.has(type);
 }
 
 export interface LiveParts {
@@ -127,7 +132,7 @@ export class LiveConnections {
         supported: [...SUPPORTED_PROTOCOL_VERSIONS],
         message: `Protocol version ${version} is not supported; reload the page.`,
       });
-      connection.close(4000, "incompatible protocol version");
+      connection.close(CLOSE_INCOMPATIBLE, "incompatible protocol version");
       return;
     }
     // tagsFor already resolved the role and the ticket's token: read them back, don't look again.
@@ -153,7 +158,7 @@ export class LiveConnections {
           ? { code: "unknown_office", message: "No such office." }
           : { code: "invalid_request", message: "Unknown role or ticket." },
       });
-      connection.close(4004, "rejected");
+      connection.close(CLOSE_REJECTED, "rejected");
       return;
     }
     connection.setState(info);

@@ -1,3 +1,4 @@
+import { isInstallationAdmin, mayManageGrant, mergeGrants } from "../../../shared/access/ranks";
 import {
   type AccountView,
   type Actor,
@@ -7,7 +8,6 @@ import {
 import { CLOSE_RECONNECT } from "../../../shared/protocol/wire-constants";
 import { accountTag } from "../../live/socket-tags";
 import { randomToken } from "../encoding";
-import { isInstallationAdmin, mayManageGrant, mergeGrants } from "../ranks";
 import type { DirectoryAudit } from "./audit";
 import { type Failure, failure } from "./failure";
 import type { OfficeFanout } from "./office-fanout";

@@ -1,7 +1,7 @@
-import { summarizeServices } from "../shared/engine/estimate";
-import type { OfficeConfig } from "../shared/protocol/config";
-import type { PublicOfficeState } from "../shared/protocol/public";
-import type { OfficeState } from "../shared/protocol/state";
+import { summarizeServices } from "../../shared/engine/estimate";
+import type { OfficeConfig } from "../../shared/protocol/config";
+import type { PublicOfficeState } from "../../shared/protocol/public";
+import type { OfficeState } from "../../shared/protocol/state";
 
 /**
  * What the screen shows, whichever way it arrived: folded from the live

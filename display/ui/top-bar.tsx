@@ -1,4 +1,4 @@
-import type { DisplayModel } from "../display-model";
+import type { DisplayModel } from "../model/display-model";
 
 /** Office name, date and clock (the office's time zone, the server's clock). */
 export function TopBar({ model }: { model: DisplayModel }) {

@@ -1,5 +1,5 @@
-import { callKey, earlierCalls } from "../display-data";
-import type { DisplayModel } from "../display-model";
+import { callKey, earlierCalls } from "../model/display-data";
+import type { DisplayModel } from "../model/display-model";
 import { SecondLanguage } from "./second-language";
 
 /** The calls before the latest one, each with its counter; the list shows as many as fit (CSS). */

@@ -1,6 +1,6 @@
 import { focusOnMount } from "../../shared/ui/focus-on-mount";
-import type { DisplayModel } from "../display-model";
-import { SOUND_LIMITS } from "../sound-settings";
+import type { DisplayModel } from "../model/display-model";
+import { SOUND_LIMITS } from "../model/sound-settings";
 
 type Level = keyof typeof SOUND_LIMITS;
 

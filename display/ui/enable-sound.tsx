@@ -1,5 +1,5 @@
 import { focusOnMount } from "../../shared/ui/focus-on-mount";
-import type { DisplayModel } from "../display-model";
+import type { DisplayModel } from "../model/display-model";
 import { SecondLanguage } from "./second-language";
 import { SpeakerIcon } from "./speaker-icon";
 

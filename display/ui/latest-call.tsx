@@ -1,5 +1,5 @@
-import { callKey, nowCalling } from "../display-data";
-import type { DisplayModel } from "../display-model";
+import { callKey, nowCalling } from "../model/display-data";
+import type { DisplayModel } from "../model/display-model";
 import { ArrowIcon } from "./arrow-icon";
 import { SecondLanguage } from "./second-language";
 

@@ -1,10 +1,10 @@
 import { computed, effect, type ReadonlySignal, signal } from "@preact/signals-core";
-import { LiveOfficeCore } from "../shared/client/live-office-core";
-import { openReconnectingSocket } from "../shared/client/reconnecting-socket";
-import { checkServerMessage } from "../shared/client/server-message-check";
-import { announcementText, BASES } from "../shared/i18n";
-import { type DisplayMessages, displayMessages } from "../shared/i18n/display";
-import type { PublicOfficeState } from "../shared/protocol/public";
+import { LiveOfficeCore } from "../../shared/client/live-office-core";
+import { openReconnectingSocket } from "../../shared/client/reconnecting-socket";
+import { checkServerMessage } from "../../shared/client/server-message-check";
+import { announcementText, BASES } from "../../shared/i18n";
+import { type DisplayMessages, displayMessages } from "../../shared/i18n/display";
+import type { PublicOfficeState } from "../../shared/protocol/public";
 import { Announcer } from "./announcer";
 import { type CallSource, CallTracker } from "./call-tracker";
 import {

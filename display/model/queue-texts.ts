@@ -1,5 +1,5 @@
-import { format, formatWait } from "../shared/i18n";
-import type { DisplayMessages } from "../shared/i18n/display";
+import { format, formatWait } from "../../shared/i18n";
+import type { DisplayMessages } from "../../shared/i18n/display";
 import type { DisplayService } from "./display-data";
 
 /** What one queue line says beside its count: the wait, and whether today's tickets are finished. */

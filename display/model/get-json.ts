@@ -1,4 +1,4 @@
-import { requestJson } from "../shared/client/http";
+import { requestJson } from "../../shared/client/http";
 
 /**
  * GET a JSON document, never from a cache (a unique query parameter as well as

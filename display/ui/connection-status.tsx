@@ -1,4 +1,4 @@
-import type { DisplayModel } from "../display-model";
+import type { DisplayModel } from "../model/display-model";
 
 /**
  * A discreet mark while the live connection is down (hidden when live). The

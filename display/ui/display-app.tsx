@@ -1,4 +1,4 @@
-import type { DisplayModel } from "../display-model";
+import type { DisplayModel } from "../model/display-model";
 import { InfoLine } from "./info-line";
 import { LatestCall } from "./latest-call";
 import { RecentCalls } from "./recent-calls";

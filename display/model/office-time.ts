@@ -1,4 +1,4 @@
-import { WEEKDAYS } from "../shared/protocol/weekdays";
+import { WEEKDAYS } from "../../shared/protocol/weekdays";
 
 export type Weekday = (typeof WEEKDAYS)[number];
 

@@ -1,5 +1,5 @@
-import type { DisplayModel } from "../display-model";
-import { queueTexts } from "../queue-texts";
+import type { DisplayModel } from "../model/display-model";
+import { queueTexts } from "../model/queue-texts";
 import { SecondLanguage } from "./second-language";
 
 /**

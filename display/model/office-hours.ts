@@ -1,5 +1,5 @@
-import { format } from "../shared/i18n";
-import type { DisplayMessages } from "../shared/i18n/display";
+import { format } from "../../shared/i18n";
+import type { DisplayMessages } from "../../shared/i18n/display";
 import type { DisplayData } from "./display-data";
 import { addDays, officeWallClock, type WallClock } from "./office-time";
 

@@ -1,5 +1,5 @@
-import type { DisplayModel } from "../display-model";
-import { noticeSize } from "../queue-texts";
+import type { DisplayModel } from "../model/display-model";
+import { noticeSize } from "../model/queue-texts";
 import { ConnectionStatus } from "./connection-status";
 import { EnableSound } from "./enable-sound";
 import { SpeakerIcon } from "./speaker-icon";
