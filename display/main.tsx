@@ -23,7 +23,7 @@ import { startQueuePages } from "./ui/queue-pages";
  * reloads when a new version is deployed. For sound without a tap, start the
  * player's browser with --autoplay-policy=no-user-gesture-required (see chime.ts).
  *
- * First it must be a paired display of the office (issue 3): a pre-paired
+ * First it must be a paired display of the office: a pre-paired
  * link's #device= token, or a code typed on the pairing screen. Until then it
  * opens no socket and polls nothing.
  */

@@ -1,5 +1,5 @@
 /**
- * The ticket page's service worker and home-screen files (issue 9), built into
+ * The ticket page's service worker and home-screen files, built into
  * <publicDir>/ticket/ beside the ticket app:
  *
  * - sw.js, from ticket/service-worker/sw.ts. It is served at /t/sw.js by the

@@ -41,7 +41,7 @@ app.get("/api/health", (c) => c.json({ ok: true }));
 
 // The link in a ticket's QR code: the ticket page app, which reads the office and token from its path.
 app.get("/t/:office/:token", (c) => c.env.ASSETS.fetch(new URL("/ticket/", c.req.url)));
-// The ticket page's service worker, which shows "it's your turn" on Android (issue 9). Served
+// The ticket page's service worker, which shows "it's your turn" on Android. Served
 // here rather than from /ticket/sw.js: a worker's scope cannot reach above its own folder, and
 // answering from /t/ is simpler than a Service-Worker-Allowed header on one static file. The
 // asset carries the security headers of dist/public/_headers, like every static file.

@@ -58,7 +58,7 @@ export function createCounterActions(options: {
   }
 
   // Another browser started the ticket, someone arrived, the link came back:
-  // a message about how things were goes as soon as they change (issue 12).
+  // a message about how things were goes as soon as they change.
   const stopSituationEffect = effect(() => {
     const situation = options.situation.value;
     if (problem.peek() && situation !== problemSituation) showProblem(null);

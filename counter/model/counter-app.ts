@@ -16,7 +16,7 @@ import { createCounterModel } from "./counter-model";
  * office"), then, only for someone with a grant for the office, the console
  * itself (counter-model.ts) with its live socket. When the server turns the
  * socket or a command away (4401/4403, 401), the page asks /api/auth/me
- * again and goes back to the login if the session is over (issue 3).
+ * again and goes back to the login if the session is over.
  */
 export function createCounterApp(officeId: string) {
   const session = createStaffSession({ officeId });

@@ -129,7 +129,7 @@ export function transferTargets(state: OfficeState, view: CounterView): Transfer
 /**
  * What a message on screen is about: the counter's mode, its ticket and that
  * ticket's status, whether anyone waits for it, whether the link is up. A
- * message shown in one situation goes when this changes (issue 12): another
+ * message shown in one situation goes when this changes: another
  * browser started the ticket, someone took a number, the connection came back.
  */
 export function situationKey(view: CounterView, waiting: number, connected: boolean): string {

@@ -14,7 +14,7 @@ export interface ActionProblem {
 /**
  * Every code a counter's command can be answered with (the engine's refusals
  * for counter commands, the API's and the socket's own), plus the console's
- * own refusals: each has its sentence in every language (issue 10).
+ * own refusals: each has its sentence in every language.
  */
 export const COUNTER_PROBLEM_CODES = [
   "queue_empty",
@@ -49,7 +49,7 @@ export function problemFrom(body: unknown, mode: CounterMode): ActionProblem {
 
 /**
  * Information, not a fault: nobody waiting is the office's good news, shown
- * calmly (issue 12). Everything else the clerk must read as a refusal.
+ * calmly. Everything else the clerk must read as a refusal.
  */
 export function problemTone(problem: ActionProblem): "info" | "error" {
   return problem.code === "queue_empty" ? "info" : "error";
@@ -77,7 +77,7 @@ export function problemText(
 /**
  * The server's sentence, only where it adds something: for a code the
  * console has no words for. Otherwise it repeats ours, in English, under an
- * Italian screen (issue 10).
+ * Italian screen.
  */
 export function problemDetail(problem: ActionProblem, messages: CounterMessages): string | null {
   if (!problem.detail) return null;

@@ -1,6 +1,6 @@
 import { type ReadonlySignal, signal } from "@preact/signals";
 
-/** How long a no-show (X) can still be taken back before it is sent (issue 12). */
+/** How long a no-show (X) can still be taken back before it is sent. */
 export const NO_SHOW_UNDO_MS = 6_000;
 
 export interface PendingNoShow {

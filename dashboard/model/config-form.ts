@@ -8,7 +8,7 @@ import {
 import { WEEKDAYS } from "../../shared/protocol/weekdays";
 
 /**
- * The setup form's model (issue 5, point 2): a draft copy of the office's
+ * The setup form's model: a draft copy of the office's
  * configuration, edited field by field, checked with the very schema the
  * server checks (OfficeConfig), and the problems keyed by the path of the
  * field they belong to ("services.2.prefix"), so each shows beside its

@@ -28,7 +28,7 @@ export interface Workspace {
  * who is sent to the counter console), then, for supervisors and
  * administrators of the office, the live view, the reports and — for
  * administrators — the setup. As the counter does, it asks /api/auth/me again
- * when the server turns a socket or a request away (issue 3).
+ * when the server turns a socket or a request away.
  */
 export function createDashboardApp(officeId: string) {
   const session = createStaffSession({ officeId });

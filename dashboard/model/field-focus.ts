@@ -9,7 +9,7 @@ export function errorId(path: string): string {
  * Props that mark an input as invalid and point it at every error line about it: its own
  * (`path`) and those of what it is part of (`alsoPaths`). An opening-hours interval's
  * "opening must come before closing" is an issue of the interval, not of either input,
- * and both inputs carry it (issue 10, point 16).
+ * and both inputs carry it.
  */
 export function invalidProps(issues: FieldIssues, path: string, alsoPaths: readonly string[] = []) {
   const described = [path, ...alsoPaths].filter((p) => issuesAt(issues, p).length > 0);
@@ -24,7 +24,7 @@ export const FOCUS_MARGIN_PX = 24;
 
 /**
  * How far to scroll the window so that a field (its box and the error lines under it) sits
- * in view above the sticky save bar (WCAG 2.4.11, focus not obscured; issue 10, point 16):
+ * in view above the sticky save bar (WCAG 2.4.11, focus not obscured):
  * positive scrolls down, negative up, 0 when it is already in view. A field taller than the
  * room left shows its top.
  */

@@ -11,7 +11,7 @@ function languageOf(messages: DashboardMessages): string {
 
 /**
  * The sentence for a problem with a field, in the reader's language when the problem is
- * known, its limits written as the reader writes numbers ("al massimo 1,5", issue 10).
+ * known, its limits written as the reader writes numbers ("al massimo 1,5").
  */
 export function issueText(issue: FieldIssue, messages: DashboardMessages): string {
   const kind = issueKind(issue);

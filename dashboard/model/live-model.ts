@@ -29,7 +29,7 @@ export interface ActionNote {
 }
 
 /**
- * The live view (issue 5, point 1): the office's queue over the live socket
+ * The live view: the office's queue over the live socket
  * (role "counter", which a supervisor may open), today's figures polled from
  * /today, and the supervisor's levers — a counter's mode, a service's
  * tickets for today, the displays' notice — over HTTP. Everything shown is

@@ -4,8 +4,8 @@ import type { DeviceView } from "../../shared/protocol/auth";
 export const PAIRING_CODE_TTL_MS = 10 * 60 * 1000;
 
 /**
- * The device that used the pairing code on screen, if one did (issue 10, point 14: a used
- * code still said "Valido ancora 9:42"). The server deletes a code when a device redeems it
+ * The device that used the pairing code on screen, if one did (a used code
+ * must not still say "Valido ancora 9:42"). The server deletes a code when a device redeems it
  * and its device list does not say which code a device came from, so the device is found by
  * what the code gave it: the same role and name, paired after the code was made and before
  * it expired. The newest such device, when several match.

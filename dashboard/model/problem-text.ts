@@ -3,8 +3,8 @@ import type { DashboardMessages } from "../../shared/i18n/dashboard";
 import type { Outcome, ServerIssue } from "./api";
 
 /**
- * What Setup says about a refused request, all in the reader's language (issue 10, point
- * 10): the server writes its sentences in English ('There is already an account "admin".',
+ * What Setup says about a refused request, all in the reader's language:
+ * the server writes its sentences in English ('There is already an account "admin".',
  * a username's rule), so they are never shown as they come. The code picks our sentence;
  * the detail is ours too, built from what the server's answer carries that adds something
  * (which field broke which rule, which ticket blocks a change), else nothing.

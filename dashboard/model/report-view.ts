@@ -24,7 +24,7 @@ const minutesOf = (time: string) => {
 };
 
 /**
- * The hours worth showing (issue 10, point 17): the span of the opening hours (from the
+ * The hours worth showing: the span of the opening hours (from the
  * earliest opening to the latest closing of any day: 8:00–18:30 shows 8 … 18), widened to
  * any hour that had arrivals outside it; never the night an office is never open. Without
  * opening hours, from the first to the last hour with arrivals; with neither, office-ish
@@ -294,7 +294,7 @@ export interface TileNote {
 }
 
 /**
- * A "served within target" bar's colour (issue 10, point 17): green only when the share
+ * A "served within target" bar's colour: green only when the share
  * reached the office's goal (`serviceLevel`, 0.8 for 80%), so 71% under an 80% goal is
  * marked short, not green; null when nothing was called.
  */

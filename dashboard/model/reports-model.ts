@@ -25,7 +25,7 @@ export type ReportProblem = "forbidden" | "offline" | "generic" | "invalidRange"
 const REPORT_TIMEOUT_MS = 60_000;
 
 /**
- * The reports section (issue 5, point 3): a range, the report the server
+ * The reports section: a range, the report the server
  * computes for it from the event log, and the CSV link for the same range.
  * The range lives in the address (#reports?from=…&to=…) so a printed or
  * shared link shows the same figures.

@@ -36,7 +36,7 @@ const DevicesAnswer = z.object({ devices: z.array(DeviceView) });
 const AccountsAnswer = z.object({ accounts: z.array(AccountView) });
 
 /**
- * The setup section (issue 5, point 2), for the office's administrators: a
+ * The setup section, for the office's administrators: a
  * draft of the configuration (config-form.ts) saved whole with PUT — the
  * server applies it live and every screen follows over its socket — and the
  * office's devices and accounts.

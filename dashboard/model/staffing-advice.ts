@@ -5,7 +5,7 @@ import { isOverTarget } from "./live-view";
 
 /**
  * The seed's back-office desks "switch instantly to the front office when
- * crowds come" (issue 5): when a service's estimated wait passes the office's
+ * crowds come": when a service's estimated wait passes the office's
  * target, offer the back-office desks that handle it; when one of them is no
  * longer needed, say so. Every estimate is the engine's own
  * (summarizeServices), computed on a copy of the state with the desk moved,

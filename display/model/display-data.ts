@@ -5,7 +5,7 @@ import type { OfficeState } from "../../shared/protocol/state";
 
 /**
  * What the screen shows, whichever way it arrived: folded from the live
- * socket (the public state: no one's priority, language or channel, issue 9)
+ * socket (the public state: no one's priority, language or channel)
  * or read from GET /api/offices/{office} by the polling fallback (the office
  * view). One shape, one rendering.
  */
@@ -32,7 +32,7 @@ export interface DisplayCall {
   /**
    * The ticket is still at its counter (called or being served). A no-show, a
    * cancelled ticket, one that expired with its day, or one served and closed
-   * is history: it stays in the recent calls, never as "Now calling" (issue 10).
+   * is history: it stays in the recent calls, never as "Now calling".
    */
   active: boolean;
 }

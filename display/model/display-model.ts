@@ -104,7 +104,7 @@ export function createDisplayModel(officeId: string): DisplayModel {
 
   // Every state the socket delivers is what the screen shows. The first one is history, not news;
   // the first one after polling may carry calls made since the last poll (the live ones come through onEvents).
-  // A display's socket carries the public state (issue 9): read it as that, whatever the shared core calls it.
+  // A display's socket carries the public state: read it as that, whatever the shared core calls it.
   effect(() => {
     const state: PublicOfficeState | null = live.state.value;
     if (!state) return;

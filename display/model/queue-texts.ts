@@ -4,7 +4,7 @@ import type { DisplayService } from "./display-data";
 
 /** What one queue line says beside its count: the wait, and whether today's tickets are finished. */
 export interface QueueTexts {
-  /** False when the office is closed now: no count, no estimate, as if no one could be served (issue 10). */
+  /** False when the office is closed now: no count, no estimate, as if no one could be served. */
   showCount: boolean;
   wait: string;
   /** "Tickets for today are finished" (null: tickets are still issued, or the service is closed anyway). */

@@ -7,7 +7,7 @@ import { SpeakerIcon } from "./speaker-icon";
  * Browsers keep a page silent until someone interacts with it. Until then
  * this invites one tap (or the remote's OK: it takes the focus), as a small
  * bar in the bottom line: a wall TV may have no one to tap it, so it never
- * covers the calls, the queues or the notice (issue 10). A player that allows
+ * covers the calls, the queues or the notice. A player that allows
  * autoplay (--autoplay-policy=no-user-gesture-required) has its audio running
  * from the start (sound-unlock.ts) and never shows it.
  */

@@ -3,7 +3,7 @@
  * when the rows do not all fit the queues' box, they are shown a page at a time,
  * turning every PAGE_MS, and the heading says which page ("1/2"). Pages are
  * measured on the screen itself (names wrap, a notice takes height), after
- * every render and on a resize (issue 10).
+ * every render and on a resize.
  */
 export const PAGE_MS = 10_000;
 const OFF = "is-off-page";

@@ -5,7 +5,7 @@ import { batch, computed, type ReadonlySignal, signal } from "@preact/signals";
  * appointment explanation they opened. All of it is theirs alone: it goes back
  * to the office's defaults as soon as their ticket screen closes ("Done" or the
  * automatic return), and after a minute of nobody touching the kiosk, so the
- * next person never starts in the previous one's language (issue 10, point 7).
+ * next person never starts in the previous one's language.
  */
 export function createCitizenChoices(languages: ReadonlySignal<readonly string[]>) {
   const chosenLanguage = signal<string | null>(null);

@@ -7,7 +7,7 @@ import { browserLanguages } from "../../shared/ui/app-params";
 import { createKioskModel, type KioskModel, type KioskOptions } from "./kiosk-model";
 
 /**
- * The kiosk page: first a paired kiosk of the office (issue 3), by a
+ * The kiosk page: first a paired kiosk of the office, by a
  * pre-paired link's #device= token or a code typed on the pairing screen;
  * then the kiosk itself (kiosk-model.ts) with its live socket. A kiosk that
  * is revoked while it runs goes back to the pairing screen instead of

@@ -52,8 +52,8 @@ function plainWords(text: string): string {
 
 /**
  * Whether a service's button needs the "By appointment" badge: not when its
- * name already says so ("Edilizia (su appuntamento)"), which would say it twice
- * (issue 10, point 7). The name is shown as the office wrote it, never cut.
+ * name already says so ("Edilizia (su appuntamento)"), which would say it twice.
+ * The name is shown as the office wrote it, never cut.
  */
 export function needsBadge(name: string, badge: string): boolean {
   const words = plainWords(badge);

@@ -18,7 +18,7 @@ export function StartScreen({ model }: { model: KioskModel }) {
       </div>
       {/*
         Before the services, not after them: a tap on a service issues the number at once,
-        so the option must be seen before the choice it changes (issue 10, point 6).
+        so the option must be seen before the choice it changes.
       */}
       <PriorityToggle model={model} />
       <ul

@@ -1,6 +1,6 @@
 /**
  * Pre-paired links: `npm start` prints …/kiosk/?office=x#device=dvt_… so the
- * demo's screens work at once (issue 3). The token rides in the fragment,
+ * demo's screens work at once. The token rides in the fragment,
  * which browsers never send to a server or in a Referer; the page exchanges
  * it for an HttpOnly cookie and removes it from the address bar.
  */

@@ -43,7 +43,7 @@ const RETRY_MIN_MS = 2000;
 const RETRY_MAX_MS = 30_000;
 
 /**
- * A kiosk's or a display's credential (issue 3): the page asks the server
+ * A kiosk's or a display's credential: the page asks the server
  * whether this browser holds a device cookie for its office and role, takes
  * a pre-paired link's token if it came with one, and otherwise shows the
  * pairing screen until someone types a code. The cookie is HttpOnly: the page

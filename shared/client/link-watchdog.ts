@@ -1,8 +1,8 @@
 import { PING, PONG } from "../protocol/wire-constants";
 
 /**
- * The heartbeat of every live socket, the display's and partysocket's alike
- * (issue 9): after LINK_IDLE_MS without a frame, send `ping`; if nothing at
+ * The heartbeat of every live socket, the display's and partysocket's alike:
+ * after LINK_IDLE_MS without a frame, send `ping`; if nothing at
  * all comes back within LINK_DEAD_MS, the link is dead. The checks run every
  * LINK_CHECK_EVERY_MS, so each step can be noticed up to one check late.
  * Worst case, from the last frame heard (hence from the moment a link dies)
@@ -35,7 +35,7 @@ export interface LinkWatchdog {
 
 /**
  * Closures and timers only, no class and nothing newer than ES5 at run time:
- * the display's bundle is lowered to ES5 for old TV browsers (issue 4).
+ * the display's bundle is lowered to ES5 for old TV browsers.
  */
 export function watchLink(options: LinkWatchdogOptions): LinkWatchdog {
   let timer: ReturnType<typeof setInterval> | undefined;

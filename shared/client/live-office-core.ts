@@ -150,7 +150,7 @@ export class LiveOfficeCore {
           const denial = denialOf(code, this.connectionError);
           this.connectionError = null;
           if (denial) {
-            // Retrying cannot help: the page must sign in or pair again (issue 3).
+            // Retrying cannot help: the page must sign in or pair again.
             this.socket.close();
             this.denial.value = denial;
             this.status.value = "denied";

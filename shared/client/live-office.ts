@@ -16,7 +16,7 @@ export type { CommandResult, ConnectionStatus, LiveOfficeOptions } from "./live-
  * is validated with the protocol's zod schemas and carried by partysocket.
  * All the behaviour is in LiveOfficeCore; the ES5 display uses the core with a
  * lighter frame check and its own socket, because zod does not fit its size
- * budget and partysocket's classes cannot be lowered to ES5 (issue 4).
+ * budget and partysocket's classes cannot be lowered to ES5.
  */
 export class LiveOffice extends LiveOfficeCore {
   constructor(options: LiveOfficeOptions) {
@@ -30,7 +30,7 @@ export class LiveOffice extends LiveOfficeCore {
 /**
  * partysocket with the heartbeat every live socket shares (link-watchdog.ts):
  * partysocket itself never pings, so a half-open link (Wi-Fi drop, NAT
- * timeout) looked connected until a command timed out (issue 9).
+ * timeout) looked connected until a command timed out.
  */
 function partySocketOpener(injected: typeof WebSocket | undefined) {
   return (target: LiveSocketTarget, handlers: LiveSocketHandlers): LiveSocket => {

@@ -46,7 +46,7 @@ export const PASSWORD_MIN_LENGTH = 12;
 
 /**
  * A staff member's session, as a staff app (the counter console, the
- * supervisor dashboard) sees it (issue 3): who is signed in and what they
+ * supervisor dashboard) sees it: who is signed in and what they
  * may do in this office. The session cookie is HttpOnly and
  * never seen here; the page only asks /api/auth/me. Nothing connects to the
  * office before this says "signed-in".

@@ -11,7 +11,7 @@
  * How a spreadsheet expects its CSV. The standard one (RFC 4180: `,` between cells, `.` in
  * numbers) is what scripts and most tools read; Excel set to Italian (or another language
  * whose decimal mark is the comma) reads only its list separator `;` and a decimal comma,
- * and opens a standard file as one column (issue 10, point 18).
+ * and opens a standard file as one column.
  */
 export interface CsvDialect {
   separator: "," | ";";

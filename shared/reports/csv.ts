@@ -35,7 +35,7 @@ export const TICKET_CSV_COLUMNS = [
 
 /**
  * The forms the export comes in: `standard` (RFC 4180) and `excel-it`, for Excel set to
- * Italian: `;` between cells and a decimal comma (issue 10, point 18).
+ * Italian: `;` between cells and a decimal comma.
  */
 export const CSV_FORMATS = { standard: STANDARD_CSV, "excel-it": EXCEL_IT_CSV } as const;
 export type CsvFormat = keyof typeof CSV_FORMATS;

@@ -2,9 +2,8 @@ import { compareIds } from "./compare-ids";
 import type { OfficeReport } from "./office-report";
 
 /**
- * The report's per-service and per-counter lists in the office's own order (issue 10,
- * point 17): the order of Setup, which an office chooses (the busiest desk first, as a
- * rule), not the ids' alphabet that left "Informazioni / URP" (id `urp`) last. Ids the
+ * The report's per-service and per-counter lists in the office's own order:
+ * the order of Setup, which an office chooses (the busiest desk first, as a rule), not the ids' alphabet that left "Informazioni / URP" (id `urp`) last. Ids the
  * configuration no longer holds (a service removed since) come after, in id order.
  */
 export interface OfficeOrder {

@@ -7,7 +7,7 @@ import type { PairingSection } from "../i18n/locales/en";
 import { focusOnMount } from "./focus-on-mount";
 
 /**
- * The pairing screen of a kiosk or a display (issue 3): one large field for
+ * The pairing screen of a kiosk or a display: one large field for
  * the code a supervisor creates in Setup → Devices, typed as XXXX-XXXX
  * (upper case and the dash come by themselves). Plain enough for the ES5
  * display; each app styles the `pairing` classes in its own look.

@@ -85,7 +85,7 @@ export function AccountBox({
   return (
     <div class="topbar-account">
       {below ? (
-        // Name above, role and `below` under it: the name fits whole in a narrow bar (issue 10).
+        // Name above, role and `below` under it: the name fits whole in a narrow bar.
         <div class="topbar-account-who">
           <span class="topbar-account-name" data-testid="signed-in-name">
             {me.account.displayName}

@@ -2,7 +2,7 @@ import { readStorage, writeStorage } from "../../shared/client/device-storage";
 import { pickLanguage } from "../../shared/i18n";
 
 /**
- * The ticket page's language (issue 10, point 11): the one the person chose on
+ * The ticket page's language: the one the person chose on
  * this phone for this ticket, else the one they took the ticket in at the
  * kiosk, else the phone's own languages, else the office's first. The latest
  * choice wins: a switch on the phone outlasts a reload, and a new ticket

@@ -1,5 +1,5 @@
 /**
- * "It's your turn" on the person's phone (issue 9). A notification through the
+ * "It's your turn" on the person's phone. A notification through the
  * ticket page's service worker (`registration.showNotification`, the only kind
  * Android Chrome shows: it refuses `new Notification`), else a page notification
  * (`new Notification`, desktop browsers without the worker), else none; the

@@ -1,5 +1,5 @@
 /**
- * The ticket page's service worker (issue 9), served at /t/sw.js with scope
+ * The ticket page's service worker, served at /t/sw.js with scope
  * /t/. It exists because Android Chrome shows a notification only through
  * `registration.showNotification` (turn-alert.ts), and to bring the ticket page
  * back when the person taps it. No fetch handler and no cache: the page and

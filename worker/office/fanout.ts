@@ -22,7 +22,7 @@ export function send(ws: WebSocket, message: ServerMessage | DisplayServerMessag
 }
 
 /**
- * Which stream each role follows (issue 9). Displays get the public one
+ * Which stream each role follows. Displays get the public one
  * (shared/protocol/public.ts): no one's priority, language or channel.
  * Kiosks still get the whole one: their zod check of frames
  * (shared/client/live-office.ts) needs every ticket field, so moving them

@@ -14,7 +14,7 @@ import type { Ticket } from "../../shared/protocol/ticket";
 /**
  * What `GET /api/offices/:office` answers, to anyone (and to a display that
  * polls): configuration and the live picture, with public tickets only
- * (shared/protocol/public.ts, issue 9).
+ * (shared/protocol/public.ts).
  */
 export function officeView(officeId: string, state: OfficeState, seq: number, now: number) {
   const summaries = new Map(summarizeServices(state).map((s) => [s.serviceId, s]));

@@ -24,7 +24,7 @@ export function DevicesSection({ app, setup }: { app: DashboardApp; setup: Setup
     ? problemText(problem, messages, app.lang.value)
     : { message: "", detail: null };
   const busy = setup.deviceBusy.value;
-  // A used code is spent: say which device took it instead of counting down (issue 10, point 14).
+  // A used code is spent: say which device took it instead of counting down.
   const usedBy = pairing ? deviceThatUsedCode(pairing, devices) : null;
   const remaining = pairing && !usedBy ? pairing.expiresAt - now : 0;
   return (

@@ -212,7 +212,7 @@ export const counter = {
     "back-office": "Back office: you are not calling tickets. Switch to front office to call.",
     closed: "This counter is closed. Press Resume to open it to the public.",
   },
-  /** For a clerk, who may not change the counter's mode (issue 3). */
+  /** For a clerk, who may not change the counter's mode. */
   modeNoticeClerk: {
     paused: "Paused: you are not calling tickets. A supervisor can resume this counter.",
     "back-office":

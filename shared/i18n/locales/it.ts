@@ -242,7 +242,7 @@ export const counter: CounterSection = {
     "back-office": "Back office: non stai chiamando biglietti. Passa al front office per chiamare.",
     closed: "Questo sportello è chiuso. Premi Riprendi per aprirlo al pubblico.",
   },
-  /** For a clerk, who may not change the counter's mode (issue 3). */
+  /** For a clerk, who may not change the counter's mode. */
   modeNoticeClerk: {
     paused:
       "In pausa: non stai chiamando biglietti. Un responsabile può riprendere questo sportello.",
