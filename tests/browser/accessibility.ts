@@ -19,6 +19,16 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
   // Evaluated through the devtools protocol, not as a <script>: the apps' CSP forbids
   // inline scripts, and the test must not loosen the policy it checks elsewhere.
   await page.evaluate(readFileSync(AXE_PATH, "utf8"));
+  // Colours are judged as they settle: a bar still fading in blends with what is behind it,
+  // and on a busy machine axe can read it mid-way. Endless animations are not waited for.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
