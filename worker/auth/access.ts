@@ -1,6 +1,6 @@
-import type { Role } from "../http/route";
 import type { DevicePrincipal, Principal } from "./principal";
 import { rankIn, rankOf } from "./ranks";
+import type { Role } from "./roles";
 
 /**
  * May this caller act with `role` in `office`? The one rule behind every

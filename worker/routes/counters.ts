@@ -2,9 +2,10 @@ import type { Hono } from "hono";
 import type * as z from "zod/mini";
 import { CallTicketBody, EmptyBody, SetModeBody, TransferBody } from "../../shared/protocol/api";
 import type { CommandInput } from "../../shared/protocol/commands";
+import type { Role } from "../auth/roles";
 import { sendCommand } from "../http/office-client";
 import { idempotencyKey, pathSlug, readBody } from "../http/request";
-import { type AppEnv, defineRoute, type Role } from "../http/route";
+import { type AppEnv, defineRoute } from "../http/route";
 
 interface CounterAction<S extends z.ZodMiniType> {
   operationId: string;

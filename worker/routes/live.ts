@@ -7,9 +7,10 @@ import {
 import { CLOSE_FORBIDDEN, CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
 import { allows, device, isAnonymous, staffRank } from "../auth/access";
 import { actorOf, type Principal } from "../auth/principal";
+import type { Role } from "../auth/roles";
 import { errorResponse } from "../http/errors";
 import { pathSlug } from "../http/request";
-import { type AppEnv, defineRoute, type Role } from "../http/route";
+import { type AppEnv, defineRoute } from "../http/route";
 import { isSameSiteSocket } from "../http/same-site";
 import { accountTag, deviceTag, sessionTag } from "../live/socket-tags";
 import { officeClient } from "../office/client";
