@@ -1,9 +1,9 @@
 import { openCountersFor, summarizeServices } from "../../shared/engine/estimate";
 import { ticketList } from "../../shared/engine/ticket-list";
 import type { CounterMode, ServiceConfig } from "../../shared/protocol/config";
+import type { TodayFigures } from "../../shared/protocol/responses";
 import type { OfficeState } from "../../shared/protocol/state";
 import type { TicketStatus } from "../../shared/protocol/ticket";
-import type { TodayFigures } from "../../shared/protocol/responses";
 import type { ServiceToday } from "./today";
 
 /**
