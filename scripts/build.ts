@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { SECURITY_HEADERS } from "../worker/http/security-headers";
+import { buildApiDocs } from "./build-api-docs";
 import { buildServiceWorker } from "./build-service-worker";
 import { lowerToEs5 } from "./lower-to-es5";
 
@@ -76,6 +77,7 @@ export async function build(): Promise<BuildReport[]> {
     reports.push(await buildApp(app, entry, buildId));
   }
   await buildServiceWorker(PUBLIC_DIR);
+  buildApiDocs(ROOT, PUBLIC_DIR);
   return reports;
 }
 

@@ -39,6 +39,11 @@ app.get("/api/openapi.json", (c) => {
 
 app.get("/api/health", (c) => c.json({ ok: true }));
 
+// The readable API reference over that document (a static page under /api/, which the Worker
+// runs first): built into dist/public/api/docs by scripts/build-api-docs.ts.
+app.get("/api/docs", (c) => c.redirect("/api/docs/", 301));
+app.get("/api/docs/*", (c) => c.env.ASSETS.fetch(c.req.raw));
+
 // The link in a ticket's QR code: the ticket page app, which reads the office and token from its path.
 app.get("/t/:office/:token", (c) => c.env.ASSETS.fetch(new URL("/ticket/", c.req.url)));
 // The ticket page's service worker, which shows "it's your turn" on Android. Served

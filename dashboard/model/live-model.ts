@@ -1,10 +1,11 @@
 import { computed, type ReadonlySignal, signal } from "@preact/signals";
 import { LiveOffice } from "../../shared/client/live-office";
 import type { CounterMode } from "../../shared/protocol/config";
+import { TodayFigures } from "../../shared/protocol/responses";
 import { defaultRequest, type Outcome, officePath, outcomeOf, type Request } from "./api";
 import { counterRows, serviceRows, waitingTotal } from "./live-view";
 import { switchBackAdvice, waitAlerts } from "./staffing-advice";
-import { TodayFigures, todayTotals } from "./today";
+import { todayTotals } from "./today";
 
 /** Today's figures are read again this often (the live socket carries the queue itself). */
 export const TODAY_POLL_MS = 25_000;

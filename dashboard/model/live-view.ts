@@ -1,9 +1,10 @@
 import { openCountersFor, summarizeServices } from "../../shared/engine/estimate";
 import { ticketList } from "../../shared/engine/ticket-list";
 import type { CounterMode, ServiceConfig } from "../../shared/protocol/config";
+import type { TodayFigures } from "../../shared/protocol/responses";
 import type { OfficeState } from "../../shared/protocol/state";
 import type { TicketStatus } from "../../shared/protocol/ticket";
-import type { ServiceToday, TodayFigures } from "./today";
+import type { ServiceToday } from "./today";
 
 /**
  * What the live view shows, derived from the shared live state (and today's

@@ -1,7 +1,13 @@
 import { computed, effect, type ReadonlySignal, signal, untracked } from "@preact/signals";
-import * as z from "zod/mini";
-import type { Grant, StaffRole } from "../../shared/protocol/auth";
-import { AccountView, DeviceView, PairingCodeView } from "../../shared/protocol/auth";
+import type {
+  AccountView,
+  DeviceView,
+  Grant,
+  PairingCodeView as PairingCode,
+  StaffRole,
+} from "../../shared/protocol/auth";
+import { PairingCodeView } from "../../shared/protocol/auth";
+import { AccountList, DeviceList } from "../../shared/protocol/responses";
 import type { OfficeState } from "../../shared/protocol/state";
 import { grantsWithRole } from "./accounts";
 import { defaultRequest, type Outcome, officePath, outcomeOf, type Request } from "./api";
@@ -31,9 +37,6 @@ export type SaveStatus =
   | { kind: "saved" }
   | { kind: "invalid" }
   | { kind: "failed"; code: string; detail: string | null };
-
-const DevicesAnswer = z.object({ devices: z.array(DeviceView) });
-const AccountsAnswer = z.object({ accounts: z.array(AccountView) });
 
 /**
  * The setup section, for the office's administrators: a
@@ -128,13 +131,13 @@ export function createSetupModel(options: SetupModelOptions) {
   // ——— Devices
 
   const devices = signal<DeviceView[] | null>(null);
-  const pairing = signal<z.infer<typeof PairingCodeView> | null>(null);
+  const pairing = signal<PairingCode | null>(null);
   const deviceProblem = signal<Outcome | null>(null);
   const deviceBusy = signal<string | null>(null);
 
   async function loadDevices(): Promise<void> {
     const answer = await request("GET", officePath(officeId, "/devices"));
-    const parsed = answer.status === 200 ? DevicesAnswer.safeParse(answer.body) : null;
+    const parsed = answer.status === 200 ? DeviceList.safeParse(answer.body) : null;
     if (parsed?.success) {
       devices.value = parsed.data.devices.sort((a, b) => b.createdAt - a.createdAt);
       return;
@@ -184,7 +187,7 @@ export function createSetupModel(options: SetupModelOptions) {
 
   async function loadAccounts(): Promise<void> {
     const answer = await request("GET", "/api/accounts");
-    const parsed = answer.status === 200 ? AccountsAnswer.safeParse(answer.body) : null;
+    const parsed = answer.status === 200 ? AccountList.safeParse(answer.body) : null;
     if (parsed?.success) {
       accounts.value = parsed.data.accounts.sort((a, b) => a.username.localeCompare(b.username));
       return;

@@ -1,19 +1,6 @@
-import * as z from "zod/mini";
+import type { TodayFigures } from "../../shared/protocol/responses";
 
-/** GET /api/offices/{office}/today: today's figures per service and who works each counter. */
-const Count = z.int().check(z.gte(0));
-export const TodayFigures = z.object({
-  day: z.string(),
-  services: z.record(
-    z.string(),
-    z.object({ issued: Count, served: Count, noShows: Count, cancelled: Count }),
-  ),
-  counters: z.record(
-    z.string(),
-    z.object({ clerkName: z.nullable(z.string()), since: z.nullable(z.number()) }),
-  ),
-});
-export type TodayFigures = z.infer<typeof TodayFigures>;
+/** One service's figures of GET /api/offices/{office}/today. */
 export type ServiceToday = TodayFigures["services"][string];
 
 /** Tickets issued and served today, all services together. */

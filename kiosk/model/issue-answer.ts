@@ -1,20 +1,10 @@
-import * as z from "zod/mini";
 import { readErrorBody } from "../../shared/client/error-body";
 import type { CommandResult } from "../../shared/client/live-office";
-import { Ticket } from "../../shared/protocol/ticket";
-
-/** The 201 body of issueTicket (README: "Kiosk and counter sockets may send commands"). */
-export const IssuedTicketBody = z.object({
-  ticket: Ticket,
-  token: z.string(),
-  trackingUrl: z.string(),
-  peopleAhead: z.int(),
-  estimatedWaitSeconds: z.nullable(z.number()),
-});
-export type IssuedTicketBody = z.infer<typeof IssuedTicketBody>;
+import { IssuedTicket } from "../../shared/protocol/responses";
 
 export type IssueAnswer =
-  | { kind: "issued"; body: IssuedTicketBody }
+  /** The 201 body of issueTicket (README: "Kiosk and counter sockets may send commands"). */
+  | { kind: "issued"; body: IssuedTicket }
   /** The server refused the tap (4xx): `code` is its stable error code. */
   | { kind: "refused"; code: string }
   /** No answer reached us (status 0: offline or timeout); the ticket may or may not exist. */
@@ -25,7 +15,7 @@ export type IssueAnswer =
 export function readIssueAnswer(result: CommandResult): IssueAnswer {
   if (result.status === 0) return { kind: "unreachable" };
   if (result.status === 201 || result.status === 200) {
-    const body = IssuedTicketBody.safeParse(result.body);
+    const body = IssuedTicket.safeParse(result.body);
     return body.success
       ? { kind: "issued", body: body.data }
       : { kind: "refused", code: "generic" };

@@ -4,9 +4,10 @@ import { isOpen } from "../../shared/engine/clock";
 import { BASES } from "../../shared/i18n";
 import { type KioskMessages, kioskMessages } from "../../shared/i18n/kiosk";
 import type { OfficeConfig, ServiceConfig } from "../../shared/protocol/config";
+import type { IssuedTicket as IssuedTicketAnswer } from "../../shared/protocol/responses";
 import { createCitizenChoices } from "./citizen-choices";
 import { ConnectionWatch } from "./connection-watch";
-import { type IssuedTicketBody, readIssueAnswer } from "./issue-answer";
+import { readIssueAnswer } from "./issue-answer";
 import { trackingQrSvg } from "./qr";
 import { isTappable, type ServiceChoice, serviceChoices } from "./service-choices";
 import { DOUBLE_TAP_WINDOW_MS, TapGuard } from "./tap-guard";
@@ -21,7 +22,7 @@ export const IDLE_RESET_MS = 60_000;
 export const ERROR_SHOWN_MS = 10_000;
 
 export interface IssuedTicket {
-  body: IssuedTicketBody;
+  body: IssuedTicketAnswer;
   service: ServiceConfig | undefined;
   /** The QR code of the tracking link, as SVG markup (null if it could not be drawn). */
   qrSvg: string | null;

@@ -114,6 +114,7 @@ export const PairingCodeView = z.object({
   name: z.string(),
   expiresAt: z.number(),
 });
+export type PairingCodeView = z.infer<typeof PairingCodeView>;
 
 export const DeviceId = z.string().check(z.regex(/^dev_[A-Za-z0-9_-]{12}$/, "not a device id"));
 export const DeviceView = z.object({

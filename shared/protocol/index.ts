@@ -4,6 +4,7 @@ export * from "./commands";
 export * from "./config";
 export * from "./events";
 export * from "./public";
+export * from "./responses";
 export * from "./state";
 export * from "./ticket";
 export * from "./wire";

@@ -6,6 +6,7 @@
 export { computeOfficeReport } from "./compute-office-report";
 export {
   CSV_FORMATS,
+  type CsvFormat,
   isCsvFormat,
   TICKET_CSV_COLUMNS,
   ticketCsvLines,

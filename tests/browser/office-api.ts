@@ -5,6 +5,7 @@
  */
 import { demoOfficeConfig, OPEN_AROUND_THE_CLOCK } from "../../shared/demo-office";
 import type { OfficeConfigInput } from "../../shared/protocol";
+import type { CounterAnswer, IssuedTicket, OfficeView } from "../../shared/protocol/responses";
 import { timeZoneAwayFromMidnight } from "../support/time-zone";
 
 /** The demo office (shared/demo-office.ts), open all day every day. */
@@ -63,32 +64,13 @@ export async function createTestOffice(baseUrl: string, label: string): Promise<
   return officeId;
 }
 
-interface TicketSummary {
-  id: string;
-  code: string;
-  serviceId: string;
-  status: string;
-  counterId: string | null;
-}
-
-/** The parts of GET /api/offices/{office} the tests look at. */
-export interface OfficeView {
-  services: { id: string; waiting: number }[];
-  counters: { id: string; name: string; mode: string; ticket: TicketSummary | null }[];
-  queue: TicketSummary[];
-  recentCalls: { ticketId: string; code: string; counterId: string; recalls: number }[];
-}
+/** The answers are the API's own types (shared/protocol/responses.ts). */
+export type { CounterAnswer, IssuedTicket, OfficeView };
 
 export async function getOffice(baseUrl: string, officeId: string): Promise<OfficeView> {
   const answer = await api<OfficeView>(baseUrl, "GET", `/offices/${officeId}`);
   if (answer.status !== 200) throw new Error(`GET office ${officeId}: ${answer.status}`);
   return answer.body;
-}
-
-export interface IssuedTicket {
-  ticket: TicketSummary;
-  token: string;
-  trackingUrl: string;
 }
 
 export async function issueTicket(
@@ -104,10 +86,6 @@ export async function issueTicket(
   if (answer.status !== 201)
     throw new Error(`issue ${serviceId}: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
-}
-
-export interface CounterAnswer {
-  counter: { id: string; mode: string; ticket: TicketSummary | null };
 }
 
 /** A counter action through the API (call-next, start, complete, …) that must succeed. */

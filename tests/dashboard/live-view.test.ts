@@ -7,7 +7,8 @@ import {
   serviceRows,
   waitingTotal,
 } from "../../dashboard/model/live-view";
-import { type TodayFigures, todayTotals } from "../../dashboard/model/today";
+import { todayTotals } from "../../dashboard/model/today";
+import type { TodayFigures } from "../../shared/protocol/responses";
 import { MINUTE, Office, SECOND } from "../engine/helpers";
 
 const today: TodayFigures = {

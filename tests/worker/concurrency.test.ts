@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  api,
-  type CounterAnswer,
-  createOffice,
-  getOffice,
-  type IssuedTicket,
-  issueTicket,
-  testOfficeConfig,
-} from "./helpers";
+import type { CounterAnswer, IssuedTicket } from "../../shared/protocol/responses";
+import { api, createOffice, getOffice, issueTicket, testOfficeConfig } from "./helpers";
 
 /**
  * The office object is the single writer of its queue: each command runs to

@@ -10,6 +10,7 @@ import {
   type OfficeState,
   PING,
 } from "../../shared/protocol";
+import type { OfficeView } from "../../shared/protocol/responses";
 import {
   type Breakage,
   breakageArb,
@@ -45,7 +46,6 @@ import {
   issueTicket,
   LiveSocket,
   newOfficeId,
-  type OfficeViewBody,
   ORIGIN,
   pairedDevice,
   signedIn,
@@ -220,7 +220,7 @@ class Observer {
 }
 
 /** The queue's invariants (as in tests/engine/properties.test.ts), on the full state and on the public view. */
-function expectQueueInvariants(state: OfficeState, view: OfficeViewBody, issuedCodes: string[]) {
+function expectQueueInvariants(state: OfficeState, view: OfficeView, issuedCodes: string[]) {
   const active = new Set<string>(ACTIVE_STATUSES);
   expect(Object.keys(state.counters).sort()).toEqual(state.config.counters.map((c) => c.id).sort());
   const held = new Set<string>();

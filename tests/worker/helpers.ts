@@ -2,9 +2,12 @@ import { env, SELF } from "cloudflare:test";
 import { expect } from "vitest";
 import { OPEN_AROUND_THE_CLOCK } from "../../shared/demo-office";
 import {
+  type CounterAnswer,
   DisplayServerMessage,
   ErrorBody,
+  type IssuedTicket,
   type OfficeConfigInput,
+  type OfficeView,
   PONG,
   ServerMessage,
   type Ticket,
@@ -147,14 +150,6 @@ export async function createOffice(
   return officeId;
 }
 
-export interface IssuedTicket {
-  ticket: Ticket;
-  token: string;
-  trackingUrl: string;
-  peopleAhead: number;
-  estimatedWaitSeconds: number | null;
-}
-
 export async function issueTicket(
   officeId: string,
   serviceId = "general",
@@ -165,11 +160,6 @@ export async function issueTicket(
   });
   expect(issued.status, JSON.stringify(issued.body)).toBe(201);
   return issued.body;
-}
-
-export interface CounterAnswer {
-  counter: { id: string; name: string; mode: string; ticket: Ticket | null };
-  events: { type: string; ticketId?: string }[];
 }
 
 /** A counter action that must succeed (200). */
@@ -202,20 +192,8 @@ export async function getTicket(officeId: string, token: string): Promise<Ticket
   return TicketView.parse(result.body);
 }
 
-export interface OfficeViewBody {
-  id: string;
-  timeZone: string;
-  day: string;
-  seq: number;
-  open: boolean;
-  services: { id: string; waiting: number; estimatedWaitSeconds: number | null }[];
-  counters: { id: string; name: string; mode: string; ticket: Ticket | null }[];
-  queue: Ticket[];
-  recentCalls: { ticketId: string; code: string; counterId: string; recalls: number }[];
-}
-
-export async function getOffice(officeId: string): Promise<OfficeViewBody> {
-  const result = await api<OfficeViewBody>("GET", `/offices/${officeId}`);
+export async function getOffice(officeId: string): Promise<OfficeView> {
+  const result = await api<OfficeView>("GET", `/offices/${officeId}`);
   expect(result.status, JSON.stringify(result.body)).toBe(200);
   return result.body;
 }

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
+import type { CounterAnswer, IssuedTicket } from "../../shared/protocol/responses";
 import {
   api,
-  type CounterAnswer,
   callNext,
   counterAction,
   createOffice,
   expectError,
   getOffice,
   getTicket,
-  type IssuedTicket,
   issueTicket,
   newOfficeId,
   testOfficeConfig,

@@ -2,6 +2,7 @@ import { SELF } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
 import { evolve } from "../../shared/engine";
 import { type EventsMessage, PROTOCOL_VERSION, publicTicket } from "../../shared/protocol";
+import type { IssuedTicket } from "../../shared/protocol/responses";
 import {
   api,
   callNext,
@@ -10,7 +11,6 @@ import {
   createOffice,
   expectError,
   getOffice,
-  type IssuedTicket,
   issueTicket,
   LiveSocket,
   newOfficeId,

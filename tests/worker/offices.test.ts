@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { OfficeView } from "../../shared/protocol/responses";
 import {
   api,
   callNext,
@@ -7,14 +8,13 @@ import {
   getOffice,
   issueTicket,
   newOfficeId,
-  type OfficeViewBody,
   testOfficeConfig,
 } from "./helpers";
 
 describe("Creating and reading an office", () => {
   it("PUT on a new office id creates it and answers 201 with the office view.", async () => {
     const officeId = newOfficeId();
-    const created = await api<OfficeViewBody>("PUT", `/offices/${officeId}`, {
+    const created = await api<OfficeView>("PUT", `/offices/${officeId}`, {
       body: testOfficeConfig(),
     });
     expect(created.status).toBe(201);
@@ -28,7 +28,7 @@ describe("Creating and reading an office", () => {
     const officeId = await createOffice();
     const config = testOfficeConfig({ patch: { name: "Renamed office" } });
     config.counters.push({ id: "desk-9", name: "Desk 9", serviceIds: ["general"] });
-    const updated = await api<OfficeViewBody & { name: string }>("PUT", `/offices/${officeId}`, {
+    const updated = await api<OfficeView & { name: string }>("PUT", `/offices/${officeId}`, {
       body: config,
     });
     expect(updated.status).toBe(200);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { fromOfficeState, fromOfficeView } from "../../display/model/display-data";
 import { evolve } from "../../shared/engine";
 import type { OfficeState } from "../../shared/protocol";
+import type { IssuedTicket } from "../../shared/protocol/responses";
 import {
   api,
   type Credentials,
@@ -9,7 +10,6 @@ import {
   closeAllSockets,
   counterAction,
   createOffice,
-  type IssuedTicket,
   LiveSocket,
   pairedDevice,
   testOfficeConfig,

@@ -1,5 +1,6 @@
 import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
+import type { IssuedTicket } from "../../shared/protocol/responses";
 import {
   api,
   callNext,
@@ -8,7 +9,6 @@ import {
   createOffice,
   getOffice,
   getTicket,
-  type IssuedTicket,
   issueTicket,
   LiveSocket,
   officeStub,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { IssuedTicket } from "../../shared/protocol/responses";
 import {
   api,
   callNext,
@@ -7,7 +8,6 @@ import {
   expectError,
   getOffice,
   getTicket,
-  type IssuedTicket,
   issueTicket,
   newOfficeId,
   pairedDevice,

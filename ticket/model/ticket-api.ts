@@ -1,13 +1,14 @@
 import * as z from "zod/mini";
 import { TicketView } from "../../shared/protocol/api";
+import { OfficeView } from "../../shared/protocol/responses";
 import { OWN_PAGE_HEADER } from "../../shared/protocol/wire-constants";
 
 /** The part of GET /api/offices/{office} the ticket page needs: names, in every language. */
-export const OfficeInfo = z.object({
-  name: z.string(),
-  languages: z.array(z.string()),
-  timeZone: z.string(),
-  services: z.array(z.object({ id: z.string(), names: z.record(z.string(), z.string()) })),
+export const OfficeInfo = z.pick(OfficeView, {
+  name: true,
+  languages: true,
+  timeZone: true,
+  services: true,
 });
 export type OfficeInfo = z.infer<typeof OfficeInfo>;
 

@@ -1,6 +1,6 @@
 import { RANK, rankIn, rankOf } from "../../shared/access/ranks";
-import type { Role } from "../http/route";
 import type { DevicePrincipal, Principal } from "./principal";
+import type { Role } from "./roles";
 
 /**
  * May this caller act with `role` in `office`? The one rule behind every

@@ -1,6 +1,14 @@
 import { queuePositionOf } from "../../shared/engine";
 import type { Command } from "../../shared/protocol/commands";
 import type { OfficeEvent } from "../../shared/protocol/events";
+import type {
+  CancelAnswer,
+  CounterAnswer,
+  IssuedTicket,
+  NoticeAnswer,
+  RolloverAnswer,
+  ServiceTodayAnswer,
+} from "../../shared/protocol/responses";
 import type { OfficeState } from "../../shared/protocol/state";
 import { counterView, officeView } from "./views";
 
@@ -43,7 +51,7 @@ export function answerFor(command: Command, ctx: AnswerContext): CommandAnswer {
           trackingUrl: trackingUrl(ctx.origin, ctx.officeId, ctx.token),
           peopleAhead: position.peopleAhead,
           estimatedWaitSeconds: position.estimatedWaitSeconds,
-        },
+        } satisfies IssuedTicket,
       };
     }
     case "configure":
@@ -52,14 +60,23 @@ export function answerFor(command: Command, ctx: AnswerContext): CommandAnswer {
         body: officeView(ctx.officeId, state, ctx.seq, ctx.now),
       };
     case "cancelTicket":
-      return { status: 200, body: { ticketId: command.ticketId, status: "cancelled", events } };
+      return {
+        status: 200,
+        body: { ticketId: command.ticketId, status: "cancelled", events } satisfies CancelAnswer,
+      };
     case "rollover":
-      return { status: 200, body: { day: state.day, events } };
+      return { status: 200, body: { day: state.day, events } satisfies RolloverAnswer };
     case "setServiceToday":
-      return { status: 200, body: { closedForToday: state.closedForToday, events } };
+      return {
+        status: 200,
+        body: { closedForToday: state.closedForToday, events } satisfies ServiceTodayAnswer,
+      };
     case "setNotice":
-      return { status: 200, body: { notice: state.notice, events } };
+      return { status: 200, body: { notice: state.notice, events } satisfies NoticeAnswer };
     default:
-      return { status: 200, body: { counter: counterView(state, command.counterId), events } };
+      return {
+        status: 200,
+        body: { counter: counterView(state, command.counterId), events } satisfies CounterAnswer,
+      };
   }
 }

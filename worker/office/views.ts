@@ -8,6 +8,7 @@ import {
 import { ticketList } from "../../shared/engine/ticket-list";
 import type { TicketView } from "../../shared/protocol/api";
 import { publicTicket } from "../../shared/protocol/public";
+import type { CounterView, OfficeView } from "../../shared/protocol/responses";
 import type { OfficeState } from "../../shared/protocol/state";
 import type { Ticket } from "../../shared/protocol/ticket";
 
@@ -16,7 +17,12 @@ import type { Ticket } from "../../shared/protocol/ticket";
  * polls): configuration and the live picture, with public tickets only
  * (shared/protocol/public.ts).
  */
-export function officeView(officeId: string, state: OfficeState, seq: number, now: number) {
+export function officeView(
+  officeId: string,
+  state: OfficeState,
+  seq: number,
+  now: number,
+): OfficeView {
   const summaries = new Map(summarizeServices(state).map((s) => [s.serviceId, s]));
   return {
     id: officeId,
@@ -60,7 +66,7 @@ function compareArrival(a: Ticket, b: Ticket): number {
 }
 
 /** One counter with its ticket, for staff (counter answers); officeView gives the public one. */
-export function counterView(state: OfficeState, counterId: string) {
+export function counterView(state: OfficeState, counterId: string): CounterView {
   const counter = state.config.counters.find((c) => c.id === counterId);
   const live = state.counters[counterId];
   const ticket = live?.ticketId ? (state.tickets[live.ticketId] ?? null) : null;

@@ -1,19 +1,20 @@
 import type { Hono } from "hono";
 
 import {
-  AccountId,
+  AccountView,
   ALL_OFFICES,
   CreateAccountBody,
   type Grant,
   UpdateAccountBody,
-} from "../../shared/protocol";
+} from "../../shared/protocol/auth";
+import { AccountList } from "../../shared/protocol/responses";
 import { directory } from "../auth/authenticate";
 import type { Failure } from "../auth/directory";
 import { hashPassword } from "../auth/password";
 import { actorOf, type Principal } from "../auth/principal";
 import { errorResponse } from "../http/errors";
-import { readBody } from "../http/request";
-import { type AppContext, type AppEnv, defineRoute } from "../http/route";
+import { accountParam } from "../http/path-params";
+import { type AppEnv, defineRoute } from "../http/route";
 
 /** The grants an admin acts with; the operator administers every office. */
 function adminGrants(principal: Principal): Grant[] {
@@ -21,23 +22,18 @@ function adminGrants(principal: Principal): Grant[] {
   return principal.staff?.grants ?? [];
 }
 
-function answer<T>(result: T | Failure, status = 200): Response {
-  if (result && typeof result === "object" && "error" in result) {
-    const { status: failed, code, message } = (result as Failure).error;
+function answer(result: AccountView | Failure, status = 200): Response {
+  if ("error" in result) {
+    const { status: failed, code, message } = result.error;
     return errorResponse(failed, code, message);
   }
-  return Response.json(result, { status });
+  return Response.json(result satisfies AccountView, { status });
 }
 
 function weakPassword(username: string, password: string | undefined): Response | null {
   if (password?.toLowerCase().includes(username.toLowerCase()))
     return errorResponse(400, "weak_password", "The password must not contain the username.");
   return null;
-}
-
-function accountParam(c: AppContext) {
-  const parsed = AccountId.safeParse(c.req.param("account"));
-  return parsed.success ? parsed.data : null;
 }
 
 export function accountRoutes(app: Hono<AppEnv>): void {
@@ -50,13 +46,13 @@ export function accountRoutes(app: Hono<AppEnv>): void {
       role: "admin",
       summary:
         "The accounts with a role in the offices you administer (all of them for an administrator of every office), with those grants.",
-      success: [200, "{ accounts: AccountView[] }"],
+      success: { status: 200, description: "The accounts", body: AccountList },
       errors: [401, 403],
     },
     async (c) =>
       Response.json({
         accounts: await directory(c.env).listAccounts(adminGrants(c.var.principal)),
-      }),
+      } satisfies AccountList),
   );
 
   defineRoute(
@@ -69,15 +65,13 @@ export function accountRoutes(app: Hono<AppEnv>): void {
       summary:
         "Creates a staff account: { username, displayName, password (≥ 12 characters), grants: [{ office, role }] } — only in offices you administer.",
       body: CreateAccountBody,
-      success: [201, "The account (AccountView)"],
+      success: { status: 201, description: "The account", body: AccountView },
       errors: [400, 401, 403, 409, 413],
     },
-    async (c) => {
-      const body = await readBody(c, CreateAccountBody);
-      if (!body.ok) return body.response;
-      const weak = weakPassword(body.value.username, body.value.password);
+    async (c, { body }) => {
+      const weak = weakPassword(body.username, body.password);
       if (weak) return weak;
-      const { password, ...rest } = body.value;
+      const { password, ...rest } = body;
       const result = await directory(c.env).createAccount(
         adminGrants(c.var.principal),
         actorOf(c.var.principal),
@@ -96,20 +90,17 @@ export function accountRoutes(app: Hono<AppEnv>): void {
       role: "admin",
       summary:
         "Changes an account: displayName, disabled, password (a reset), grants (replacing those in the offices you administer). Disabling or resetting ends the person's sessions and live sockets at once.",
+      params: { account: accountParam },
       body: UpdateAccountBody,
-      success: [200, "The account (AccountView)"],
+      success: { status: 200, description: "The account", body: AccountView },
       errors: [400, 401, 403, 404, 409, 413],
     },
-    async (c) => {
-      const accountId = accountParam(c);
-      if (!accountId) return errorResponse(404, "unknown_account", "There is no such account.");
-      const body = await readBody(c, UpdateAccountBody);
-      if (!body.ok) return body.response;
-      const { password, ...rest } = body.value;
+    async (c, { params, body }) => {
+      const { password, ...rest } = body;
       const result = await directory(c.env).updateAccount(
         adminGrants(c.var.principal),
         actorOf(c.var.principal),
-        accountId,
+        params.account,
         { ...rest, ...(password !== undefined ? { passwordHash: hashPassword(password) } : {}) },
       );
       return answer(result);

@@ -1,26 +1,41 @@
 import type { Hono } from "hono";
 import * as z from "zod/mini";
+import { ALL_OFFICES } from "../../shared/protocol/auth";
+import { AuditPage } from "../../shared/protocol/responses";
 import { directory } from "../auth/authenticate";
+import type { Principal } from "../auth/principal";
 import { errorResponse } from "../http/errors";
-import { pathSlug } from "../http/request";
-import { type AppContext, type AppEnv, defineRoute } from "../http/route";
+import { officeParam } from "../http/path-params";
+import { type AppEnv, defineRoute } from "../http/route";
 import { officeClient } from "../office/client";
 
+const AUDIT_QUERY_RULE = "before must be an entry id; limit 1–500.";
 const AuditQuery = z.object({
-  before: z.optional(z.coerce.number().check(z.int(), z.positive())),
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(500)), 100),
+  before: z.optional(
+    z.coerce
+      .number({ error: AUDIT_QUERY_RULE })
+      .check(z.int({ error: AUDIT_QUERY_RULE }), z.positive({ error: AUDIT_QUERY_RULE })),
+  ),
+  limit: z._default(
+    z.coerce
+      .number({ error: AUDIT_QUERY_RULE })
+      .check(
+        z.int({ error: AUDIT_QUERY_RULE }),
+        z.gte(1, { error: AUDIT_QUERY_RULE }),
+        z.lte(500, { error: AUDIT_QUERY_RULE }),
+      ),
+    100,
+  ),
 });
 
-function auditQuery(c: AppContext) {
-  const parsed = AuditQuery.safeParse({
-    before: c.req.query("before"),
-    limit: c.req.query("limit"),
-  });
-  if (parsed.success) return { ok: true as const, value: parsed.data };
-  return {
-    ok: false as const,
-    response: errorResponse(400, "invalid_request", "before must be an entry id; limit 1–500."),
-  };
+/** The installation's log is for administrators of every office (or the operator). */
+function administersEveryOffice(principal: Principal): Principal | Response {
+  const everywhere =
+    principal.operator ||
+    principal.staff?.grants.some((g) => g.office === ALL_OFFICES && g.role === "admin");
+  return everywhere
+    ? principal
+    : errorResponse(403, "forbidden", "This needs the admin role in every office (*).");
 }
 
 export function auditRoutes(app: Hono<AppEnv>): void {
@@ -33,16 +48,12 @@ export function auditRoutes(app: Hono<AppEnv>): void {
       role: "admin",
       summary:
         "Who did which staff action when in this office, newest first: counter actions, mode changes, setup changes, sign-ins of its staff, device pairing and revocation. Query: limit (1–500, default 100), before (an entry id, to page back).",
-      success: [200, "{ entries: AuditEntry[] }"],
+      params: { office: officeParam },
+      query: AuditQuery,
+      success: { status: 200, description: "A page of the office's log", body: AuditPage },
       errors: [400, 401, 403, 404],
     },
-    async (c) => {
-      const office = pathSlug(c, "office", "office");
-      if (!office.ok) return office.response;
-      const query = auditQuery(c);
-      if (!query.ok) return query.response;
-      return officeClient(c.env, office.value).auditEntries(query.value);
-    },
+    (c, { params, query }) => officeClient(c.env, params.office).auditEntries(query),
   );
 
   defineRoute(
@@ -54,19 +65,14 @@ export function auditRoutes(app: Hono<AppEnv>): void {
       role: "admin",
       summary:
         "Accounts, sign-ins and devices across the installation, newest first (administrators of every office only). Same query as the office audit.",
-      success: [200, "{ entries: AuditEntry[] }"],
+      caller: administersEveryOffice,
+      query: AuditQuery,
+      success: { status: 200, description: "A page of the installation's log", body: AuditPage },
       errors: [400, 401, 403],
     },
-    async (c) => {
-      const principal = c.var.principal;
-      const everywhere =
-        principal.operator ||
-        principal.staff?.grants.some((g) => g.office === "*" && g.role === "admin");
-      if (!everywhere)
-        return errorResponse(403, "forbidden", "This needs the admin role in every office (*).");
-      const query = auditQuery(c);
-      if (!query.ok) return query.response;
-      return Response.json({ entries: await directory(c.env).auditEntries(query.value) });
-    },
+    async (c, { query }) =>
+      Response.json({
+        entries: await directory(c.env).auditEntries(query),
+      } satisfies AuditPage),
   );
 }

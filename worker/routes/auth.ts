@@ -1,19 +1,18 @@
 import type { Hono } from "hono";
+import { EmptyBody } from "../../shared/protocol/api";
 import {
   type AccountView,
   ChangePasswordBody,
-  EmptyBody,
   LoginBody,
-  type MeView,
-} from "../../shared/protocol";
+  MeView,
+} from "../../shared/protocol/auth";
 import { clientAddress, directory } from "../auth/authenticate";
 import { cookie, readCookies, SESSION_COOKIE_NAMES, sessionCookieName } from "../auth/cookies";
 import { SESSION_ABSOLUTE_MS } from "../auth/directory";
 import { sha256 } from "../auth/encoding";
 import { DECOY_HASH, hashPassword, verifyPassword } from "../auth/password";
-import type { StaffPrincipal } from "../auth/principal";
+import type { Principal, StaffPrincipal } from "../auth/principal";
 import { errorResponse } from "../http/errors";
-import { readBody } from "../http/request";
 import { type AppContext, type AppEnv, defineRoute } from "../http/route";
 
 export function meView(staff: StaffPrincipal): MeView {
@@ -50,6 +49,12 @@ function sessionToken(c: AppContext): string | undefined {
   return SESSION_COOKIE_NAMES.map((name) => cookies.get(name)).find(Boolean);
 }
 
+/** The signed-in person, or the 401 that says nobody is (in the route's own words). */
+const signedIn =
+  (message: string) =>
+  (principal: Principal): StaffPrincipal | Response =>
+    principal.staff ?? errorResponse(401, "not_signed_in", message);
+
 export function authRoutes(app: Hono<AppEnv>): void {
   defineRoute(
     app,
@@ -61,14 +66,12 @@ export function authRoutes(app: Hono<AppEnv>): void {
       summary:
         "Signs in with { username, password }: sets a new HttpOnly session cookie and answers who you are. Wrong guesses are limited per address and per account (429 with Retry-After).",
       body: LoginBody,
-      success: [200, "Signed in (MeView)"],
+      success: { status: 200, description: "Signed in", body: MeView },
       errors: [400, 401, 403, 413, 429],
     },
-    async (c) => {
-      const body = await readBody(c, LoginBody);
-      if (!body.ok) return body.response;
+    async (c, { body }) => {
       const address = clientAddress(c.req.raw);
-      const start = await directory(c.env).beginLogin(body.value.username, address);
+      const start = await directory(c.env).beginLogin(body.username, address);
       if (start.status === "throttled") {
         const seconds = Math.ceil(start.retryAfterMs / 1000);
         const response = errorResponse(
@@ -80,12 +83,12 @@ export function authRoutes(app: Hono<AppEnv>): void {
         return response;
       }
       // An unknown or disabled account still costs one hash: timing does not reveal names.
-      const verification = verifyPassword(body.value.password, start.passwordHash ?? DECOY_HASH);
+      const verification = verifyPassword(body.password, start.passwordHash ?? DECOY_HASH);
       const matched = start.passwordHash !== null && verification.ok;
       const opened = await directory(c.env).finishLogin(
         start.attemptId,
         matched,
-        matched && verification.needsRehash ? hashPassword(body.value.password) : undefined,
+        matched && verification.needsRehash ? hashPassword(body.password) : undefined,
       );
       if (!opened) return errorResponse(401, "invalid_credentials", "Wrong username or password.");
       return withSessionCookie(c, opened.token, meView(opened.staff));
@@ -102,12 +105,10 @@ export function authRoutes(app: Hono<AppEnv>): void {
       summary:
         "Ends this session at once (its live sockets included) and clears the cookie. Always 204.",
       body: EmptyBody,
-      success: [204, "Signed out"],
+      success: { status: 204, description: "Signed out" },
       errors: [403],
     },
     async (c) => {
-      const body = await readBody(c, EmptyBody);
-      if (!body.ok) return body.response;
       const token = sessionToken(c);
       if (token && token.length <= 64)
         await directory(c.env).logout(await sha256(token), clientAddress(c.req.raw));
@@ -131,13 +132,12 @@ export function authRoutes(app: Hono<AppEnv>): void {
       path: "/api/auth/me",
       role: "public",
       summary: "Who is signed in on this browser, with their grants per office; 401 if nobody.",
-      success: [200, "The signed-in account (MeView)"],
+      caller: signedIn("Nobody is signed in here."),
+      success: { status: 200, description: "The signed-in account", body: MeView },
       errors: [401],
     },
-    (c) => {
-      const staff = c.var.principal.staff;
-      if (!staff) return errorResponse(401, "not_signed_in", "Nobody is signed in here.");
-      const response = Response.json(meView(staff));
+    (_c, { caller }) => {
+      const response = Response.json(meView(caller));
       response.headers.set("cache-control", "no-store");
       return response;
     },
@@ -153,23 +153,24 @@ export function authRoutes(app: Hono<AppEnv>): void {
       role: "public",
       summary:
         "Changes your own password ({ currentPassword, newPassword }, at least 12 characters). Ends all your sessions and live sockets, and signs this browser in again.",
+      caller: signedIn("Sign in first."),
       body: ChangePasswordBody,
-      success: [200, "Password changed (MeView, new session cookie)"],
+      success: {
+        status: 200,
+        description: "Password changed (and a new session cookie)",
+        body: MeView,
+      },
       errors: [400, 401, 403, 413],
     },
-    async (c) => {
-      const staff = c.var.principal.staff;
-      if (!staff) return errorResponse(401, "not_signed_in", "Sign in first.");
-      const body = await readBody(c, ChangePasswordBody);
-      if (!body.ok) return body.response;
+    async (c, { caller: staff, body }) => {
       const stored = await directory(c.env).passwordHashOf(staff.accountId);
-      if (!stored || !verifyPassword(body.value.currentPassword, stored).ok)
+      if (!stored || !verifyPassword(body.currentPassword, stored).ok)
         return errorResponse(403, "wrong_password", "The current password is not right.");
-      if (body.value.newPassword.toLowerCase().includes(staff.username))
+      if (body.newPassword.toLowerCase().includes(staff.username))
         return errorResponse(400, "weak_password", "The password must not contain the username.");
       const opened = await directory(c.env).changePassword(
         staff,
-        hashPassword(body.value.newPassword),
+        hashPassword(body.newPassword),
         clientAddress(c.req.raw),
       );
       return withSessionCookie(c, opened.token, meView(opened.staff));

@@ -1,8 +1,9 @@
 import type { Hono } from "hono";
 import * as z from "zod/mini";
 import { NoticeText } from "../../shared/protocol";
+import { NoticeAnswer, ServiceTodayAnswer, TodayFigures } from "../../shared/protocol/responses";
 import { sendCommand } from "../http/office-client";
-import { idempotencyKey, pathSlug, readBody } from "../http/request";
+import { officeParam, serviceParam } from "../http/path-params";
 import { type AppEnv, defineRoute } from "../http/route";
 import { officeClient } from "../office/client";
 
@@ -20,27 +21,23 @@ export function dashboardRoutes(app: Hono<AppEnv>): void {
       role: "supervisor",
       summary:
         "{ open: false } ends the service's tickets for the rest of the day (kiosks and displays say so; people already waiting keep their place); { open: true } resumes. Every service issues again the next day.",
+      params: { office: officeParam, service: serviceParam },
       body: ServiceTodayBody,
-      success: [200, "{ closedForToday, events }"],
+      success: {
+        status: 200,
+        description: "The services closed for today, and the events",
+        body: ServiceTodayAnswer,
+      },
       errors: [400, 401, 403, 404, 409, 413],
       idempotent: true,
     },
-    async (c) => {
-      const office = pathSlug(c, "office", "office");
-      if (!office.ok) return office.response;
-      const service = pathSlug(c, "service", "service");
-      if (!service.ok) return service.response;
-      const key = idempotencyKey(c);
-      if (!key.ok) return key.response;
-      const body = await readBody(c, ServiceTodayBody);
-      if (!body.ok) return body.response;
-      return sendCommand(
+    (c, { params, body, idempotencyKey }) =>
+      sendCommand(
         c,
-        office.value,
-        { type: "setServiceToday", serviceId: service.value, open: body.value.open },
-        key.value,
-      );
-    },
+        params.office,
+        { type: "setServiceToday", serviceId: params.service, open: body.open },
+        idempotencyKey,
+      ),
   );
 
   defineRoute(
@@ -52,20 +49,14 @@ export function dashboardRoutes(app: Hono<AppEnv>): void {
       role: "supervisor",
       summary:
         "A notice shown on every display of the office ({ text }, up to 280 characters) until replaced or cleared ({ text: null }).",
+      params: { office: officeParam },
       body: NoticeBody,
-      success: [200, "{ notice, events }"],
+      success: { status: 200, description: "The notice, and the events", body: NoticeAnswer },
       errors: [400, 401, 403, 404, 413],
       idempotent: true,
     },
-    async (c) => {
-      const office = pathSlug(c, "office", "office");
-      if (!office.ok) return office.response;
-      const key = idempotencyKey(c);
-      if (!key.ok) return key.response;
-      const body = await readBody(c, NoticeBody);
-      if (!body.ok) return body.response;
-      return sendCommand(c, office.value, { type: "setNotice", text: body.value.text }, key.value);
-    },
+    (c, { params, body, idempotencyKey }) =>
+      sendCommand(c, params.office, { type: "setNotice", text: body.text }, idempotencyKey),
   );
 
   defineRoute(
@@ -77,13 +68,10 @@ export function dashboardRoutes(app: Hono<AppEnv>): void {
       role: "supervisor",
       summary:
         "Today's figures for the dashboard: tickets issued, served, no-shows and give-ups per service, and who last worked each counter (and since when).",
-      success: [200, "{ day, services, counters }"],
+      params: { office: officeParam },
+      success: { status: 200, description: "Today's figures", body: TodayFigures },
       errors: [401, 403, 404],
     },
-    async (c) => {
-      const office = pathSlug(c, "office", "office");
-      if (!office.ok) return office.response;
-      return officeClient(c.env, office.value).today();
-    },
+    (c, { params }) => officeClient(c.env, params.office).today(),
   );
 }

@@ -1,23 +1,32 @@
 import type { Hono } from "hono";
+import * as z from "zod/mini";
 import {
   AdoptDeviceBody,
   CreatePairingCodeBody,
-  DeviceId,
+  DEVICE_ROLES,
   DeviceRole,
-  type DeviceView,
+  DeviceView,
   PairBody,
-} from "../../shared/protocol";
+  PairingCodeView,
+} from "../../shared/protocol/auth";
+import { CurrentDevice, DeviceList, PairedDevice } from "../../shared/protocol/responses";
 import { device } from "../auth/access";
 import { clientAddress, directory } from "../auth/authenticate";
 import { cookie, deviceCookieName, deviceCookiePath } from "../auth/cookies";
 import { sha256 } from "../auth/encoding";
 import { actorOf } from "../auth/principal";
 import { errorResponse } from "../http/errors";
-import { pathSlug, readBody } from "../http/request";
+import { deviceParam, officeParam } from "../http/path-params";
 import { type AppContext, type AppEnv, defineRoute } from "../http/route";
 
 /** A device keeps its cookie for a long time (400 days, the browsers' cap); revoking it is what ends it. */
 const DEVICE_COOKIE_SECONDS = 400 * 24 * 60 * 60;
+
+/** ?role= on pairing insists on kiosk or display; anything else is ignored, as if not given. */
+const PairQuery = z.object({ role: z.catch(z.optional(DeviceRole), undefined) });
+const DeviceQuery = z.object({
+  role: z.enum(DEVICE_ROLES, { error: "role must be kiosk or display." }),
+});
 
 function pairedResponse(
   c: AppContext,
@@ -25,7 +34,7 @@ function pairedResponse(
   paired: DeviceView,
   token: string,
 ): Response {
-  const response = Response.json({ device: paired });
+  const response = Response.json({ device: paired } satisfies PairedDevice);
   response.headers.append(
     "set-cookie",
     cookie(new URL(c.req.url), deviceCookieName(paired.role), token, {
@@ -47,22 +56,19 @@ export function deviceRoutes(app: Hono<AppEnv>): void {
       role: "supervisor",
       summary:
         "A one-time code (XXXX-XXXX) that pairs one kiosk or display with this office: { role: kiosk | display, name }. Expires in 10 minutes.",
+      params: { office: officeParam },
       body: CreatePairingCodeBody,
-      success: [201, "{ code, role, name, expiresAt }"],
+      success: { status: 201, description: "The code, until when it works", body: PairingCodeView },
       errors: [400, 401, 403, 404, 413],
     },
-    async (c) => {
-      const office = pathSlug(c, "office", "office");
-      if (!office.ok) return office.response;
-      const body = await readBody(c, CreatePairingCodeBody);
-      if (!body.ok) return body.response;
+    async (c, { params, body }) => {
       const created = await directory(c.env).createPairingCode(
         actorOf(c.var.principal),
-        office.value,
-        body.value.role,
-        body.value.name,
+        params.office,
+        body.role,
+        body.name,
       );
-      return Response.json(created, { status: 201 });
+      return Response.json(created satisfies PairingCodeView, { status: 201 });
     },
   );
 
@@ -75,20 +81,17 @@ export function deviceRoutes(app: Hono<AppEnv>): void {
       role: "public",
       summary:
         "A kiosk or display enters its pairing code ({ code }, optional ?role= to insist on kiosk or display): answers the device and sets its HttpOnly device cookie. Wrong codes are limited per office and address (429).",
+      params: { office: officeParam },
+      query: PairQuery,
       body: PairBody,
-      success: [200, "{ device: DeviceView }"],
+      success: { status: 200, description: "The device (its cookie is set)", body: PairedDevice },
       errors: [400, 404, 409, 413, 429],
     },
-    async (c) => {
-      const office = pathSlug(c, "office", "office");
-      if (!office.ok) return office.response;
-      const body = await readBody(c, PairBody);
-      if (!body.ok) return body.response;
-      const expected = DeviceRole.safeParse(c.req.query("role"));
+    async (c, { params, query, body }) => {
       const result = await directory(c.env).pair(
-        office.value,
-        body.value.code,
-        expected.success ? expected.data : null,
+        params.office,
+        body.code,
+        query.role ?? null,
         clientAddress(c.req.raw),
       );
       if ("error" in result) {
@@ -101,7 +104,7 @@ export function deviceRoutes(app: Hono<AppEnv>): void {
           response.headers.set("retry-after", String(Math.ceil(result.error.retryAfterMs / 1000)));
         return response;
       }
-      return pairedResponse(c, office.value, result.device, result.token);
+      return pairedResponse(c, params.office, result.device, result.token);
     },
   );
 
@@ -114,22 +117,19 @@ export function deviceRoutes(app: Hono<AppEnv>): void {
       role: "public",
       summary:
         "Exchanges a device token handed over in a link ({ token }; the demo's pre-paired screens) for the device cookie.",
+      params: { office: officeParam },
       body: AdoptDeviceBody,
-      success: [200, "{ device: DeviceView }"],
+      success: { status: 200, description: "The device (its cookie is set)", body: PairedDevice },
       errors: [400, 404, 413],
     },
-    async (c) => {
-      const office = pathSlug(c, "office", "office");
-      if (!office.ok) return office.response;
-      const body = await readBody(c, AdoptDeviceBody);
-      if (!body.ok) return body.response;
+    async (c, { params, body }) => {
       const found = await directory(c.env).deviceByTokenHash(
-        office.value,
-        await sha256(body.value.token),
+        params.office,
+        await sha256(body.token),
       );
       if (!found)
         return errorResponse(404, "unknown_device", "This device link is wrong or was revoked.");
-      return pairedResponse(c, office.value, found, body.value.token);
+      return pairedResponse(c, params.office, found, body.token);
     },
   );
 
@@ -143,23 +143,20 @@ export function deviceRoutes(app: Hono<AppEnv>): void {
       role: "public",
       summary:
         "Which device this browser is for the office (?role=kiosk|display): 200 with the device, or 401 not_paired.",
-      success: [200, "{ device }"],
+      params: { office: officeParam },
+      query: DeviceQuery,
+      success: { status: 200, description: "This browser's device", body: CurrentDevice },
       errors: [400, 401],
     },
-    (c) => {
-      const office = pathSlug(c, "office", "office");
-      if (!office.ok) return office.response;
-      const role = DeviceRole.safeParse(c.req.query("role"));
-      if (!role.success)
-        return errorResponse(400, "invalid_request", "role must be kiosk or display.");
-      const found = device(c.var.principal, office.value, role.data);
+    (c, { params, query }) => {
+      const found = device(c.var.principal, params.office, query.role);
       if (!found)
         return errorResponse(
           401,
           "not_paired",
-          `This browser is not a paired ${role.data} of this office.`,
+          `This browser is not a paired ${query.role} of this office.`,
         );
-      return Response.json({ device: found });
+      return Response.json({ device: found } satisfies CurrentDevice);
     },
   );
 
@@ -171,14 +168,14 @@ export function deviceRoutes(app: Hono<AppEnv>): void {
       path: "/api/offices/{office}/devices",
       role: "admin",
       summary: "The office's paired devices, revoked ones included.",
-      success: [200, "{ devices: DeviceView[] }"],
+      params: { office: officeParam },
+      success: { status: 200, description: "The office's devices", body: DeviceList },
       errors: [401, 403, 404],
     },
-    async (c) => {
-      const office = pathSlug(c, "office", "office");
-      if (!office.ok) return office.response;
-      return Response.json({ devices: await directory(c.env).listDevices(office.value) });
-    },
+    async (c, { params }) =>
+      Response.json({
+        devices: await directory(c.env).listDevices(params.office),
+      } satisfies DeviceList),
   );
 
   defineRoute(
@@ -190,18 +187,18 @@ export function deviceRoutes(app: Hono<AppEnv>): void {
       role: "admin",
       summary:
         "Revokes a device: its cookie stops working and its live socket closes at once (4401).",
-      success: [200, "The device (DeviceView, revokedAt set)"],
+      params: { office: officeParam, device: deviceParam },
+      success: { status: 200, description: "The device, revokedAt set", body: DeviceView },
       errors: [401, 403, 404],
     },
-    async (c) => {
-      const office = pathSlug(c, "office", "office");
-      if (!office.ok) return office.response;
-      const id = DeviceId.safeParse(c.req.param("device"));
-      const revoked = id.success
-        ? await directory(c.env).revokeDevice(actorOf(c.var.principal), office.value, id.data)
-        : null;
+    async (c, { params }) => {
+      const revoked = await directory(c.env).revokeDevice(
+        actorOf(c.var.principal),
+        params.office,
+        params.device,
+      );
       if (!revoked) return errorResponse(404, "unknown_device", "There is no such device here.");
-      return Response.json(revoked);
+      return Response.json(revoked satisfies DeviceView);
     },
   );
 }

@@ -1,19 +1,31 @@
 import type { Hono } from "hono";
-import {
-  LiveRole,
-  type ServerMessage,
-  SUPPORTED_PROTOCOL_VERSIONS,
-} from "../../shared/protocol/wire";
+import * as z from "zod/mini";
+import { LIVE_ROLES, type LiveRole, type ServerMessage } from "../../shared/protocol/wire";
 import { CLOSE_FORBIDDEN, CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
 import { allows, device, isAnonymous, staffRank } from "../auth/access";
 import { actorOf, type Principal } from "../auth/principal";
+import type { Role } from "../auth/roles";
 import { errorResponse } from "../http/errors";
-import { pathSlug } from "../http/request";
-import { type AppEnv, defineRoute, type Role } from "../http/route";
+import { officeParam } from "../http/path-params";
+import { type AppEnv, defineRoute } from "../http/route";
 import { isSameSiteSocket } from "../http/same-site";
 import { accountTag, deviceTag, sessionTag } from "../live/socket-tags";
 import { officeClient } from "../office/client";
 import { LIVE_GRANT_HEADER, type LiveGrant } from "../office/internal";
+
+/** The office reads v and token itself (an unsupported version gets its incompatibility frame). */
+const LiveQuery = z.object({
+  role: z.enum(LIVE_ROLES, { error: "role must be one of display, kiosk, counter, ticket." }),
+  v: z.optional(
+    z.string().check(
+      z.refine((v) => Number.isInteger(Number(v)), {
+        error: "v must be a protocol version number.",
+      }),
+    ),
+  ),
+  /** For role=ticket: the ticket's tracking token. */
+  token: z.optional(z.string()),
+});
 
 /** The role each kind of live socket needs (README "Roles"). */
 const ROLE_FOR_LIVE: Record<LiveRole, Role> = {
@@ -34,44 +46,31 @@ export function liveRoutes(app: Hono<AppEnv>): void {
       role: "public",
       summary:
         "Upgrades to the live WebSocket. Query: v (protocol version, 1), role (display | kiosk | counter | ticket), token (for role=ticket). display needs a display device or staff of the office; kiosk a kiosk device or a clerk; counter a clerk; ticket the ticket's token. A refused or later revoked socket gets an error frame and close code 4401 (sign in / pair again) or 4403 (not allowed). See x-turno-live-protocol.",
-      success: [101, "Switching protocols"],
+      params: { office: officeParam },
+      upgrade: "websocket",
+      query: LiveQuery,
+      success: { status: 101, description: "Switching protocols" },
       errors: [400, 403, 404, 426],
     },
-    async (c) => {
-      const office = pathSlug(c, "office", "office");
-      if (!office.ok) return office.response;
-      if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
-        return errorResponse(426, "upgrade_required", "This endpoint speaks WebSocket only.");
-      }
-      const role = LiveRole.safeParse(c.req.query("role"));
-      if (!role.success) {
-        return errorResponse(
-          400,
-          "invalid_request",
-          "role must be one of display, kiosk, counter, ticket.",
-        );
-      }
-      const version = Number(c.req.query("v") ?? SUPPORTED_PROTOCOL_VERSIONS[0]);
-      if (!Number.isInteger(version))
-        return errorResponse(400, "invalid_request", "v must be a protocol version number.");
+    async (c, { params: { office }, query: { role } }) => {
       // Browsers send cookies with a cross-site socket too (no CORS here): refuse other sites' pages.
       if (!isSameSiteSocket(c.req.raw))
         return errorResponse(403, "cross_site_request", "Live sockets are for Turno's own pages.");
 
       const principal = c.var.principal;
-      if (!allows(principal, office.value, ROLE_FOR_LIVE[role.data])) {
+      if (!allows(principal, office, ROLE_FOR_LIVE[role])) {
         return refusedSocket(
           isAnonymous(principal) ? CLOSE_SIGNED_OUT : CLOSE_FORBIDDEN,
           isAnonymous(principal)
-            ? role.data === "counter"
+            ? role === "counter"
               ? "not_signed_in"
               : "not_paired"
             : "forbidden",
-          `A ${role.data} socket needs ${ROLE_FOR_LIVE[role.data]} rights in office "${office.value}".`,
+          `A ${role} socket needs ${ROLE_FOR_LIVE[role]} rights in office "${office}".`,
         );
       }
-      const grant = liveGrant(principal, office.value, role.data);
-      return officeClient(c.env, office.value).live(forwardedUpgrade(c.req.raw), grant);
+      const grant = liveGrant(principal, office, role);
+      return officeClient(c.env, office).live(forwardedUpgrade(c.req.raw), grant);
     },
   );
 }

@@ -1,8 +1,9 @@
 import type { Hono } from "hono";
 import { OfficeConfig } from "../../shared/protocol/config";
+import { OfficeView } from "../../shared/protocol/responses";
 import { directory } from "../auth/authenticate";
 import { sendCommand } from "../http/office-client";
-import { idempotencyKey, pathSlug, readBody } from "../http/request";
+import { officeParam } from "../http/path-params";
 import { type AppEnv, defineRoute } from "../http/route";
 import { officeClient } from "../office/client";
 
@@ -16,14 +17,11 @@ export function officeRoutes(app: Hono<AppEnv>): void {
       role: "public",
       summary:
         "Configuration and live snapshot, public tickets only (codes, services, counters and times; no one's priority, language or channel): services with waiting count and estimated wait, counters with mode and current ticket, the waiting tickets in order of arrival and recent calls.",
-      success: [200, "The office"],
+      params: { office: officeParam },
+      success: { status: 200, description: "The office", body: OfficeView },
       errors: [404],
     },
-    async (c) => {
-      const office = pathSlug(c, "office", "office");
-      if (!office.ok) return office.response;
-      return officeClient(c.env, office.value).view();
-    },
+    (c, { params }) => officeClient(c.env, params.office).view(),
   );
 
   defineRoute(
@@ -35,26 +33,25 @@ export function officeRoutes(app: Hono<AppEnv>): void {
       role: "admin",
       summary:
         "Creates the office or replaces its configuration, applied live. Refused (409) if it would remove a service or counter that still holds tickets.",
+      params: { office: officeParam },
       body: OfficeConfig,
-      success: [200, "The office after the change (201 when it was created)"],
+      success: {
+        status: 200,
+        description: "The office after the change (201 when it was created)",
+        body: OfficeView,
+      },
       errors: [400, 404, 409, 413],
       idempotent: true,
     },
-    async (c) => {
-      const office = pathSlug(c, "office", "office");
-      if (!office.ok) return office.response;
-      const key = idempotencyKey(c);
-      if (!key.ok) return key.response;
-      const body = await readBody(c, OfficeConfig);
-      if (!body.ok) return body.response;
+    async (c, { params, body, idempotencyKey }) => {
       const answer = await sendCommand(
         c,
-        office.value,
-        { type: "configure", config: body.value },
-        key.value,
+        params.office,
+        { type: "configure", config: body },
+        idempotencyKey,
       );
       // The Directory lists offices so that signing out reaches the sockets of "*" grants everywhere.
-      if (answer.status === 201) await directory(c.env).registerOffice(office.value);
+      if (answer.status === 201) await directory(c.env).registerOffice(params.office);
       return answer;
     },
   );

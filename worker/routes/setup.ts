@@ -9,10 +9,15 @@ import {
   Slug,
   Username,
 } from "../../shared/protocol";
+import {
+  CreatedDevice,
+  DeviceCheck,
+  SetupAccountAnswer,
+  SetupStatus,
+} from "../../shared/protocol/responses";
 import { directory } from "../auth/authenticate";
 import { sha256 } from "../auth/encoding";
 import { hashPassword } from "../auth/password";
-import { readBody } from "../http/request";
 import { type AppEnv, defineRoute } from "../http/route";
 
 /** Create an account, or reset its password (and grants, if given) — `npm run account`. */
@@ -22,6 +27,8 @@ export const SetupAccountBody = z.strictObject({
   password: Password,
   grants: z._default(z.array(Grant).check(z.maxLength(100)), []),
 });
+
+const SetupStatusQuery = z.object({ username: z.optional(z.string()) });
 
 export const SetupDeviceBody = z.strictObject({ office: Slug, role: DeviceRole, name: DeviceName });
 export const CheckDeviceBody = z.strictObject({
@@ -43,16 +50,16 @@ export function setupRoutes(app: Hono<AppEnv>): void {
       path: "/api/setup/status",
       role: "operator",
       summary: "How many accounts exist, and whether a given one does (?username=).",
-      success: [200, "{ accounts, exists }"],
+      query: SetupStatusQuery,
+      success: { status: 200, description: "How many accounts exist", body: SetupStatus },
       errors: [401, 403],
     },
-    async (c) => {
-      const username = c.req.query("username");
+    async (c, { query: { username } }) => {
       const dir = directory(c.env);
       return Response.json({
         accounts: await dir.countAccounts(),
         exists: username ? await dir.accountExists(username) : null,
-      });
+      } satisfies SetupStatus);
     },
   );
 
@@ -66,20 +73,24 @@ export function setupRoutes(app: Hono<AppEnv>): void {
       summary:
         "Creates an account or resets its password (and replaces its grants when given); re-enables it. Ends its sessions.",
       body: SetupAccountBody,
-      success: [200, "{ account, created }"],
+      success: {
+        status: 200,
+        description: "The account, and whether it was created (201) or reset",
+        body: SetupAccountAnswer,
+      },
       errors: [400, 401, 403, 413],
     },
-    async (c) => {
-      const body = await readBody(c, SetupAccountBody);
-      if (!body.ok) return body.response;
-      const { username, displayName, password, grants } = body.value;
+    async (c, { body }) => {
+      const { username, displayName, password, grants } = body;
       const result = await directory(c.env).upsertAccount({
         username,
         displayName: displayName ?? username,
         passwordHash: hashPassword(password),
         grants,
       });
-      return Response.json(result, { status: result.created ? 201 : 200 });
+      return Response.json(result satisfies SetupAccountAnswer, {
+        status: result.created ? 201 : 200,
+      });
     },
   );
 
@@ -93,18 +104,12 @@ export function setupRoutes(app: Hono<AppEnv>): void {
       summary:
         "Creates a paired device ({ office, role, name }) and answers its token once, for a link such as …/kiosk/?office=x#device=TOKEN.",
       body: SetupDeviceBody,
-      success: [201, "{ device, token }"],
+      success: { status: 201, description: "The device, and its token", body: CreatedDevice },
       errors: [400, 401, 403, 413],
     },
-    async (c) => {
-      const body = await readBody(c, SetupDeviceBody);
-      if (!body.ok) return body.response;
-      const created = await directory(c.env).createDevice(
-        body.value.office,
-        body.value.role,
-        body.value.name,
-      );
-      return Response.json(created, { status: 201 });
+    async (c, { body }) => {
+      const created = await directory(c.env).createDevice(body.office, body.role, body.name);
+      return Response.json(created satisfies CreatedDevice, { status: 201 });
     },
   );
 
@@ -118,17 +123,12 @@ export function setupRoutes(app: Hono<AppEnv>): void {
       summary:
         "Is this device token ({ office, token }) still valid? For `npm start` to reuse the demo's links.",
       body: CheckDeviceBody,
-      success: [200, "{ valid }"],
+      success: { status: 200, description: "Whether the token still works", body: DeviceCheck },
       errors: [400, 401, 403, 413],
     },
-    async (c) => {
-      const body = await readBody(c, CheckDeviceBody);
-      if (!body.ok) return body.response;
-      const found = await directory(c.env).deviceByTokenHash(
-        body.value.office,
-        await sha256(body.value.token),
-      );
-      return Response.json({ valid: found !== null });
+    async (c, { body }) => {
+      const found = await directory(c.env).deviceByTokenHash(body.office, await sha256(body.token));
+      return Response.json({ valid: found !== null } satisfies DeviceCheck);
     },
   );
 }

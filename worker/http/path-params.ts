@@ -1,0 +1,45 @@
+import type * as z from "zod/mini";
+import { AccountId, DeviceId } from "../../shared/protocol/auth";
+import { Slug } from "../../shared/protocol/config";
+import { TicketToken } from "../office/internal";
+import { errorResponse } from "./errors";
+
+/**
+ * A path parameter a route names in its spec: the shape its values take, and
+ * the 404 for a value that cannot name anything (it cannot exist, so it is
+ * not found rather than invalid).
+ */
+export interface PathParam {
+  schema: z.ZodMiniType<string, string>;
+  /** The answer for a value outside `schema`. */
+  unknown: (value: string) => Response;
+}
+
+/** An office, service or counter id: a slug. */
+function slugOf(what: string): PathParam {
+  return {
+    schema: Slug,
+    unknown: (value) =>
+      errorResponse(404, `unknown_${what}`, `There is no ${what} "${value.slice(0, 60)}".`),
+  };
+}
+
+export const officeParam = slugOf("office");
+export const counterParam = slugOf("counter");
+export const serviceParam = slugOf("service");
+
+export const accountParam: PathParam = {
+  schema: AccountId,
+  unknown: () => errorResponse(404, "unknown_account", "There is no such account."),
+};
+
+export const deviceParam: PathParam = {
+  schema: DeviceId,
+  unknown: () => errorResponse(404, "unknown_device", "There is no such device here."),
+};
+
+/** A ticket's tracking token, the secret of its link. */
+export const ticketTokenParam: PathParam = {
+  schema: TicketToken,
+  unknown: () => errorResponse(404, "unknown_ticket", "No ticket has this link."),
+};
