@@ -83,19 +83,24 @@ function staffingCell(
   }
   const offeredLoad = loadMinutes / 60;
   const meanServiceMinutes = loadMinutes / meanArrivals;
+  // The epsilon keeps 7.000000000001 (floating point) at 7; anyone arriving needs one desk.
+  const desks = Math.max(1, Math.ceil(offeredLoad - 1e-9));
   return {
     weekday,
     hour,
     meanArrivals,
     meanServiceMinutes,
     offeredLoad,
-    // The epsilon keeps 7.000000000001 (floating point) at 7; anyone arriving needs one desk.
-    desks: Math.max(1, Math.ceil(offeredLoad - 1e-9)),
-    desksForTarget: desksForTarget(
-      offeredLoad,
-      meanServiceMinutes,
-      target.targetWaitMinutes,
-      target.serviceLevel,
+    desks,
+    // Never fewer than keep up: with service times of zero the load is 0, yet people came.
+    desksForTarget: Math.max(
+      desks,
+      desksForTarget(
+        offeredLoad,
+        meanServiceMinutes,
+        target.targetWaitMinutes,
+        target.serviceLevel,
+      ),
     ),
   };
 }

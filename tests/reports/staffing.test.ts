@@ -102,4 +102,19 @@ describe("Staffing", () => {
       desksForTarget: null,
     });
   });
+
+  it("never asks for fewer desks to meet the target than to keep up, even when every service took no time.", () => {
+    const instant = busyMondays().map((t) => ({ ...t, finishedAt: t.startedAt }));
+    const report = computeOfficeReport(instant, {
+      timeZone: "Europe/Rome",
+      targetWaitMinutes: 20,
+      from: "2025-04-07",
+      to: "2025-04-14",
+    });
+    expect(report.staffing.cells[10]).toMatchObject({
+      offeredLoad: 0,
+      desks: 1,
+      desksForTarget: 1,
+    });
+  });
 });
