@@ -70,7 +70,8 @@ export function fromOfficeState(state: PublicOfficeState): DisplayData {
     openingHours: config.openingHours,
     closedDates: config.closedDates,
     services: config.services
-      .filter((service) => service.mode === "walk-in")
+      // Mixed services take walk-ins too; only appointment-only ones have no queue to show.
+      .filter((service) => service.mode !== "appointment")
       .map((service) => ({
         id: service.id,
         prefix: service.prefix,

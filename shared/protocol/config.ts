@@ -1,4 +1,8 @@
 import * as z from "zod/mini";
+import { BookingConfig, bookingIssues, ServiceMode } from "./booking";
+import { ClockTime, ClosingTime, IsoDate } from "./time-formats";
+
+export { IsoDate };
 
 /*
  * Schemas use zod/mini: the same validation as classic zod at a twelfth of
@@ -25,14 +29,6 @@ export const LocalizedText = z.record(
   z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
 );
 
-const ClockTime = z
-  .string()
-  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM (24-hour), e.g. 08:30"));
-/** Closing may be "24:00": open until midnight. */
-const ClosingTime = z
-  .string()
-  .check(z.regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "use HH:MM (24-hour) or 24:00"));
-
 export const OpeningInterval = z.object({ open: ClockTime, close: ClosingTime }).check(
   z.refine((i) => i.open < i.close, {
     params: { rule: "open_before_close" },
@@ -58,18 +54,16 @@ export const OpeningHours = z.object({
   sun: DayHours,
 });
 
-export const IsoDate = z
-  .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD, e.g. 2026-12-24"));
-
 export const ServiceConfig = z.object({
   id: Slug,
   prefix: z.string().check(z.regex(/^[A-Z]$/, "use one capital letter A–Z")),
   names: LocalizedText,
-  /** Walk-in services issue tickets at the kiosk; appointment-only ones are booked instead. */
-  mode: z._default(z.enum(["walk-in", "appointment"]), "walk-in"),
+  /** Walk-in services issue tickets at the kiosk; appointment-only ones are booked instead; mixed ones do both. */
+  mode: z._default(ServiceMode, "walk-in"),
   defaultServiceMinutes: z._default(z.number().check(z.gte(1), z.lte(240)), 10),
   open: z._default(z.boolean(), true),
+  /** Appointment and mixed services only; without it, an appointment service is booked elsewhere. */
+  booking: z.optional(BookingConfig),
 });
 export type ServiceConfig = z.infer<typeof ServiceConfig>;
 
@@ -192,6 +186,7 @@ export const OfficeConfig = z
         }
       });
     });
+    for (const issue of bookingIssues(config)) addIssue(ctx, issue.path, issue.rule, issue.message);
   });
 export type OfficeConfig = z.infer<typeof OfficeConfig>;
 export type OfficeConfigInput = z.input<typeof OfficeConfig>;

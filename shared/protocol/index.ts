@@ -1,5 +1,6 @@
 export * from "./api";
 export * from "./auth";
+export * from "./booking";
 export * from "./commands";
 export * from "./config";
 export * from "./events";

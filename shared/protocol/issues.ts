@@ -50,6 +50,13 @@ export const ISSUE_RULES = [
   "prefix_taken",
   "missing_name",
   "unknown_service",
+  // Booking windows (shared/protocol/booking.ts).
+  "start_before_end",
+  "booking_on_walk_in",
+  "booking_outside_hours",
+  "booking_windows_overlap",
+  "seats_over_counters",
+  "duplicate_exception_date",
   "one_target",
   "one_of_forms",
   "invalid",

@@ -9,7 +9,7 @@ import {
   publicOfficeState,
 } from "../../shared/protocol";
 import { officeView } from "../../worker/office/views";
-import { MINUTE, Office } from "../engine/helpers";
+import { demoConfig, MINUTE, Office } from "../engine/helpers";
 
 describe("What the screen shows is the same from the socket and from polling", () => {
   it("The office view (GET /api/offices/{office}) and the live state give the same picture.", () => {
@@ -27,6 +27,20 @@ describe("What the screen shows is the same from the socket and from polling", (
     ]);
     expect(live.services.map((s) => s.id)).not.toContain("edilizia"); // appointment-only: no queue in the room
     expect(live.services.find((s) => s.id === "urp")?.waiting).toBe(1);
+  });
+
+  it("A mixed service (appointments and walk-ins) shows its queue in the room, from either source.", () => {
+    const base = demoConfig();
+    const office = new Office(
+      demoConfig({
+        services: base.services.map((s) => (s.id === "anagrafe" ? { ...s, mode: "mixed" } : s)),
+      }),
+    );
+    office.issue("anagrafe");
+    const view = JSON.parse(JSON.stringify(officeView("scandicci", office.state, 2, office.now)));
+    const live = fromOfficeState(office.state);
+    expect(fromOfficeView(view)).toEqual(live);
+    expect(live.services.find((s) => s.id === "anagrafe")?.waiting).toBe(1);
   });
 
   it("An answer that is not an office view gives nothing to show.", () => {

@@ -53,6 +53,19 @@ describe("The kiosk's service buttons", () => {
     );
   });
 
+  it("Treats a mixed service (appointments and walk-ins) as a walk-in one: a tap takes a number.", () => {
+    const office = new Office(
+      demoConfig({
+        services: demoOfficeConfig.services.map((s) =>
+          s.id === "edilizia" ? { ...s, mode: "mixed" } : s,
+        ),
+      }),
+    );
+    expect(availability(office).edilizia).toBe("walk-in");
+    office.issue("edilizia");
+    expect(serviceChoices(office.state).find((c) => c.service.id === "edilizia")?.waiting).toBe(1);
+  });
+
   it("Offers the service again the next day: the rollover reopens it.", () => {
     const office = new Office();
     office.ok({ type: "setServiceToday", serviceId: "urp", open: false });
