@@ -197,15 +197,18 @@ export function bookingIssues(config: BookingContext): BookingIssue[] {
       const byStart = windows
         .map((window, index) => ({ index, start: window.start, end: window.end }))
         .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.index - b.index));
-      byStart.forEach((window, order) => {
-        const before = byStart[order - 1];
-        if (before && window.start < before.end)
+      // Against the window reaching furthest so far, not only the one just before: a long
+      // window can overlap several shorter ones after it.
+      let reaching: (typeof byStart)[number] | undefined;
+      for (const window of byStart) {
+        if (reaching && window.start < reaching.end)
           issues.push({
             path: [...path, window.index],
             rule: "booking_windows_overlap",
-            message: `${window.start}–${window.end} overlaps ${before.start}–${before.end} on ${dayName}`,
+            message: `${window.start}–${window.end} overlaps ${reaching.start}–${reaching.end} on ${dayName}`,
           });
-      });
+        if (!reaching || window.end > reaching.end) reaching = window;
+      }
     };
     for (const weekday of WEEKDAYS)
       checkDay(

@@ -246,6 +246,33 @@ describe("Booking settings of a service", () => {
     ]);
   });
 
+  it("Each window overlapping an earlier one is named, also past a shorter one in between.", () => {
+    const issues = issuesOf(
+      withBooking({
+        windows: {
+          thu: [
+            { start: "09:00", end: "12:00", seats: 1 },
+            { start: "09:30", end: "10:00", seats: 1 },
+            { start: "10:30", end: "11:00", seats: 1 },
+            { start: "12:00", end: "13:00", seats: 1 },
+          ],
+        },
+      }),
+    );
+    expect(issues.map((i) => [i.path, i.rule, i.message])).toEqual([
+      [
+        "services.6.booking.windows.thu.1",
+        "booking_windows_overlap",
+        "09:30–10:00 overlaps 09:00–12:00 on thu",
+      ],
+      [
+        "services.6.booking.windows.thu.2",
+        "booking_windows_overlap",
+        "10:30–11:00 overlaps 09:00–12:00 on thu",
+      ],
+    ]);
+  });
+
   it("A window may span opening intervals that touch, not a break between them.", () => {
     const openingHours = {
       ...demoOfficeConfig.openingHours,
