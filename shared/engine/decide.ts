@@ -32,7 +32,7 @@ export function decide(state: OfficeState | null, command: Command, now: number)
       return decideCheckIn(state, command, now);
     case "callNext":
       return withCallingCounter(state, command.counterId, now, (counter) => {
-        const next = nextTicketFor(state, counter);
+        const next = nextTicketFor(state, counter, now);
         if (!next)
           return refuse(engineError("queue_empty", `No one is waiting for ${counter.name}.`));
         return accept({

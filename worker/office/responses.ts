@@ -43,7 +43,7 @@ export function answerFor(command: Command, ctx: AnswerContext): CommandAnswer {
       const issued = events.find((e) => e.type === "ticketIssued");
       const ticket = issued ? state.tickets[issued.ticket.id] : undefined;
       if (!ticket || !ctx.token) throw new Error(`${command.type} accepted without a ticket`);
-      const position = queuePositionOf(state, ticket);
+      const position = queuePositionOf(state, ticket, ctx.now);
       return {
         status: 201,
         body: {
