@@ -76,9 +76,9 @@ describe("The call order for mixed counters", () => {
     expect(next(office)).toBe(id("E002"));
     office.ok({ type: "complete", counterId: "sportello-4" });
     office.refuse({ type: "callNext", counterId: "sportello-4" }, "queue_empty");
-    office.at(slot - APPOINTMENT_CALLABLE_EARLY_MS - 1);
+    office.at(slot - 2 * MINUTE - 1);
     office.refuse({ type: "callNext", counterId: "sportello-4" }, "queue_empty");
-    office.at(slot - APPOINTMENT_CALLABLE_EARLY_MS);
+    office.at(slot - 2 * MINUTE);
     expect(next(office)).toBe(id("E001"));
   });
 
