@@ -1,4 +1,5 @@
 import { openCountersFor, summarizeServices } from "../../shared/engine/estimate";
+import { waitStartOf } from "../../shared/engine/routing";
 import { ticketList } from "../../shared/engine/ticket-list";
 import type { CounterMode, ServiceConfig } from "../../shared/protocol/config";
 import type { TodayFigures } from "../../shared/protocol/responses";
@@ -21,7 +22,7 @@ export interface ServiceRow {
   prefix: string;
   mode: ServiceConfig["mode"];
   waiting: number;
-  /** When the ticket waiting longest was issued (null: no one waiting). */
+  /** When the longest wait began: its issue time, or an appointment's due time (null: no one waiting). */
   oldestIssuedAt: number | null;
   /** The engine's estimate for someone taking a ticket now (null: no desk open). */
   estimatedWaitSeconds: number | null;
@@ -83,9 +84,10 @@ export function serviceRows(
   const oldest = new Map<string, number>();
   for (const ticket of ticketList(state)) {
     if (ticket.status !== "waiting") continue;
+    // An appointment checked in early has not been kept waiting before it was due.
+    const since = waitStartOf(ticket);
     const known = oldest.get(ticket.serviceId);
-    if (known === undefined || ticket.issuedAt < known)
-      oldest.set(ticket.serviceId, ticket.issuedAt);
+    if (known === undefined || since < known) oldest.set(ticket.serviceId, since);
   }
   return state.config.services.map((service) => {
     const summary = summaries.get(service.id);

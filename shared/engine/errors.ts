@@ -11,6 +11,8 @@ export const ENGINE_ERROR_CODES = [
   "service_closed",
   "service_finished_today",
   "service_appointment_only",
+  "service_walk_in_only",
+  "appointment_checked_in",
   "counter_cannot_call",
   "counter_busy",
   "queue_empty",

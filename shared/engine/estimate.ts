@@ -1,6 +1,13 @@
 import type { OfficeState } from "../protocol/state";
 import type { Ticket } from "../protocol/ticket";
-import { compareQueueOrder } from "./routing";
+import {
+  appointmentDueAt,
+  CALL_RANK,
+  type CallRank,
+  callMoment,
+  callRank,
+  compareQueueOrder,
+} from "./routing";
 import { ticketList } from "./ticket-list";
 
 /**
@@ -62,26 +69,59 @@ export function queueKey(ticket: Ticket): string {
     : `service:${ticket.serviceId}`;
 }
 
+/*
+ * Appointments in the estimates. A due appointment is someone ahead like any
+ * other. An early arrival (an appointment not due yet) is ahead of a walk-in
+ * only if it will be due by the time that walk-in is expected to be called:
+ * the walk-in's wait is first estimated from the people callable ahead of it
+ * now, and the early arrivals due before that moment are added (one step,
+ * not solved to a fixed point: a rough figure, never a shorter one than the
+ * people already ahead give). An early arrival's own wait is at least the
+ * time until its slot, with the priority tickets, the overdue walk-ins and
+ * the appointments before it ahead. Without `now` every appointment counts as
+ * due (routing.ts), which is also what a display, which cannot tell them
+ * apart, computes.
+ */
+
 export interface ServiceQueueSummary {
   serviceId: string;
+  /** Everyone waiting in the service's own queue, early arrivals included. */
   waiting: number;
   /** Estimated wait for someone taking a ticket now (null: no counter open). */
   estimatedWaitSeconds: number | null;
 }
 
-export function summarizeServices(state: OfficeState): ServiceQueueSummary[] {
+export function summarizeServices(state: OfficeState, now?: number): ServiceQueueSummary[] {
+  const moment = callMoment(state, now);
   const waiting = new Map<string, number>();
+  const callable = new Map<string, number>();
+  const earlyDueAt = new Map<string, number[]>();
   for (const ticket of ticketList(state)) {
-    if (ticket.status === "waiting" && ticket.targetCounterId === null) {
-      waiting.set(ticket.serviceId, (waiting.get(ticket.serviceId) ?? 0) + 1);
+    if (ticket.status !== "waiting" || ticket.targetCounterId !== null) continue;
+    const serviceId = ticket.serviceId;
+    waiting.set(serviceId, (waiting.get(serviceId) ?? 0) + 1);
+    if (callRank(ticket, moment) !== CALL_RANK.appointmentNotDue) {
+      callable.set(serviceId, (callable.get(serviceId) ?? 0) + 1);
+    } else {
+      const dueAt = appointmentDueAt(ticket) ?? 0;
+      const list = earlyDueAt.get(serviceId);
+      if (list) list.push(dueAt);
+      else earlyDueAt.set(serviceId, [dueAt]);
     }
   }
   return state.config.services.map((service) => {
-    const count = waiting.get(service.id) ?? 0;
+    const ahead = callable.get(service.id) ?? 0;
+    const first = estimateWaitSeconds(state, service.id, ahead);
+    const early = earlyDueAt.get(service.id);
+    const dueInTime =
+      first === null || now === undefined || !early
+        ? 0
+        : early.filter((dueAt) => dueAt <= now + first * 1000).length;
     return {
       serviceId: service.id,
-      waiting: count,
-      estimatedWaitSeconds: estimateWaitSeconds(state, service.id, count),
+      waiting: waiting.get(service.id) ?? 0,
+      estimatedWaitSeconds:
+        dueInTime === 0 ? first : estimateWaitSeconds(state, service.id, ahead + dueInTime),
     };
   });
 }
@@ -91,8 +131,9 @@ export interface QueuePosition {
   estimatedWaitSeconds: number | null;
 }
 
-/** Position of every waiting ticket in its own queue, in one sort per queue. */
-export function queuePositions(state: OfficeState): Map<string, QueuePosition> {
+/** Position of every waiting ticket in its own queue at `now`, in one sort per queue. */
+export function queuePositions(state: OfficeState, now?: number): Map<string, QueuePosition> {
+  const moment = callMoment(state, now);
   const queues = new Map<string, Ticket[]>();
   for (const ticket of ticketList(state)) {
     if (ticket.status !== "waiting") continue;
@@ -103,32 +144,92 @@ export function queuePositions(state: OfficeState): Map<string, QueuePosition> {
   }
   const positions = new Map<string, QueuePosition>();
   for (const queue of queues.values()) {
-    queue.sort(compareQueueOrder);
+    const ranks = new Map(queue.map((ticket) => [ticket, callRank(ticket, moment)]));
+    queue.sort((a, b) => compareQueueOrder(a, b, moment));
+    // The early arrivals are last, by slot time; the walk-ins' figures need their due times.
+    const firstEarly = queue.findIndex((t) => ranks.get(t) === CALL_RANK.appointmentNotDue);
+    const callable = firstEarly < 0 ? queue.length : firstEarly;
+    const earlyDueAt = queue.slice(callable).map((t) => appointmentDueAt(t) ?? 0);
+    const beforeWalkIns = queue.filter((t) => (ranks.get(t) ?? 0) < CALL_RANK.walkIn).length;
     queue.forEach((ticket, index) => {
-      positions.set(ticket.id, {
-        peopleAhead: index,
-        estimatedWaitSeconds: estimateTicketWaitSeconds(state, ticket, index),
-      });
+      const position =
+        index < callable
+          ? callablePosition(state, ticket, ranks.get(ticket)!, index, earlyDueAt, now)
+          : earlyPosition(state, ticket, beforeWalkIns + index - callable, now);
+      positions.set(ticket.id, position);
     });
   }
   return positions;
 }
 
-/** Position of one waiting ticket; O(tickets), run on every issue: no allocation in the loop. */
-export function queuePositionOf(state: OfficeState, ticket: Ticket): QueuePosition {
+/** Position of one waiting ticket at `now`; O(tickets), run on every issue: no allocation in the loop. */
+export function queuePositionOf(state: OfficeState, ticket: Ticket, now?: number): QueuePosition {
+  const moment = callMoment(state, now);
+  const rank = callRank(ticket, moment);
   let ahead = 0;
   for (const other of ticketList(state)) {
     if (
       other.status === "waiting" &&
       other.id !== ticket.id &&
       inSameQueue(other, ticket) &&
-      compareQueueOrder(other, ticket) < 0
+      compareQueueOrder(other, ticket, moment) < 0 &&
+      // An early arrival waits for its slot: the walk-ins before it now will be called by then.
+      (rank !== CALL_RANK.appointmentNotDue || callRank(other, moment) !== CALL_RANK.walkIn)
     ) {
       ahead++;
     }
   }
+  if (rank === CALL_RANK.appointmentNotDue) return earlyPosition(state, ticket, ahead, now);
+  if (rank !== CALL_RANK.walkIn) return callablePosition(state, ticket, rank, ahead, [], now);
+  const earlyDueAt: number[] = [];
+  for (const other of ticketList(state)) {
+    if (
+      other.status === "waiting" &&
+      inSameQueue(other, ticket) &&
+      callRank(other, moment) === CALL_RANK.appointmentNotDue
+    ) {
+      earlyDueAt.push(appointmentDueAt(other) ?? 0);
+    }
+  }
+  return callablePosition(state, ticket, rank, ahead, earlyDueAt, now);
+}
+
+/** A ticket call-next may reach now: a plain walk-in also counts the early arrivals due before its turn. */
+function callablePosition(
+  state: OfficeState,
+  ticket: Ticket,
+  rank: CallRank,
+  callableAhead: number,
+  earlyDueAt: readonly number[],
+  now: number | undefined,
+): QueuePosition {
+  const first = estimateTicketWaitSeconds(state, ticket, callableAhead);
+  if (rank !== CALL_RANK.walkIn || first === null || now === undefined) {
+    return { peopleAhead: callableAhead, estimatedWaitSeconds: first };
+  }
+  let dueInTime = 0;
+  for (const dueAt of earlyDueAt) if (dueAt <= now + first * 1000) dueInTime++;
+  if (dueInTime === 0) return { peopleAhead: callableAhead, estimatedWaitSeconds: first };
+  const peopleAhead = callableAhead + dueInTime;
   return {
-    peopleAhead: ahead,
-    estimatedWaitSeconds: estimateTicketWaitSeconds(state, ticket, ahead),
+    peopleAhead,
+    estimatedWaitSeconds: estimateTicketWaitSeconds(state, ticket, peopleAhead),
+  };
+}
+
+/** An appointment not due yet: no sooner than its slot, and after those ahead of it then. */
+function earlyPosition(
+  state: OfficeState,
+  ticket: Ticket,
+  peopleAhead: number,
+  now: number | undefined,
+): QueuePosition {
+  const estimate = estimateTicketWaitSeconds(state, ticket, peopleAhead);
+  const dueAt = appointmentDueAt(ticket);
+  if (estimate === null || dueAt === null || now === undefined)
+    return { peopleAhead, estimatedWaitSeconds: estimate };
+  return {
+    peopleAhead,
+    estimatedWaitSeconds: Math.max(estimate, Math.round((dueAt - now) / 1000)),
   };
 }

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { CounterMode, LanguageCode, OfficeConfig, Slug } from "./config";
 import { NoticeText } from "./state";
-import { TicketChannel, TicketId } from "./ticket";
+import { TicketAppointment, TicketChannel, TicketId } from "./ticket";
 
 /**
  * Everything that can change an office's queue. The engine decides each one
@@ -11,6 +11,21 @@ export const IssueTicket = z.object({
   type: z.literal("issueTicket"),
   serviceId: Slug,
   priority: z._default(z.boolean(), false),
+  lang: z._default(z.nullable(LanguageCode), null),
+  channel: z._default(TicketChannel, "api"),
+});
+
+/**
+ * A booked citizen has arrived: a ticket for their appointment, numbered in
+ * the service's own series like a walk-in's. Whether the booking is valid and
+ * on time is the office's to decide before it sends this; the engine only
+ * refuses what the queue itself forbids.
+ */
+export const CheckInAppointment = z.object({
+  type: z.literal("checkInAppointment"),
+  serviceId: Slug,
+  appointmentId: TicketAppointment.shape.id,
+  slotStart: TicketAppointment.shape.slotStart,
   lang: z._default(z.nullable(LanguageCode), null),
   channel: z._default(TicketChannel, "api"),
 });
@@ -68,6 +83,7 @@ export const Rollover = z.object({ type: z.literal("rollover") });
 
 export const Command = z.discriminatedUnion("type", [
   IssueTicket,
+  CheckInAppointment,
   CallNext,
   Recall,
   StartService,

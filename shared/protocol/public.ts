@@ -46,8 +46,10 @@ export type PublicTicket = z.infer<typeof PublicTicket>;
 
 /**
  * The office's live state as a display receives it. The waiting counts and
- * estimated waits (summarizeServices) read only these fields: the queue
- * order's priority rule does not change how many wait or how long.
+ * estimated waits (summarizeServices, given no moment) read only these
+ * fields: the queue order's priority rule does not change how many wait or
+ * how long, and an appointment's ticket counts like anyone else's (it is
+ * not listed above: a display shows it as any other ticket).
  */
 export const PublicOfficeState = z.extend(OfficeState, {
   tickets: z.record(TicketId, PublicTicket),

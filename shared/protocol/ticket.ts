@@ -19,7 +19,18 @@ export const TicketId = z
     ),
   );
 
-/** A ticket as everyone may see it: no personal data, no token. */
+/**
+ * The appointment a ticket was issued for at check-in: which booking, and the
+ * slot's start (epoch ms), which orders it among the due appointments. No
+ * name or contact: those stay with the booking.
+ */
+export const TicketAppointment = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  slotStart: z.number(),
+});
+export type TicketAppointment = z.infer<typeof TicketAppointment>;
+
+/** A ticket as staff see it: no personal data, no token (the waiting room sees PublicTicket). */
 export const Ticket = z.object({
   id: TicketId,
   code: z.string(),
@@ -38,5 +49,7 @@ export const Ticket = z.object({
   startedAt: z.nullable(z.number()),
   recalls: z.int(),
   transfers: z.int(),
+  /** Set when the ticket was issued by checking in an appointment; kept through transfers. Null for walk-ins (and for tickets stored before appointments existed). */
+  appointment: z._default(z.nullable(TicketAppointment), null),
 });
 export type Ticket = z.infer<typeof Ticket>;

@@ -48,6 +48,18 @@ describe("The live view's rows", () => {
     expect(serviceRows(office.state, "it", null)[1]?.name).toBe("Anagrafe e carta d'identità");
   });
 
+  it("counts an appointment's wait from when it is due, not from an early check-in.", () => {
+    const office = new Office();
+    office.checkIn("edilizia", "apt-1", office.now + 30 * MINUTE);
+    office.advance(10 * MINUTE);
+    const early = serviceRows(office.state, "en", null).find((r) => r.serviceId === "edilizia")!;
+    expect(early.waiting).toBe(1);
+    expect(longestWaitMs(early, office.now)).toBe(0);
+    office.advance(25 * MINUTE); // due at the 28th minute
+    const due = serviceRows(office.state, "en", null).find((r) => r.serviceId === "edilizia")!;
+    expect(longestWaitMs(due, office.now)).toBe(7 * MINUTE);
+  });
+
   it("says whether a service issues tickets: open, finished for today, or closed in setup.", () => {
     const office = new Office();
     office.ok({ type: "setServiceToday", serviceId: "urp", open: false });

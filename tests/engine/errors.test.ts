@@ -49,6 +49,23 @@ const scenarios: Record<EngineErrorCode, Scenario> = {
     return office.run({ type: "issueTicket", serviceId: "urp" });
   },
   service_appointment_only: () => new Office().run({ type: "issueTicket", serviceId: "edilizia" }),
+  service_walk_in_only: () =>
+    new Office().run({
+      type: "checkInAppointment",
+      serviceId: "urp",
+      appointmentId: "apt-1",
+      slotStart: MONDAY_10,
+    }),
+  appointment_checked_in: () => {
+    const office = new Office();
+    office.checkIn("edilizia", "apt-1", MONDAY_10);
+    return office.run({
+      type: "checkInAppointment",
+      serviceId: "edilizia",
+      appointmentId: "apt-1",
+      slotStart: MONDAY_10,
+    });
+  },
   counter_cannot_call: () => new Office().run({ type: "callNext", counterId: "sportello-5" }),
   counter_busy: () => withCalled().run({ type: "callNext", counterId: "sportello-1" }),
   queue_empty: () => new Office().run({ type: "callNext", counterId: "sportello-1" }),

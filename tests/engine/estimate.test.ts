@@ -8,7 +8,7 @@ import {
   queuePositions,
   summarizeServices,
 } from "../../shared/engine";
-import { id, MINUTE, Office, SECOND } from "./helpers";
+import { demoConfig, id, MINUTE, MONDAY_10, Office, SECOND, withModes } from "./helpers";
 
 describe("Average service time", () => {
   it("Until a service has history, its average is its configured default time.", () => {
@@ -196,5 +196,75 @@ describe("Queue summaries and positions", () => {
     const second = queuePositions(office.state).get(id("A002"));
     expect(second?.peopleAhead).toBe(1);
     expect(second?.estimatedWaitSeconds).toBe(300); // 1 person × 300 s ÷ 1 counter
+  });
+});
+
+describe("Early arrivals in the estimates", () => {
+  /**
+   * School enrolment (10 min, counters 1, 2 and 4 open) is mixed: three
+   * walk-ins at 10:00, then two appointments checked in early, for 10:08
+   * (due 10:06) and 11:00 (due 10:58).
+   */
+  function withEarlyArrivals(): Office {
+    const office = new Office(withModes(demoConfig(), { scuola: "mixed" }));
+    for (let i = 0; i < 3; i++) office.issue("scuola"); // E001–E003
+    office.checkIn("scuola", "soon", MONDAY_10 + 8 * MINUTE); // E004
+    office.checkIn("scuola", "later", MONDAY_10 + 60 * MINUTE); // E005
+    return office;
+  }
+
+  it("Someone taking a ticket now has ahead the walk-ins and the early arrivals due before their turn, not those due after.", () => {
+    const office = withEarlyArrivals();
+    const scuola = summarizeServices(office.state, office.now).find(
+      (s) => s.serviceId === "scuola",
+    );
+    // 3 walk-ins: 3 × 600 ÷ 3 = 10 minutes, by when E004 is due (10:06) but not E005 (10:58).
+    expect(scuola).toEqual({ serviceId: "scuola", waiting: 5, estimatedWaitSeconds: 800 });
+  });
+
+  it("Without a moment every appointment counts, as a display (which cannot tell them apart) counts them.", () => {
+    const office = withEarlyArrivals();
+    expect(summarizeServices(office.state).find((s) => s.serviceId === "scuola")).toEqual({
+      serviceId: "scuola",
+      waiting: 5,
+      estimatedWaitSeconds: 1000,
+    });
+  });
+
+  it("A waiting walk-in counts an early arrival only if it is due by the walk-in's expected call.", () => {
+    const office = withEarlyArrivals();
+    const positions = queuePositions(office.state, office.now);
+    expect(positions.get(id("E001"))).toEqual({ peopleAhead: 0, estimatedWaitSeconds: 0 });
+    // E002 expected at 10:03:20, before E004 is due.
+    expect(positions.get(id("E002"))).toEqual({ peopleAhead: 1, estimatedWaitSeconds: 200 });
+    // E003 expected at 10:06:40: E004 (due 10:06) will be called before it.
+    expect(positions.get(id("E003"))).toEqual({ peopleAhead: 3, estimatedWaitSeconds: 600 });
+  });
+
+  it("An early arrival waits at least until its appointment is due, behind the appointments before it.", () => {
+    const office = withEarlyArrivals();
+    const positions = queuePositions(office.state, office.now);
+    expect(positions.get(id("E004"))).toEqual({ peopleAhead: 0, estimatedWaitSeconds: 6 * 60 });
+    expect(positions.get(id("E005"))).toEqual({ peopleAhead: 1, estimatedWaitSeconds: 58 * 60 });
+    office.advance(6 * MINUTE); // E004 is due: it goes before the walk-ins
+    expect(queuePositions(office.state, office.now).get(id("E004"))).toEqual({
+      peopleAhead: 0,
+      estimatedWaitSeconds: 0,
+    });
+    expect(queuePositions(office.state, office.now).get(id("E001"))?.peopleAhead).toBe(1);
+  });
+
+  it("One ticket's position at a moment is the same as in the whole queue's.", () => {
+    const office = withEarlyArrivals();
+    office.issue("scuola", { priority: true });
+    for (const at of [0, 5 * MINUTE, 7 * MINUTE, 50 * MINUTE, 2 * 60 * MINUTE]) {
+      const now = office.now + at;
+      const positions = queuePositions(office.state, now);
+      for (const ticket of Object.values(office.state.tickets)) {
+        expect(queuePositionOf(office.state, ticket, now), `${ticket.code} at +${at}`).toEqual(
+          positions.get(ticket.id),
+        );
+      }
+    }
   });
 });

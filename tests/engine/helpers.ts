@@ -32,6 +32,30 @@ export function demoConfig(patch: Partial<OfficeConfigInput> = {}): OfficeConfig
 
 export { OPEN_AROUND_THE_CLOCK as ALL_WEEK_HOURS } from "../../shared/demo-office";
 
+/** How a service takes people: "mixed" serves walk-ins and appointments on the same counters. */
+export type ServiceMode = "walk-in" | "appointment" | "mixed";
+
+/**
+ * The office with some services' modes changed. The engine only asks whether
+ * a service takes walk-ins (not "appointment") and appointments (not
+ * "walk-in"); "mixed" joins the configuration schema with the booking
+ * settings, so it is set here on the parsed configuration.
+ */
+export function withModes(
+  config: OfficeConfig,
+  modes: Readonly<Record<string, ServiceMode>>,
+): OfficeConfig {
+  return {
+    ...config,
+    services: config.services.map((service) => {
+      const mode = modes[service.id];
+      return mode
+        ? { ...service, mode: mode as OfficeConfig["services"][number]["mode"] }
+        : service;
+    }),
+  };
+}
+
 /** The events of one type, typed. */
 export function eventsOfType<T extends OfficeEventType>(
   events: readonly OfficeEvent[],
@@ -105,6 +129,26 @@ export class Office {
     options: { priority?: boolean; channel?: Ticket["channel"]; lang?: string | null } = {},
   ): Ticket {
     const events = this.ok({ type: "issueTicket", serviceId, channel: "kiosk", ...options });
+    const issued = eventsOfType(events, "ticketIssued");
+    expect(issued).toHaveLength(1);
+    return issued[0]!.ticket;
+  }
+
+  /** Checks an appointment in; returns its ticket. */
+  checkIn(
+    serviceId: string,
+    appointmentId: string,
+    slotStart: number,
+    options: { channel?: Ticket["channel"]; lang?: string | null } = {},
+  ): Ticket {
+    const events = this.ok({
+      type: "checkInAppointment",
+      serviceId,
+      appointmentId,
+      slotStart,
+      channel: "kiosk",
+      ...options,
+    });
     const issued = eventsOfType(events, "ticketIssued");
     expect(issued).toHaveLength(1);
     return issued[0]!.ticket;

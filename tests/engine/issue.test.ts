@@ -35,6 +35,7 @@ describe("Issuing a ticket", () => {
       startedAt: null,
       recalls: 0,
       transfers: 0,
+      appointment: null,
     });
     expect(office.state.tickets[ticket.id]).toEqual(ticket);
     expect(office.state.lastNumbers).toEqual({ A: 1 });

@@ -23,36 +23,50 @@ import {
   type Ticket,
   type TicketChannel,
 } from "../../shared/protocol";
-import { ALL_WEEK_HOURS, HOUR, MINUTE } from "./helpers";
+import { ALL_WEEK_HOURS, HOUR, MINUTE, withModes } from "./helpers";
 
 // ---------------------------------------------------------------------------
 // The office under test: the demo office, open all week, plus two variants a
 // random "configure" can switch to (one removes a service and a counter, so
 // config_conflict is exercised).
 
-const baseConfig = OfficeConfig.parse({ ...demoOfficeConfig, openingHours: ALL_WEEK_HOURS });
+const demoConfig = OfficeConfig.parse({ ...demoOfficeConfig, openingHours: ALL_WEEK_HOURS });
+/** School enrolment takes walk-ins and appointments (edilizia, as in the demo, appointments only). */
+const mixed = (config: OfficeConfig) => withModes(config, { scuola: "mixed" });
+
+const baseConfig = mixed(demoConfig);
 const TZ = baseConfig.timeZone;
 
-const remoteConfig = OfficeConfig.parse({
-  ...demoOfficeConfig,
-  openingHours: ALL_WEEK_HOURS,
-  allowRemoteTickets: true,
-  services: baseConfig.services.map((s) => (s.id === "anagrafe" ? { ...s, open: false } : s)),
-  counters: baseConfig.counters.map((c) =>
-    c.id === "sportello-5" ? { ...c, defaultMode: "front" as const } : c,
-  ),
-});
+const remoteConfig = mixed(
+  OfficeConfig.parse({
+    ...demoOfficeConfig,
+    openingHours: ALL_WEEK_HOURS,
+    allowRemoteTickets: true,
+    services: demoConfig.services.map((s) => (s.id === "anagrafe" ? { ...s, open: false } : s)),
+    counters: demoConfig.counters.map((c) =>
+      c.id === "sportello-5" ? { ...c, defaultMode: "front" as const } : c,
+    ),
+  }),
+);
 
-const smallerConfig = OfficeConfig.parse({
-  ...demoOfficeConfig,
-  openingHours: ALL_WEEK_HOURS,
-  services: baseConfig.services.filter((s) => s.id !== "elettorale"),
-  counters: baseConfig.counters
-    .filter((c) => c.id !== "sportello-7")
-    .map((c) => ({ ...c, serviceIds: c.serviceIds.filter((s) => s !== "elettorale") })),
-});
+const smallerConfig = mixed(
+  OfficeConfig.parse({
+    ...demoOfficeConfig,
+    openingHours: ALL_WEEK_HOURS,
+    services: demoConfig.services.filter((s) => s.id !== "elettorale"),
+    counters: demoConfig.counters
+      .filter((c) => c.id !== "sportello-7")
+      .map((c) => ({ ...c, serviceIds: c.serviceIds.filter((s) => s !== "elettorale") })),
+  }),
+);
 
 const CONFIGS = [baseConfig, remoteConfig, smallerConfig];
+
+/** The wire check sees the mixed service as walk-in: "mixed" joins the schema with the booking settings. */
+const schemaConfig = (config: OfficeConfig): OfficeConfig =>
+  withModes(config, { scuola: "walk-in" });
+const schemaEvent = (event: OfficeEvent): OfficeEvent =>
+  event.type === "officeConfigured" ? { ...event, config: schemaConfig(event.config) } : event;
 
 const UNKNOWN_TICKET = "2026-01-01-Z999";
 
@@ -81,6 +95,13 @@ type Op =
   | { kind: "callTicket"; counter: CounterRef; pick: number }
   | { kind: "mode"; counterId: string; mode: CounterMode }
   | { kind: "cancel"; pick: number }
+  | {
+      kind: "checkIn";
+      serviceId: string;
+      appointment: number;
+      slotOffset: number;
+      channel: TicketChannel;
+    }
   | { kind: "rollover" }
   | { kind: "configure"; variant: number };
 
@@ -92,7 +113,9 @@ interface Step {
 
 const FRONT_COUNTERS = ["sportello-1", "sportello-2", "sportello-3", "sportello-4"];
 const BACK_OFFICE_DESKS = ["sportello-5", "sportello-6", "sportello-7"];
-const WALK_IN_SERVICES = baseConfig.services.filter((s) => s.mode === "walk-in").map((s) => s.id);
+const WALK_IN_SERVICES = baseConfig.services
+  .filter((s) => s.mode !== "appointment")
+  .map((s) => s.id);
 
 const counterIdArb = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom(...FRONT_COUNTERS) },
@@ -171,6 +194,18 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("cancel" as const), pick }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant("checkIn" as const),
+      serviceId: fc.constantFrom("scuola", "scuola", "edilizia", "urp", "passaporti"),
+      // Few ids, so the same appointment is often checked in twice.
+      appointment: fc.nat({ max: 8 }),
+      // From an hour late to an hour and a half early.
+      slotOffset: fc.integer({ min: -60 * MINUTE, max: 90 * MINUTE }),
+      channel: fc.constantFrom<TicketChannel>("kiosk", "staff", "remote"),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: "rollover" as const }) },
   {
     weight: 1,
@@ -201,7 +236,7 @@ const startArb = fc.oneof(
   ),
 );
 
-function toCommand(op: Op, state: OfficeState, issued: readonly string[]): Command {
+function toCommand(op: Op, state: OfficeState, issued: readonly string[], now: number): Command {
   const ticketAt = (index: number) =>
     issued.length === 0 || index % (issued.length + 1) === issued.length
       ? UNKNOWN_TICKET
@@ -232,6 +267,15 @@ function toCommand(op: Op, state: OfficeState, issued: readonly string[]): Comma
       return { type: "setCounterMode", counterId: op.counterId, mode: op.mode };
     case "cancel":
       return { type: "cancelTicket", ticketId: ticketAt(op.pick) };
+    case "checkIn":
+      return {
+        type: "checkInAppointment",
+        serviceId: op.serviceId,
+        appointmentId: `apt-${op.appointment}`,
+        slotStart: now + op.slotOffset,
+        lang: null,
+        channel: op.channel,
+      };
     case "rollover":
       return { type: "rollover" };
     case "configure":
@@ -247,6 +291,7 @@ interface ModelTicket {
   code: string;
   day: string;
   terminal: string[];
+  appointment: Ticket["appointment"];
 }
 
 /**
@@ -312,7 +357,12 @@ class Model {
         check(number === previous + 1, () => `${ticket.code} issued after number ${previous}`);
         this.lastNumber.set(key, number);
         check(ticket.status === "waiting", () => `${ticket.id} issued as ${ticket.status}`);
-        this.tickets.set(ticket.id, { code: ticket.code, day: this.day, terminal: [] });
+        this.tickets.set(ticket.id, {
+          code: ticket.code,
+          day: this.day,
+          terminal: [],
+          appointment: ticket.appointment,
+        });
         this.issued.push(ticket.id);
         this.activeIds.add(ticket.id);
         return;
@@ -435,6 +485,19 @@ function checkState(state: OfficeState, model: Model, now: number) {
     check((state.lastNumbers[ticket.code.slice(0, 1)] ?? 0) >= Number(ticket.code.slice(1)), where);
   }
 
+  // An appointment stays on its ticket through calls and transfers, and holds one active ticket.
+  const appointments = new Set<string>();
+  for (const ticket of Object.values(state.tickets)) {
+    same(
+      ticket.appointment,
+      model.tickets.get(ticket.id)?.appointment,
+      `appointment of ${ticket.id}`,
+    );
+    if (ticket.appointment === null) continue;
+    check(!appointments.has(ticket.appointment.id), () => `${ticket.appointment!.id} twice`);
+    appointments.add(ticket.appointment.id);
+  }
+
   // Recent calls: at most 10, newest first, one entry per ticket.
   const calls = state.recentCalls;
   check(calls.length <= 10, () => `${calls.length} recent calls`);
@@ -455,20 +518,26 @@ function checkState(state: OfficeState, model: Model, now: number) {
   }
 }
 
-/** The test's own statement of queue order, written independently of routing.ts. */
-function expectedNext(state: OfficeState, counterId: string): Ticket | undefined {
+/** The test's own statement of the call order at `now`, written independently of routing.ts. */
+function expectedNext(state: OfficeState, counterId: string, now: number): Ticket | undefined {
   const counter = state.config.counters.find((c) => c.id === counterId);
   if (!counter) return undefined;
+  const bound = 2 * state.config.targetWaitMinutes * MINUTE;
+  const dueAt = (t: Ticket) => (t.appointment?.slotStart ?? 0) - 2 * MINUTE;
+  const step = (t: Ticket) =>
+    t.priority ? 0 : t.appointment ? 2 : now - t.queuedAt > bound ? 1 : 3;
   const callable = Object.values(state.tickets).filter(
     (t) =>
       t.status === "waiting" &&
+      (t.appointment === null || dueAt(t) <= now) &&
       (t.targetCounterId === null
         ? counter.serviceIds.includes(t.serviceId)
         : t.targetCounterId === counterId),
   );
   callable.sort(
     (a, b) =>
-      Number(b.priority) - Number(a.priority) ||
+      step(a) - step(b) ||
+      (step(a) === 2 ? dueAt(a) - dueAt(b) : 0) ||
       a.queuedAt - b.queuedAt ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
@@ -504,7 +573,7 @@ function simulate(start: number, steps: readonly Step[], hooks: Hooks = {}) {
   let now = start;
   steps.forEach((step, index) => {
     now += step.advance;
-    const command = toCommand(step.op, state, model.issued);
+    const command = toCommand(step.op, state, model.issued, now);
     hooks.beforeStep?.(state, command, now);
     const result = execute(state, command, now);
     check(result.state !== null, () => "execute lost the state");
@@ -532,12 +601,16 @@ describe("Properties of the engine over random command sequences", () => {
         fc.property(sequences, ([start, steps]) => {
           let expected: Ticket | undefined;
           let rolls = false;
-          const { state, model } = simulate(start, steps, {
+          const {
+            state,
+            model,
+            now: end,
+          } = simulate(start, steps, {
             beforeStep: (before, command, now) => {
               rolls = localDay(now, TZ) > before.day;
               expected =
                 command.type === "callNext" && !rolls
-                  ? expectedNext(before, command.counterId)
+                  ? expectedNext(before, command.counterId, now)
                   : undefined;
             },
             afterStep: ({ command, now, result, model }) => {
@@ -577,20 +650,22 @@ describe("Properties of the engine over random command sequences", () => {
                   );
                 }
               }
-              for (const event of result.events) OfficeEvent.parse(event);
+              for (const event of result.events) OfficeEvent.parse(schemaEvent(event));
               checkState(state, model, now);
             },
           });
           // The final state is valid for the wire schema, and positions agree with each other.
-          OfficeState.parse(state);
-          const positions = queuePositions(state);
-          for (const ticket of Object.values(state.tickets)) {
-            if (ticket.status === "waiting") {
-              same(
-                queuePositionOf(state, ticket),
-                positions.get(ticket.id),
-                `position of ${ticket.id}`,
-              );
+          OfficeState.parse({ ...state, config: schemaConfig(state.config) });
+          for (const at of [undefined, end, end + 30 * MINUTE]) {
+            const positions = queuePositions(state, at);
+            for (const ticket of Object.values(state.tickets)) {
+              if (ticket.status === "waiting") {
+                same(
+                  queuePositionOf(state, ticket, at),
+                  positions.get(ticket.id),
+                  `position of ${ticket.id} at ${at}`,
+                );
+              }
             }
           }
           expect(model.issued.length).toBe(model.tickets.size);
@@ -716,6 +791,8 @@ describe("Properties of the engine over random command sequences", () => {
         "invalid_transfer",
         "config_conflict",
         "remote_tickets_disabled",
+        "service_walk_in_only",
+        "appointment_checked_in",
       ]) {
         expect(errors, code).toContain(code);
       }

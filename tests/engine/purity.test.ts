@@ -45,6 +45,16 @@ const commands: Command[] = [
   { type: "issueTicket", serviceId: "urp", priority: false, lang: null, channel: "kiosk" },
   { type: "issueTicket", serviceId: "edilizia", priority: true, lang: "it", channel: "staff" },
   { type: "issueTicket", serviceId: "nope", priority: false, lang: null, channel: "remote" },
+  ...["edilizia", "urp"].map(
+    (serviceId): Command => ({
+      type: "checkInAppointment",
+      serviceId,
+      appointmentId: "apt-1",
+      slotStart: MONDAY_10,
+      lang: null,
+      channel: "kiosk",
+    }),
+  ),
   ...counters.flatMap((counterId): Command[] => [
     { type: "callNext", counterId },
     { type: "recall", counterId },

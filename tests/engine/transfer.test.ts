@@ -39,6 +39,7 @@ describe("Transferring to another service", () => {
       startedAt: null,
       recalls: 0,
       transfers: 1,
+      appointment: null,
     });
     expect(office.counter("sportello-1").ticketId).toBeNull();
   });

@@ -11,6 +11,8 @@ export const STATUS_BY_ENGINE_ERROR: Record<EngineErrorCode, number> = {
   service_closed: 409,
   service_finished_today: 409,
   service_appointment_only: 409,
+  service_walk_in_only: 409,
+  appointment_checked_in: 409,
   counter_cannot_call: 409,
   counter_busy: 409,
   queue_empty: 409,

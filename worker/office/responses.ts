@@ -38,11 +38,12 @@ export function trackingUrl(origin: string | undefined, officeId: string, token:
 export function answerFor(command: Command, ctx: AnswerContext): CommandAnswer {
   const { state, events } = ctx;
   switch (command.type) {
-    case "issueTicket": {
+    case "issueTicket":
+    case "checkInAppointment": {
       const issued = events.find((e) => e.type === "ticketIssued");
       const ticket = issued ? state.tickets[issued.ticket.id] : undefined;
-      if (!ticket || !ctx.token) throw new Error("issueTicket accepted without a ticket");
-      const position = queuePositionOf(state, ticket);
+      if (!ticket || !ctx.token) throw new Error(`${command.type} accepted without a ticket`);
+      const position = queuePositionOf(state, ticket, ctx.now);
       return {
         status: 201,
         body: {

@@ -238,6 +238,8 @@ function toTicket(row: TicketRow): Ticket {
     startedAt: row.started_at,
     recalls: row.recalls,
     transfers: row.transfers,
+    // The table has no appointment column yet: storing appointments comes with the booking store.
+    appointment: null,
   };
 }
 
