@@ -104,7 +104,8 @@ export const kiosk = {
     title: "By appointment only",
     body: "This service is by appointment only, so no number is issued here.",
     howToBook: "To book an appointment, ask at the Info Point counter or phone the office.",
-    alreadyBooked: "Already have an appointment? Tell the Info Point staff when you arrive.",
+    alreadyBooked: "Already have an appointment? Check in with your booking code.",
+    checkIn: "I have an appointment",
     close: "OK, back to the services",
   },
   ticket: {
@@ -160,6 +161,50 @@ export const kiosk = {
       "This ticket machine is not set up for an office. Please ask at the Info Point.",
     too_many_requests: "Too many requests right now: please try again in a moment.",
     generic: "Sorry, we could not give you a number. Please try again or ask at the Info Point.",
+  },
+  checkIn: {
+    entry: "I have an appointment",
+    entryHint: "Check in with your booking code",
+    title: "Check in for your appointment",
+    hint: "Type the 6-character code of your booking, then touch Check in.",
+    codeLabel: "Booking code",
+    codeHint: "6 letters and digits. Codes never use 0, O, 1 or I.",
+    keypad: "Keys for the booking code",
+    erase: "Delete the last character",
+    submit: "Check in",
+    checking: "Checking in…",
+    back: "Back",
+    appointmentAt: "Appointment {time}",
+    lateClerk:
+      "You arrived after the time to check in: the staff at the counter will see you as soon as they can.",
+    walkInInstead:
+      "Your appointment was at {time} and the time to check in has passed: this is an ordinary number in the queue.",
+    walkInInsteadNoTime:
+      "The time to check in for your appointment has passed: this is an ordinary number in the queue.",
+    rebook: "Scan with your phone to book a new appointment",
+    errors: {
+      code_length: "Type all 6 characters of your booking code.",
+      code_character:
+        "That is not a character of a booking code: codes never use 0, O, 1 or I. Check the code and try again.",
+      unknown_appointment:
+        "We cannot find an appointment with this code here. Check the code, or ask at the Info Point.",
+      check_in_too_early:
+        "It is too early to check in for your appointment: please come back from {time}.",
+      check_in_too_early_no_time:
+        "It is too early to check in for your appointment: please come back closer to its time.",
+      check_in_too_late:
+        "The time to check in for this appointment has passed. Please book a new appointment, or ask at the Info Point.",
+      appointment_missed: "This appointment was marked as missed. Please ask at the Info Point.",
+      appointment_cancelled:
+        "This appointment was cancelled. Please book a new one, or ask at the Info Point.",
+      appointment_checked_in:
+        "This appointment is already checked in: watch the screen for your number.",
+      invalid_request: "This is not a booking code. Check it and try again.",
+      office_closed: "The office is closed now: you can check in during opening hours.",
+      service_closed: "This service is not available at the moment. Please ask at the Info Point.",
+      too_many_requests: "Too many attempts right now: please try again in a moment.",
+      generic: "Sorry, we could not check you in. Please try again, or ask at the Info Point.",
+    },
   },
 };
 

@@ -134,7 +134,9 @@ export const kiosk: KioskSection = {
     body: "Questo servizio è solo su appuntamento: qui non si prende il numero.",
     howToBook:
       "Per prenotare un appuntamento chiedi allo sportello Info Point o telefona all'ufficio.",
-    alreadyBooked: "Hai già un appuntamento? Avvisa il personale dell'Info Point quando arrivi.",
+    alreadyBooked:
+      "Hai già un appuntamento? Registra il tuo arrivo con il codice della prenotazione.",
+    checkIn: "Ho un appuntamento",
     close: "Ho capito, torna ai servizi",
   },
   ticket: {
@@ -190,6 +192,49 @@ export const kiosk: KioskSection = {
       "Questo distributore non è collegato a un ufficio. Chiedi all'Info Point.",
     too_many_requests: "Troppe richieste in questo momento: riprova tra poco.",
     generic: "Non siamo riusciti a darti un numero. Riprova o chiedi all'Info Point.",
+  },
+  checkIn: {
+    entry: "Ho un appuntamento",
+    entryHint: "Registra il tuo arrivo con il codice della prenotazione",
+    title: "Registra il tuo arrivo",
+    hint: "Scrivi il codice di 6 caratteri della tua prenotazione, poi tocca Registra arrivo.",
+    codeLabel: "Codice della prenotazione",
+    codeHint: "6 lettere e cifre. I codici non usano mai 0, O, 1 o I.",
+    keypad: "Tasti per il codice della prenotazione",
+    erase: "Cancella l'ultimo carattere",
+    submit: "Registra arrivo",
+    checking: "Registrazione in corso…",
+    back: "Indietro",
+    appointmentAt: "Appuntamento {time}",
+    lateClerk:
+      "Sei in ritardo rispetto all'orario per registrarti: il personale allo sportello ti riceverà appena possibile.",
+    walkInInstead:
+      "Il tuo appuntamento era alle {time} e l'orario per registrarti è passato: questo è un normale numero in coda.",
+    walkInInsteadNoTime:
+      "L'orario per registrarti all'appuntamento è passato: questo è un normale numero in coda.",
+    rebook: "Inquadra con il telefono per prenotare un nuovo appuntamento",
+    errors: {
+      code_length: "Scrivi tutti i 6 caratteri del codice della prenotazione.",
+      code_character:
+        "Questo non è un carattere di un codice: i codici non usano mai 0, O, 1 o I. Controlla il codice e riprova.",
+      unknown_appointment:
+        "Non troviamo un appuntamento con questo codice. Controlla il codice o chiedi all'Info Point.",
+      check_in_too_early: "È presto per registrarti all'appuntamento: torna dalle {time}.",
+      check_in_too_early_no_time:
+        "È presto per registrarti all'appuntamento: torna più vicino all'orario prenotato.",
+      check_in_too_late:
+        "L'orario per registrarti a questo appuntamento è passato. Prenota un nuovo appuntamento o chiedi all'Info Point.",
+      appointment_missed: "Questo appuntamento risulta mancato. Chiedi all'Info Point.",
+      appointment_cancelled:
+        "Questo appuntamento è stato annullato. Prenotane uno nuovo o chiedi all'Info Point.",
+      appointment_checked_in:
+        "Il tuo arrivo per questo appuntamento è già registrato: guarda lo schermo per il tuo numero.",
+      invalid_request: "Questo non è un codice di prenotazione. Controllalo e riprova.",
+      office_closed: "L'ufficio ora è chiuso: puoi registrarti durante l'orario di apertura.",
+      service_closed: "Questo servizio al momento non è disponibile. Chiedi all'Info Point.",
+      too_many_requests: "Troppi tentativi in questo momento: riprova tra poco.",
+      generic: "Non siamo riusciti a registrare il tuo arrivo. Riprova o chiedi all'Info Point.",
+    },
   },
 };
 
