@@ -282,6 +282,7 @@ export const counter = {
     dismiss: "Dismiss",
     noShowPending: "{code} will be marked no-show in {s} s.",
     undo: "Undo",
+    checkIn: "Check in",
   },
   queue: {
     heading: "Waiting for you",
@@ -335,10 +336,52 @@ export const counter = {
     invalid_request: "The console sent something the server did not understand: reload the page.",
     forbidden: "Your account is not allowed to do that.",
     needs_supervisor: "Only a supervisor can change this counter's mode.",
+    no_appointment_services:
+      "No service of this office takes appointments: there is nothing to check in.",
     not_signed_in: "Your session has ended: sign in again.",
     offline: "Not connected to the server: wait for the connection to come back, then try again.",
     timeout: "No answer from the server: check the ticket on screen before trying again.",
     generic: "That did not work.",
+  },
+  appointment: {
+    marker: "appointment {time}",
+    notDue: "waiting for {time}",
+    late: "checked in late",
+  },
+  checkIn: {
+    title: "Check in an appointment",
+    hint: "Type the booking code the person gives you: their ticket joins the queue in call order.",
+    codeLabel: "Booking code",
+    codeHint: "6 letters and digits; lower case, spaces and dashes are fine.",
+    submit: "Check in",
+    working: "Checking in…",
+    close: "Close",
+    done: "{code} issued for {service}, appointment {time}.",
+    doneLate:
+      "{code} issued for {service}, appointment {time}: checked in after the window, it is up to you when to serve them.",
+    walkInInstead:
+      "The appointment at {time} is past its check-in time: {code} is an ordinary ticket for {service}.",
+    errors: {
+      code_length: "A booking code has 6 characters.",
+      code_character: "That is not a booking code: codes never use 0, O, 1 or I.",
+      unknown_appointment: "No booking of this office has that code.",
+      check_in_too_early: "Too early: this appointment can check in from {time}.",
+      check_in_too_early_no_time: "Too early to check in this appointment.",
+      check_in_too_late:
+        "The time to check in this appointment has passed: the person needs a new booking.",
+      appointment_missed: "This appointment was marked missed.",
+      appointment_cancelled: "This appointment was cancelled.",
+      appointment_checked_in: "This appointment is already checked in.",
+      invalid_request: "That is not a booking code.",
+      office_closed: "The office is closed now.",
+      service_closed: "That service is closed now.",
+      forbidden: "Your account may not check in appointments here.",
+      not_signed_in: "Your session has ended: sign in again.",
+      too_many_requests: "Too many attempts: wait a moment, then try again.",
+      unreachable:
+        "No answer from the server. Send the same code again: it cannot issue a second ticket.",
+      generic: "The check-in did not work.",
+    },
   },
 };
 

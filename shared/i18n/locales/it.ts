@@ -313,6 +313,7 @@ export const counter: CounterSection = {
     dismiss: "Chiudi",
     noShowPending: "{code} sarà segnato assente tra {s} s.",
     undo: "Annulla",
+    checkIn: "Registra arrivo",
   },
   queue: {
     heading: "In attesa per te",
@@ -369,10 +370,52 @@ export const counter: CounterSection = {
       "La console ha inviato una richiesta che il server non capisce: ricarica la pagina.",
     forbidden: "Il tuo account non può eseguire questa operazione.",
     needs_supervisor: "Solo un responsabile può cambiare la modalità di questo sportello.",
+    no_appointment_services:
+      "Nessun servizio di questo ufficio è su appuntamento: non c'è nessun arrivo da registrare.",
     not_signed_in: "La sessione è terminata: accedi di nuovo.",
     offline: "Non connesso al server: attendi che la connessione torni, poi riprova.",
     timeout: "Il server non ha risposto: controlla il biglietto sullo schermo prima di riprovare.",
     generic: "Operazione non riuscita.",
+  },
+  appointment: {
+    marker: "appuntamento {time}",
+    notDue: "attende le {time}",
+    late: "arrivo in ritardo",
+  },
+  checkIn: {
+    title: "Registra l'arrivo di un appuntamento",
+    hint: "Scrivi il codice della prenotazione che ti dà la persona: il suo biglietto entra in coda nell'ordine di chiamata.",
+    codeLabel: "Codice della prenotazione",
+    codeHint: "6 lettere e cifre; minuscole, spazi e trattini vanno bene.",
+    submit: "Registra arrivo",
+    working: "Registrazione…",
+    close: "Chiudi",
+    done: "{code} emesso per {service}, appuntamento {time}.",
+    doneLate:
+      "{code} emesso per {service}, appuntamento {time}: arrivo registrato fuori orario, decidi tu quando riceverlo.",
+    walkInInstead:
+      "L'appuntamento delle {time} ha superato l'orario di registrazione: {code} è un normale biglietto per {service}.",
+    errors: {
+      code_length: "Un codice di prenotazione ha 6 caratteri.",
+      code_character: "Non è un codice di prenotazione: i codici non usano mai 0, O, 1 o I.",
+      unknown_appointment: "Nessuna prenotazione di questo ufficio ha questo codice.",
+      check_in_too_early: "Troppo presto: per questo appuntamento ci si registra dalle {time}.",
+      check_in_too_early_no_time: "Troppo presto per registrare questo appuntamento.",
+      check_in_too_late:
+        "L'orario per registrare questo appuntamento è passato: serve una nuova prenotazione.",
+      appointment_missed: "Questo appuntamento risulta mancato.",
+      appointment_cancelled: "Questo appuntamento è stato annullato.",
+      appointment_checked_in: "L'arrivo per questo appuntamento è già registrato.",
+      invalid_request: "Non è un codice di prenotazione.",
+      office_closed: "L'ufficio ora è chiuso.",
+      service_closed: "Quel servizio ora è chiuso.",
+      forbidden: "Il tuo account non può registrare appuntamenti qui.",
+      not_signed_in: "La sessione è terminata: accedi di nuovo.",
+      too_many_requests: "Troppi tentativi: attendi un momento e riprova.",
+      unreachable:
+        "Il server non ha risposto. Invia di nuovo lo stesso codice: non può emettere un secondo biglietto.",
+      generic: "La registrazione non è riuscita.",
+    },
   },
 };
 
