@@ -640,6 +640,12 @@ export const dashboard: DashboardSection = {
         "{counter} può tornare al back office: anche con uno sportello in meno l'attesa resta quasi nulla.",
       switchBackButton: "Riporta {counter} al back office",
       switchBackAfterTicket: "dopo {code}",
+      seatsOver: "{service}: {booked} prenotati alle {time}, ma solo {counters} sportelli aperti.",
+      seatsOneDesk: "{service}: {booked} prenotati alle {time}, ma solo 1 sportello aperto.",
+      seatsNoDesk:
+        "{service}: appuntamenti prenotati alle {time} ({booked}) e nessuno sportello aperto.",
+      seatsNoCandidate:
+        "Nessun altro sportello tratta {service}: chiedi aiuto a un collega o chiama le persone prenotate.",
     },
     notice: {
       heading: "Avviso sugli schermi",
@@ -659,6 +665,28 @@ export const dashboard: DashboardSection = {
       reopened: "{service}: emissione ripresa.",
       noticeSent: "L'avviso è sugli schermi.",
       noticeCleared: "L'avviso è stato tolto.",
+    },
+    appointments: {
+      heading: "Appuntamenti di oggi",
+      counts: "Prenotati {booked} · arrivati {checkedIn} · mancati {missed}",
+      loading: "Lettura degli appuntamenti di oggi…",
+      none: "Nessun appuntamento oggi.",
+      failed:
+        "Non è stato possibile leggere gli appuntamenti di oggi: nuovo tentativo tra un minuto.",
+      time: "Ora",
+      code: "Codice",
+      service: "Servizio",
+      name: "Nome",
+      status: "Stato",
+      statuses: {
+        booked: "Prenotato",
+        "checked-in": "Arrivato",
+        missed: "Mancato",
+        cancelled: "Annullato",
+      },
+      ticket: "biglietto {code}",
+      contactKinds: { email: "e-mail", phone: "telefono" },
+      marker: "appuntamento {time}",
     },
   },
   reports: {
