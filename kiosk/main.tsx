@@ -2,6 +2,7 @@
 import "../shared/client/polyfills";
 import "../shared/ui/base.css";
 import "./styles/kiosk.css";
+import "./styles/check-in.css";
 import "./styles/receipt.css";
 import "./styles/old-engines.css";
 import { render } from "preact";

@@ -31,6 +31,10 @@ export function createCounterActions(options: {
   situation: ReadonlySignal<string | null>;
   /** Whether this person may change the counter's mode (supervisor or admin). */
   canChangeMode: ReadonlySignal<boolean>;
+  /** Whether some service of the office takes appointments (else there is nothing to check in). */
+  takesAppointments: ReadonlySignal<boolean>;
+  /** Opens the check-in dialog (appointment-check-in.ts). */
+  openCheckIn: () => void;
   /** Called after every answer, so timers restart from the server's time at once. */
   onAnswer: () => void;
   /** The server answered 401: the session is over (the console goes back to the login). */
@@ -177,6 +181,16 @@ export function createCounterActions(options: {
         const next = view.peek()?.mode === "back-office" ? "front" : "back-office";
         void send("frontBack", { type: "setCounterMode", counterId, mode: next });
       }),
+    checkIn: () =>
+      attempt("checkIn", () => {
+        const mode = view.peek()?.mode ?? "closed";
+        if (!options.takesAppointments.peek()) {
+          showProblem({ code: "no_appointment_services", detail: null, mode });
+          return;
+        }
+        showProblem(null);
+        options.openCheckIn();
+      }),
   } satisfies Record<ActionId, () => void>;
 
   return {
@@ -186,7 +200,8 @@ export function createCounterActions(options: {
     /** The no-show waiting for its undo window, if any. */
     pendingNoShow: noShowUndo.pending,
     run(action: ActionId): void {
-      if (action === "noShow") byAction.noShow();
+      // A check-in is about someone else at the desk: a no-show in its undo window waits on.
+      if (action === "noShow" || action === "checkIn") byAction[action]();
       else settleNoShow(action, () => byAction[action]());
     },
     /** Calls a chosen ticket out of queue order. */

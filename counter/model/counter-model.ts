@@ -1,7 +1,11 @@
 import { computed, effect, type ReadonlySignal, type Signal, signal } from "@preact/signals";
+import { requestJson } from "../../shared/client/http";
 import { LiveOffice } from "../../shared/client/live-office";
 import { rememberLanguage, staffLanguage } from "../../shared/client/staff-language";
 import { counterMessages } from "../../shared/i18n/counter";
+import type { Ticket } from "../../shared/protocol/ticket";
+import { createCounterCheckIn } from "./appointment-check-in";
+import { appointmentMarkerOf } from "./appointment-marker";
 import { createCounterActions } from "./counter-actions";
 import { createCounterNavigation } from "./counter-navigation";
 import {
@@ -62,9 +66,25 @@ export function createCounterModel(options: CounterModelOptions) {
   const unknownCounterId = computed(() =>
     state.value && counterId.value && !view.value ? counterId.value : null,
   );
+  // In call order now: an appointment not due yet waits at the end, as call-next skips it.
   const queue = computed(() =>
-    state.value && view.value ? counterQueue(state.value, view.value.counter) : null,
+    state.value && view.value ? counterQueue(state.value, view.value.counter, now.value) : null,
   );
+  /** Whether some service takes appointments: then the console can check people in. */
+  const takesAppointments = computed(
+    () => state.value?.config.services.some((s) => s.mode !== "walk-in") ?? false,
+  );
+  const checkIn = createCounterCheckIn({
+    officeId,
+    post: (path, body, headers) => requestJson("POST", path, body, undefined, headers),
+    onUnauthorized: options.onUnauthorized,
+    onForbidden: options.onForbidden,
+  });
+  /** An appointment's time and whether it is due, for the queue's rows and the current ticket. */
+  function appointmentMarker(ticket: Ticket) {
+    const config = state.peek()?.config;
+    return config ? appointmentMarkerOf(ticket, config, now.value) : null;
+  }
   /** Which actions make sense now: the socket is up and the counter's state allows them. */
   const enabled = computed<Record<ActionId, boolean>>(() => {
     const v = view.value;
@@ -73,6 +93,7 @@ export function createCounterModel(options: CounterModelOptions) {
     const result = {} as Record<ActionId, boolean>;
     for (const action of ACTION_IDS) result[action] = connected && allowed?.[action] === true;
     if (!canChangeMode.value) result.pause = result.frontBack = false;
+    if (!takesAppointments.value) result.checkIn = false;
     return result;
   });
   /** Queue rows call their ticket only when "call next" could call. */
@@ -99,6 +120,8 @@ export function createCounterModel(options: CounterModelOptions) {
     view,
     situation,
     canChangeMode,
+    takesAppointments,
+    openCheckIn: checkIn.open,
     onAnswer: refreshNow,
     onUnauthorized: options.onUnauthorized,
     onForbidden: options.onForbidden,
@@ -108,6 +131,7 @@ export function createCounterModel(options: CounterModelOptions) {
   const stopCounterEffect = effect(() => {
     counterId.value;
     actions.closeTransfer();
+    checkIn.close();
     actions.dismissProblem();
     // A no-show waiting for its window is about the last counter's ticket: it is not sent.
     actions.undoNoShow();
@@ -144,6 +168,9 @@ export function createCounterModel(options: CounterModelOptions) {
     undoNoShow: actions.undoNoShow,
     transferOpen: actions.transferOpen,
     canChangeMode,
+    takesAppointments,
+    checkIn,
+    appointmentMarker,
     run: actions.run,
     callTicket: actions.callTicket,
     transferTo: actions.transferTo,

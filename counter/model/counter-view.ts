@@ -1,5 +1,10 @@
 import { summarizeServices } from "../../shared/engine/estimate";
-import { compareQueueOrder, isCallableBy, nextTicketFor } from "../../shared/engine/routing";
+import {
+  callMoment,
+  compareQueueOrder,
+  isCallableBy,
+  nextTicketFor,
+} from "../../shared/engine/routing";
 import type { CounterConfig, CounterMode } from "../../shared/protocol/config";
 import type { OfficeState } from "../../shared/protocol/state";
 import type { Ticket } from "../../shared/protocol/ticket";
@@ -37,6 +42,7 @@ export const ACTION_IDS = [
   "transfer",
   "pause",
   "frontBack",
+  "checkIn",
 ] as const;
 export type ActionId = (typeof ACTION_IDS)[number];
 
@@ -76,9 +82,17 @@ export interface CounterQueue {
 
 /**
  * The tickets this counter could call, by queue: first those transferred to
- * it by name, then one group per service it serves, each in call-next order.
+ * it by name, then one group per service it serves, each in call-next order
+ * at `now` (appointments not due yet last, as call-next skips them; without
+ * `now`, every appointment counts as due).
  */
-export function counterQueue(state: OfficeState, counter: CounterConfig): CounterQueue {
+export function counterQueue(
+  state: OfficeState,
+  counter: CounterConfig,
+  now?: number,
+): CounterQueue {
+  const moment = callMoment(state, now);
+  const inCallOrder = (a: Ticket, b: Ticket) => compareQueueOrder(a, b, moment);
   const transferred: Ticket[] = [];
   const byService = new Map<string, Ticket[]>(counter.serviceIds.map((id) => [id, []]));
   for (const ticket of Object.values(state.tickets)) {
@@ -94,7 +108,7 @@ export function counterQueue(state: OfficeState, counter: CounterConfig): Counte
     groups.push({
       key: "transferred",
       serviceId: null,
-      tickets: transferred.sort(compareQueueOrder),
+      tickets: transferred.sort(inCallOrder),
       estimatedWaitSeconds: null,
     });
   }
@@ -102,12 +116,12 @@ export function counterQueue(state: OfficeState, counter: CounterConfig): Counte
     groups.push({
       key: `service:${serviceId}`,
       serviceId,
-      tickets: tickets.sort(compareQueueOrder),
+      tickets: tickets.sort(inCallOrder),
       estimatedWaitSeconds: estimates.get(serviceId) ?? null,
     });
   }
   const total = groups.reduce((sum, group) => sum + group.tickets.length, 0);
-  return { groups, next: nextTicketFor(state, counter), total };
+  return { groups, next: nextTicketFor(state, counter, now), total };
 }
 
 export interface TransferTargets {
@@ -163,6 +177,8 @@ export function refusalFor(view: CounterView, action: ActionId | "callTicket"): 
       return status ? null : "no_current_ticket";
     case "pause":
     case "frontBack":
+    // Checking someone in does not touch the counter's own ticket.
+    case "checkIn":
       return null;
   }
 }

@@ -36,6 +36,7 @@ export const COUNTER_PROBLEM_CODES = [
   "invalid_request",
   "forbidden",
   "needs_supervisor",
+  "no_appointment_services",
   "not_signed_in",
   "offline",
   "timeout",

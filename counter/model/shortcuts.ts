@@ -10,6 +10,8 @@ export const SHORTCUT_KEYS: Record<ActionId, string> = {
   transfer: "T",
   pause: "P",
   frontBack: "B",
+  // "A" for appointment (C is Complete): the same letter in Italian, "appuntamento".
+  checkIn: "A",
 };
 
 const ACTION_BY_KEY = new Map(

@@ -12,12 +12,14 @@ const TEST_IDS: Record<ActionId, string> = {
   transfer: "transfer",
   pause: "pause",
   frontBack: "front-back",
+  checkIn: "check-in",
 };
 
 /**
  * Every action in a fixed place (clerks work by position and by key), the
  * one that fits the moment filled in. Buttons wait while an answer is due.
- * The mode buttons are only for supervisors and admins.
+ * The mode buttons are only for supervisors and admins; Check in only where
+ * some service takes appointments.
  */
 export function ActionPanel({ model }: { model: CounterModel }) {
   const view = model.view.value;
@@ -56,6 +58,7 @@ export function ActionPanel({ model }: { model: CounterModel }) {
         {button("recall", m.recall)}
         {button("noShow", m.noShow, { tone: "danger" })}
         {button("transfer", m.transfer)}
+        {model.takesAppointments.value && button("checkIn", m.checkIn)}
       </div>
       {model.canChangeMode.value ? (
         <div class="actions-mode">

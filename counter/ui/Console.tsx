@@ -1,5 +1,6 @@
 import type { CounterModel } from "../model/counter-model";
 import { ActionPanel } from "./ActionPanel";
+import { CheckInDialog } from "./CheckInDialog";
 import { CurrentTicket } from "./CurrentTicket";
 import { NoShowUndo } from "./NoShowUndo";
 import { ProblemMessage } from "./ProblemMessage";
@@ -18,6 +19,7 @@ export function Console({ model }: { model: CounterModel }) {
       </section>
       <QueuePanel model={model} />
       <TransferDialog model={model} />
+      <CheckInDialog model={model} />
       <Announcer model={model} />
     </div>
   );

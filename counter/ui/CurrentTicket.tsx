@@ -1,4 +1,7 @@
+import { waitStartOf } from "../../shared/engine/routing";
 import { format } from "../../shared/i18n";
+import { CalendarIcon } from "../../shared/ui/icons";
+import { appointmentMarkerText } from "../model/appointment-marker";
 import type { CounterModel } from "../model/counter-model";
 import { formatClock } from "../model/durations";
 import { languageName, serviceName } from "../model/names";
@@ -40,7 +43,12 @@ export function CurrentTicket({ model }: { model: CounterModel }) {
 
   const now = model.now.value;
   const called = ticket.status === "called";
-  const waitedMs = (ticket.calledAt ?? now) - ticket.issuedAt;
+  const marker = model.appointmentMarker(ticket);
+  // An appointment's wait counts from when it was due, not from an early check-in.
+  const waitedMs = Math.max(
+    0,
+    (ticket.calledAt ?? now) - (marker ? waitStartOf(ticket) : ticket.issuedAt),
+  );
   const timerStart = (called ? ticket.calledAt : ticket.startedAt) ?? now;
   return (
     <article
@@ -54,6 +62,12 @@ export function CurrentTicket({ model }: { model: CounterModel }) {
         </span>
         <span class="ticket-flags">
           {ticket.priority && <span class="flag flag-priority">{m.current.priority}</span>}
+          {marker && (
+            <span class="flag flag-appointment" data-testid="current-ticket-appointment">
+              <CalendarIcon /> {appointmentMarkerText(marker, model.messages.value)}
+            </span>
+          )}
+          {marker?.late && <span class="flag flag-late">{m.appointment.late}</span>}
           {ticket.transfers > 0 && (
             <span class="flag flag-transferred">{m.current.transferred}</span>
           )}

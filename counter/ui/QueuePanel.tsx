@@ -1,5 +1,8 @@
+import { waitStartOf } from "../../shared/engine/routing";
 import { format, formatWait } from "../../shared/i18n";
 import type { Ticket } from "../../shared/protocol/ticket";
+import { CalendarIcon } from "../../shared/ui/icons";
+import { appointmentMarkerText, notDueText } from "../model/appointment-marker";
 import type { CounterModel } from "../model/counter-model";
 import type { QueueGroup } from "../model/counter-view";
 import { formatWaited } from "../model/durations";
@@ -105,16 +108,19 @@ function QueueRow(props: { ticket: Ticket; model: CounterModel; isNext: boolean 
   const lang = model.lang.value;
   const messages = model.messages.value;
   const m = messages.counter.queue;
-  const waitedMs = model.now.value - ticket.issuedAt;
-  const waited = formatWaited(waitedMs, messages);
-  const overTarget = waitedMs > state.config.targetWaitMinutes * 60_000;
+  const marker = model.appointmentMarker(ticket);
+  // An appointment waits from when it is due: arriving early is the holder's own time.
+  const waitedMs = model.now.value - (marker ? waitStartOf(ticket) : ticket.issuedAt);
+  const waited =
+    marker && !marker.due ? notDueText(marker, messages) : formatWaited(waitedMs, messages);
+  const overTarget = (!marker || marker.due) && waitedMs > state.config.targetWaitMinutes * 60_000;
   const service = serviceName(state, ticket.serviceId, lang);
   const callable = model.canCallChosen.value;
   return (
     <li>
       <button
         type="button"
-        class={`queue-row${props.isNext ? " is-next" : ""}${callable ? "" : " is-inert"}`}
+        class={`queue-row${props.isNext ? " is-next" : ""}${callable ? "" : " is-inert"}${marker && !marker.due ? " is-not-due" : ""}`}
         data-testid={`queue-ticket-${ticket.code}`}
         aria-disabled={!callable}
         onClick={() => model.callTicket(ticket.id)}
@@ -124,6 +130,12 @@ function QueueRow(props: { ticket: Ticket; model: CounterModel; isNext: boolean 
         <span class="queue-row-flags">
           {props.isNext && <span class="flag flag-next">{m.next}</span>}
           {ticket.priority && <span class="flag flag-priority">{m.priority}</span>}
+          {marker && (
+            <span class="flag flag-appointment" data-testid={`queue-appointment-${ticket.code}`}>
+              <CalendarIcon /> {appointmentMarkerText(marker, messages)}
+            </span>
+          )}
+          {marker?.late && <span class="flag flag-late">{messages.counter.appointment.late}</span>}
           {ticket.targetCounterId !== null && (
             <span class="flag flag-transferred">{m.transferred}</span>
           )}

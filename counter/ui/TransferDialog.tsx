@@ -102,7 +102,7 @@ export function TransferDialog({ model }: { model: CounterModel }) {
 }
 
 /** Tab and Shift+Tab wrap around inside the dialog instead of leaving for the browser's toolbar. */
-function trapTab(event: KeyboardEvent): void {
+export function trapTab(event: KeyboardEvent): void {
   if (event.key !== "Tab") return;
   const dialog = event.currentTarget as HTMLElement;
   const focusable = Array.from(

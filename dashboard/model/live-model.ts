@@ -3,6 +3,7 @@ import { LiveOffice } from "../../shared/client/live-office";
 import type { CounterMode } from "../../shared/protocol/config";
 import { TodayFigures } from "../../shared/protocol/responses";
 import { defaultRequest, type Outcome, officePath, outcomeOf, type Request } from "./api";
+import { createAppointmentsModel } from "./appointments-model";
 import { counterRows, serviceRows, waitingTotal } from "./live-view";
 import { switchBackAdvice, waitAlerts } from "./staffing-advice";
 import { todayTotals } from "./today";
@@ -32,7 +33,7 @@ export interface ActionNote {
 /**
  * The live view: the office's queue over the live socket
  * (role "counter", which a supervisor may open), today's figures polled from
- * /today, and the supervisor's levers — a counter's mode, a service's
+ * /today, today's appointments (appointments-model.ts), and the supervisor's levers — a counter's mode, a service's
  * tickets for today, the displays' notice — over HTTP. Everything shown is
  * derived from the shared state, so a change made on another dashboard or a
  * counter shows here by itself.
@@ -60,6 +61,15 @@ export function createLiveModel(options: LiveModelOptions) {
   const switchBack = computed(() => (state.value ? switchBackAdvice(state.value) : []));
   const totals = computed(() => todayTotals(today.value));
   const waiting = computed(() => (state.value ? waitingTotal(state.value) : 0));
+  const appointments = createAppointmentsModel({
+    officeId,
+    request,
+    state,
+    now,
+    lang,
+    onUnauthorized: options.onUnauthorized,
+    onForbidden: options.onForbidden,
+  });
 
   let disposed = false;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
@@ -128,6 +138,7 @@ export function createLiveModel(options: LiveModelOptions) {
     switchBack,
     totals,
     waiting,
+    appointments,
     pending,
     note,
     setMode(counterId: string, mode: CounterMode): Promise<boolean> {
@@ -165,6 +176,7 @@ export function createLiveModel(options: LiveModelOptions) {
       disposed = true;
       clearInterval(tick);
       clearTimeout(pollTimer);
+      appointments.dispose();
       live.close();
     },
   };

@@ -44,6 +44,8 @@ export interface CounterRow {
     serviceId: string;
     calledAt: number | null;
     startedAt: number | null;
+    /** An appointment's slot start (epoch ms), or null for a walk-in. */
+    appointmentAt: number | null;
   } | null;
   clerkName: string | null;
 }
@@ -131,6 +133,7 @@ export function counterRows(state: OfficeState, today: TodayFigures | null): Cou
             serviceId: ticket.serviceId,
             calledAt: ticket.calledAt,
             startedAt: ticket.startedAt,
+            appointmentAt: ticket.appointment?.slotStart ?? null,
           }
         : null,
       clerkName: today?.counters[counter.id]?.clerkName ?? null,

@@ -1,10 +1,17 @@
 import { batch, computed, effect, type ReadonlySignal, signal } from "@preact/signals";
+import type { CheckInOutcome } from "../../shared/client/appointment-answers";
+import { requestJson } from "../../shared/client/http";
 import { LiveOffice } from "../../shared/client/live-office";
 import { isOpen } from "../../shared/engine/clock";
 import { BASES } from "../../shared/i18n";
 import { type KioskMessages, kioskMessages } from "../../shared/i18n/kiosk";
 import type { OfficeConfig, ServiceConfig } from "../../shared/protocol/config";
 import type { IssuedTicket as IssuedTicketAnswer } from "../../shared/protocol/responses";
+import {
+  CHECK_IN_REFUSAL_MS,
+  createAppointmentCheckIn,
+  refusalEndsCheckIn,
+} from "./appointment-check-in";
 import { createCitizenChoices } from "./citizen-choices";
 import { ConnectionWatch } from "./connection-watch";
 import { readIssueAnswer } from "./issue-answer";
@@ -21,15 +28,27 @@ export const IDLE_RESET_MS = 60_000;
 /** A refusal message stays this long, or until the next tap. */
 export const ERROR_SHOWN_MS = 10_000;
 
+/**
+ * A ticket issued by checking in an appointment: the booked time, and how
+ * the arrival went (late: the counter decides, or a walk-in number instead).
+ */
+export interface AppointmentArrival {
+  /** The slot's start (epoch ms); null if the office's answer did not say. */
+  slotStart: number | null;
+  arrival: "on-time" | "late-clerk-decides" | "late-walk-in";
+}
+
 export interface IssuedTicket {
   body: IssuedTicketAnswer;
   service: ServiceConfig | undefined;
   /** The QR code of the tracking link, as SVG markup (null if it could not be drawn). */
   qrSvg: string | null;
   shownAt: number;
+  /** Null for a number taken by tapping a service. */
+  appointment: AppointmentArrival | null;
 }
 
-export type KioskScreen = "loading" | "offline" | "closed" | "start" | "ticket";
+export type KioskScreen = "loading" | "offline" | "closed" | "start" | "check-in" | "ticket";
 
 export interface KioskOptions {
   officeId: string;
@@ -80,12 +99,25 @@ export function createKioskModel(options: KioskOptions) {
     return state ? serviceChoices(state) : [];
   });
 
+  const checkIn = createAppointmentCheckIn({
+    officeId: options.officeId,
+    post: (path, body, headers) => requestJson("POST", path, body, undefined, headers),
+    guard,
+    now: serverNow,
+    drawQr: trackingQrSvg,
+  });
+  /** "I have an appointment" is offered while some service of the office is booked. */
+  const offersCheckIn = computed(
+    () => config.value?.services.some((s) => s.open && s.mode !== "walk-in") ?? false,
+  );
+
   const screen = computed<KioskScreen>(() => {
     // A ticket already issued stays on screen whatever happens: the person needs its number.
     if (issued.value) return "ticket";
     if (live.status.value === "incompatible" || connection.outOfService.value) return "offline";
     if (!config.value) return "loading";
     if (!open.value) return "closed";
+    if (checkIn.isOpen.value && offersCheckIn.value) return "check-in";
     return "start";
   });
 
@@ -103,6 +135,9 @@ export function createKioskModel(options: KioskOptions) {
     if (ticket && t >= ticket.shownAt + TICKET_SCREEN_MS) finishTicket();
     const shownError = error.peek();
     if (shownError && t - shownError.at > ERROR_SHOWN_MS) error.value = null;
+    const refusal = checkIn.refusal.peek();
+    if (refusal && refusalEndsCheckIn(refusal.code) && t - refusal.at > CHECK_IN_REFUSAL_MS)
+      checkIn.close();
     if (!ticket && Date.now() - lastInteractionAt > IDLE_RESET_MS) resetForNextPerson();
   });
 
@@ -116,7 +151,10 @@ export function createKioskModel(options: KioskOptions) {
   }
 
   function resetForNextPerson(): void {
-    citizen.reset();
+    batch(() => {
+      citizen.reset();
+      checkIn.close();
+    });
   }
 
   function chooseLanguage(lang: string): void {
@@ -136,6 +174,79 @@ export function createKioskModel(options: KioskOptions) {
 
   function dismissError(): void {
     error.value = null;
+  }
+
+  function openCheckIn(): void {
+    noteInteraction();
+    batch(() => {
+      error.value = null;
+      citizen.closeAppointmentInfo();
+      checkIn.open();
+    });
+  }
+
+  function closeCheckIn(): void {
+    noteInteraction();
+    checkIn.close();
+  }
+
+  function pressCodeKey(character: string): void {
+    noteInteraction();
+    checkIn.press(character);
+  }
+
+  function eraseCodeKey(): void {
+    noteInteraction();
+    checkIn.erase();
+  }
+
+  function typeCode(typed: string): void {
+    noteInteraction();
+    checkIn.input(typed);
+  }
+
+  async function submitCheckIn(): Promise<void> {
+    noteInteraction();
+    const outcome = await checkIn.submit();
+    if (outcome) await showCheckInOutcome(outcome);
+  }
+
+  async function showCheckInOutcome(outcome: CheckInOutcome): Promise<void> {
+    switch (outcome.kind) {
+      case "checked-in":
+      case "walk-in-instead": {
+        const { answer } = outcome;
+        const qrSvg = await trackingQrSvg(answer.trackingUrl);
+        const service = config.peek()?.services.find((s) => s.id === answer.ticket.serviceId);
+        const arrival =
+          outcome.kind === "walk-in-instead"
+            ? "late-walk-in"
+            : outcome.late
+              ? "late-clerk-decides"
+              : "on-time";
+        showTicket({
+          body: answer,
+          service,
+          qrSvg,
+          shownAt: serverNow(),
+          appointment: { slotStart: outcome.slotStart, arrival },
+        });
+        break;
+      }
+      case "refused":
+        // Shown on the check-in screen, in the kiosk's words.
+        break;
+      case "unreachable":
+        connection.commandUnanswered();
+        break;
+      case "denied":
+        options.onDenied?.();
+        break;
+      default: {
+        const unknown: never = outcome;
+        return unknown;
+      }
+    }
   }
 
   function endCooldownLater(): void {
@@ -174,7 +285,7 @@ export function createKioskModel(options: KioskOptions) {
       case "issued": {
         guard.answered();
         const qrSvg = await trackingQrSvg(answer.body.trackingUrl);
-        showTicket({ body: answer.body, service, qrSvg, shownAt: serverNow() });
+        showTicket({ body: answer.body, service, qrSvg, shownAt: serverNow(), appointment: null });
         break;
       }
       case "refused":
@@ -199,6 +310,7 @@ export function createKioskModel(options: KioskOptions) {
     batch(() => {
       issued.value = ticket;
       citizen.ticketIssued();
+      checkIn.close();
       ticketDoneEnabled.value = false;
     });
     // The finger that tapped the service may bounce onto "Done": it wakes up a moment later.
@@ -241,11 +353,19 @@ export function createKioskModel(options: KioskOptions) {
     secondsUntilReturn,
     error,
     appointmentServiceId,
+    checkIn,
+    offersCheckIn,
     chooseLanguage,
     togglePriority,
     tapService,
     closeAppointmentInfo,
     dismissError,
+    openCheckIn,
+    closeCheckIn,
+    pressCodeKey,
+    eraseCodeKey,
+    typeCode,
+    submitCheckIn,
     printTicket,
     finishTicket,
     noteInteraction,

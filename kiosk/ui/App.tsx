@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { KioskModel } from "../model/kiosk-model";
 import { AppointmentDialog } from "./AppointmentDialog";
+import { CheckInScreen } from "./CheckInScreen";
 import { ClosedScreen } from "./ClosedScreen";
 import { Header } from "./Header";
 import { LoadingScreen } from "./LoadingScreen";
@@ -20,6 +21,8 @@ function Screen({ model }: { model: KioskModel }) {
       return <ClosedScreen model={model} />;
     case "start":
       return <StartScreen model={model} />;
+    case "check-in":
+      return <CheckInScreen model={model} />;
     case "loading":
       return <LoadingScreen model={model} />;
   }

@@ -5,8 +5,8 @@ import { serviceName } from "./format";
 
 /**
  * Tapping an appointment-only service explains how to book instead of
- * issuing a number. The office has no booking link configured, so it says
- * only what is true everywhere: book at the counter or by phone.
+ * issuing a number (at the counter or by phone: true everywhere), and leads
+ * whoever has booked to the check-in.
  */
 export function AppointmentDialog({ model }: { model: KioskModel }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -55,6 +55,14 @@ export function AppointmentDialog({ model }: { model: KioskModel }) {
           <p class="appointment__lead">{m.body}</p>
           <p>{m.howToBook}</p>
           <p>{m.alreadyBooked}</p>
+          <button
+            type="button"
+            class="button button--secondary appointment__close"
+            data-testid="appointment-check-in"
+            onClick={model.openCheckIn}
+          >
+            <CalendarIcon /> {m.checkIn}
+          </button>
           <button
             type="button"
             class="button button--primary appointment__close"

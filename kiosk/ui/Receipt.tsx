@@ -1,5 +1,6 @@
 import { formatWait } from "../../shared/i18n";
 import type { IssuedTicket, KioskModel } from "../model/kiosk-model";
+import { appointmentTimeText } from "./check-in-words";
 import { dateTime, serviceName } from "./format";
 
 /**
@@ -13,6 +14,9 @@ export function Receipt({ model, ticket }: { model: KioskModel; ticket: IssuedTi
   const messages = model.messages.value;
   const m = messages.kiosk;
   const { body } = ticket;
+  const appointmentTime = config
+    ? appointmentTimeText(ticket.appointment, messages, config.timeZone, lang)
+    : null;
   const ahead =
     body.peopleAhead === 0
       ? m.ticket.aheadNone
@@ -24,6 +28,7 @@ export function Receipt({ model, ticket }: { model: KioskModel; ticket: IssuedTi
       <p class="receipt__code">{body.ticket.code}</p>
       <p class="receipt__service">{serviceName(ticket.service, lang)}</p>
       {body.ticket.priority && <p class="receipt__priority">{m.ticket.priority}</p>}
+      {appointmentTime && <p class="receipt__priority">{appointmentTime}</p>}
       <p class="receipt__queue">
         {ahead}
         <br />

@@ -1,7 +1,30 @@
+import { CalendarIcon } from "../../shared/ui/icons";
 import type { KioskModel } from "../model/kiosk-model";
 import { IssueError } from "./IssueError";
 import { PriorityToggle } from "./PriorityToggle";
 import { ServiceButton } from "./ServiceButton";
+
+/** The way in for people who booked: their code instead of a service. */
+function CheckInEntry({ model }: { model: KioskModel }) {
+  const m = model.messages.value.kiosk.checkIn;
+  return (
+    <button
+      type="button"
+      class="check-in-entry"
+      data-testid="check-in-entry"
+      disabled={model.busy.value}
+      onClick={model.openCheckIn}
+    >
+      <span class="check-in-entry__icon">
+        <CalendarIcon />
+      </span>
+      <span class="check-in-entry__text">
+        <span class="check-in-entry__label">{m.entry}</span>
+        <span class="check-in-entry__hint">{m.entryHint}</span>
+      </span>
+    </button>
+  );
+}
 
 /** The service menu: the priority option first, then one large button per service, and any refusal. */
 export function StartScreen({ model }: { model: KioskModel }) {
@@ -20,7 +43,10 @@ export function StartScreen({ model }: { model: KioskModel }) {
         Before the services, not after them: a tap on a service issues the number at once,
         so the option must be seen before the choice it changes.
       */}
-      <PriorityToggle model={model} />
+      <div class="start__options">
+        <PriorityToggle model={model} />
+        {model.offersCheckIn.value && <CheckInEntry model={model} />}
+      </div>
       <ul
         class={`services services--${services.length > 4 ? "many" : "few"}${services.length > 8 ? " services--crowded" : ""}`}
       >

@@ -1,5 +1,6 @@
 import { format, formatWait } from "../../shared/i18n";
 import {
+  CalendarIcon,
   CheckIcon,
   HourglassIcon,
   PeopleIcon,
@@ -8,6 +9,7 @@ import {
   ServiceIcon,
 } from "../../shared/ui/icons";
 import type { IssuedTicket, KioskModel } from "../model/kiosk-model";
+import { appointmentTimeText, lateArrivalText } from "./check-in-words";
 import { serviceName } from "./format";
 
 /** "3 people ahead of you" as a big number and its words. */
@@ -34,6 +36,14 @@ export function TicketScreen({ model, ticket }: { model: KioskModel; ticket: Iss
   const { body } = ticket;
   const secondsLeft = model.secondsUntilReturn.value;
   const wait = formatWait(body.estimatedWaitSeconds, lang);
+  const timeZone = model.config.value?.timeZone ?? "UTC";
+  const appointmentTime = appointmentTimeText(
+    ticket.appointment,
+    model.messages.value,
+    timeZone,
+    lang,
+  );
+  const lateNote = lateArrivalText(ticket.appointment, model.messages.value, timeZone, lang);
   return (
     <section class="ticket" aria-labelledby="ticket-title">
       <div class="ticket__main">
@@ -49,7 +59,17 @@ export function TicketScreen({ model, ticket }: { model: KioskModel; ticket: Iss
           </span>
           {serviceName(ticket.service, lang)}
           {body.ticket.priority && <span class="tag tag--priority">{m.priority}</span>}
+          {appointmentTime && (
+            <span class="tag tag--appointment" data-testid="ticket-appointment">
+              <CalendarIcon /> {appointmentTime}
+            </span>
+          )}
         </p>
+        {lateNote && (
+          <p class="ticket__late" data-testid="ticket-late-arrival">
+            {lateNote}
+          </p>
+        )}
         <div class="ticket__facts">
           <PeopleAhead count={body.peopleAhead} model={model} />
           <div class="fact">

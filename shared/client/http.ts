@@ -20,9 +20,12 @@ export function requestJson(
   path: string,
   body?: unknown,
   timeoutMs = 10_000,
+  /** E.g. an `idempotency-key`, so that a request sent again after a lost answer is done once. */
+  extraHeaders: Record<string, string> = {},
 ): Promise<HttpAnswer> {
   if (typeof fetch !== "function") return Promise.resolve(noAnswer());
   const headers: Record<string, string> = { accept: "application/json" };
+  for (const name of Object.keys(extraHeaders)) headers[name] = extraHeaders[name] ?? "";
   // Marks the request as our own page's where old engines send `Origin: null` (worker/http/same-site.ts).
   if (method !== "GET") headers[OWN_PAGE_HEADER] = "1";
   if (body !== undefined) headers["content-type"] = "application/json";

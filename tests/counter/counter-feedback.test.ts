@@ -66,6 +66,8 @@ function desk(counterId = "sportello-1") {
     view,
     situation,
     canChangeMode: signal(true),
+    takesAppointments: signal(true),
+    openCheckIn: () => {},
     onAnswer: () => {},
     onUnauthorized: () => {},
     onForbidden: () => {},

@@ -1,5 +1,6 @@
 import { format } from "../../../shared/i18n";
 import type { DashboardApp } from "../../model/dashboard-app";
+import type { SeatWarning } from "../../model/day-appointments";
 import { formatWaitMinutes } from "../../model/format";
 import type { LiveModel } from "../../model/live-model";
 import { serviceName } from "../../model/live-view";
@@ -15,6 +16,7 @@ export function AlertsPanel({ app, live }: { app: DashboardApp; live: LiveModel 
   const state = live.state.value!;
   const alerts = live.alerts.value;
   const back = live.switchBack.value;
+  const seats = live.appointments.warnings.value;
   const pending = live.pending.value;
   const target = state.config.targetWaitMinutes;
   return (
@@ -23,7 +25,7 @@ export function AlertsPanel({ app, live }: { app: DashboardApp; live: LiveModel 
         {m.heading}
       </h2>
       <div aria-live="polite">
-        {alerts.length === 0 && back.length === 0 && (
+        {alerts.length === 0 && back.length === 0 && seats.length === 0 && (
           <p class="alerts-none" data-testid="alerts-none">
             {m.none}
           </p>
@@ -80,6 +82,9 @@ export function AlertsPanel({ app, live }: { app: DashboardApp; live: LiveModel 
             </div>
           );
         })}
+        {seats.map((warning) => (
+          <SeatAlert key={warning.serviceId} app={app} live={live} warning={warning} />
+        ))}
         {back.length > 0 && (
           <div class="alert alert-back" data-testid="switch-back-advice">
             <h3 class="alert-subtitle">{m.switchBackHeading}</h3>
@@ -111,5 +116,57 @@ export function AlertsPanel({ app, live }: { app: DashboardApp; live: LiveModel 
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * More people booked at once in the coming hour than desks open for their
+ * service: said before they arrive, with the desks that could open.
+ */
+function SeatAlert(props: { app: DashboardApp; live: LiveModel; warning: SeatWarning }) {
+  const { app, live, warning } = props;
+  const m = app.messages.value.dashboard.live.alerts;
+  const state = live.state.value!;
+  const service = serviceName(state, warning.serviceId, app.lang.value);
+  const values = {
+    service,
+    booked: warning.booked,
+    time: warning.time,
+    counters: warning.openCounters,
+  };
+  const text =
+    warning.openCounters === 0
+      ? format(m.seatsNoDesk, values)
+      : warning.openCounters === 1
+        ? format(m.seatsOneDesk, values)
+        : format(m.seatsOver, values);
+  return (
+    <div class="alert alert-over" role="alert" data-testid={`seat-alert-${warning.serviceId}`}>
+      <p class="alert-text">
+        <span class="alert-icon" aria-hidden="true">
+          !
+        </span>
+        {text}
+      </p>
+      {warning.candidates.length > 0 ? (
+        <div class="alert-actions">
+          {warning.candidates.map((option, index) => (
+            <button
+              key={option.counterId}
+              type="button"
+              class={index === 0 ? "button-primary" : "button-secondary"}
+              disabled={live.pending.value !== null}
+              data-testid={`seat-open-${option.counterId}`}
+              data-service={warning.serviceId}
+              onClick={() => void live.setMode(option.counterId, "front")}
+            >
+              {format(m.switchTo, { counter: option.name })}
+            </button>
+          ))}
+        </div>
+      ) : (
+        <p class="alert-hint">{format(m.seatsNoCandidate, { service })}</p>
+      )}
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { format } from "../../../shared/i18n";
 import { COUNTER_MODES, type CounterMode } from "../../../shared/protocol/config";
 import type { DashboardApp } from "../../model/dashboard-app";
-import { formatElapsed } from "../../model/format";
+import { formatElapsed, formatTimeOfDay } from "../../model/format";
 import type { LiveModel } from "../../model/live-model";
 import { counterTimer } from "../../model/live-view";
 
@@ -11,6 +11,8 @@ export function CountersTable({ app, live }: { app: DashboardApp; live: LiveMode
   const rows = live.counters.value;
   const now = live.now.value;
   const pending = live.pending.value;
+  const timeZone = live.state.value?.config.timeZone ?? "UTC";
+  const lang = app.lang.value;
   return (
     <section class="panel" aria-labelledby="counters-title">
       <h2 id="counters-title" class="section-title">
@@ -75,6 +77,15 @@ export function CountersTable({ app, live }: { app: DashboardApp; live: LiveMode
                   </td>
                   <td class="code" data-testid={`counter-ticket-${row.counterId}`}>
                     {row.ticket?.code ?? m.live.counters.noTicket}
+                    {row.ticket && row.ticket.appointmentAt !== null && (
+                      <small class="muted">
+                        {" "}
+                        ·{" "}
+                        {format(m.live.appointments.marker, {
+                          time: formatTimeOfDay(row.ticket.appointmentAt, timeZone, lang),
+                        })}
+                      </small>
+                    )}
                   </td>
                   <td class="num" data-testid={`counter-time-${row.counterId}`}>
                     {timer

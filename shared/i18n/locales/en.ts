@@ -104,7 +104,8 @@ export const kiosk = {
     title: "By appointment only",
     body: "This service is by appointment only, so no number is issued here.",
     howToBook: "To book an appointment, ask at the Info Point counter or phone the office.",
-    alreadyBooked: "Already have an appointment? Tell the Info Point staff when you arrive.",
+    alreadyBooked: "Already have an appointment? Check in with your booking code.",
+    checkIn: "I have an appointment",
     close: "OK, back to the services",
   },
   ticket: {
@@ -160,6 +161,50 @@ export const kiosk = {
       "This ticket machine is not set up for an office. Please ask at the Info Point.",
     too_many_requests: "Too many requests right now: please try again in a moment.",
     generic: "Sorry, we could not give you a number. Please try again or ask at the Info Point.",
+  },
+  checkIn: {
+    entry: "I have an appointment",
+    entryHint: "Check in with your booking code",
+    title: "Check in for your appointment",
+    hint: "Type the 6-character code of your booking, then touch Check in.",
+    codeLabel: "Booking code",
+    codeHint: "6 letters and digits. Codes never use 0, O, 1 or I.",
+    keypad: "Keys for the booking code",
+    erase: "Delete the last character",
+    submit: "Check in",
+    checking: "Checking in…",
+    back: "Back",
+    appointmentAt: "Appointment {time}",
+    lateClerk:
+      "You arrived after the time to check in: the staff at the counter will see you as soon as they can.",
+    walkInInstead:
+      "Your appointment was at {time} and the time to check in has passed: this is an ordinary number in the queue.",
+    walkInInsteadNoTime:
+      "The time to check in for your appointment has passed: this is an ordinary number in the queue.",
+    rebook: "Scan with your phone to book a new appointment",
+    errors: {
+      code_length: "Type all 6 characters of your booking code.",
+      code_character:
+        "That is not a character of a booking code: codes never use 0, O, 1 or I. Check the code and try again.",
+      unknown_appointment:
+        "We cannot find an appointment with this code here. Check the code, or ask at the Info Point.",
+      check_in_too_early:
+        "It is too early to check in for your appointment: please come back from {time}.",
+      check_in_too_early_no_time:
+        "It is too early to check in for your appointment: please come back closer to its time.",
+      check_in_too_late:
+        "The time to check in for this appointment has passed. Please book a new appointment, or ask at the Info Point.",
+      appointment_missed: "This appointment was marked as missed. Please ask at the Info Point.",
+      appointment_cancelled:
+        "This appointment was cancelled. Please book a new one, or ask at the Info Point.",
+      appointment_checked_in:
+        "This appointment is already checked in: watch the screen for your number.",
+      invalid_request: "This is not a booking code. Check it and try again.",
+      office_closed: "The office is closed now: you can check in during opening hours.",
+      service_closed: "This service is not available at the moment. Please ask at the Info Point.",
+      too_many_requests: "Too many attempts right now: please try again in a moment.",
+      generic: "Sorry, we could not check you in. Please try again, or ask at the Info Point.",
+    },
   },
 };
 
@@ -237,6 +282,7 @@ export const counter = {
     dismiss: "Dismiss",
     noShowPending: "{code} will be marked no-show in {s} s.",
     undo: "Undo",
+    checkIn: "Check in",
   },
   queue: {
     heading: "Waiting for you",
@@ -290,10 +336,52 @@ export const counter = {
     invalid_request: "The console sent something the server did not understand: reload the page.",
     forbidden: "Your account is not allowed to do that.",
     needs_supervisor: "Only a supervisor can change this counter's mode.",
+    no_appointment_services:
+      "No service of this office takes appointments: there is nothing to check in.",
     not_signed_in: "Your session has ended: sign in again.",
     offline: "Not connected to the server: wait for the connection to come back, then try again.",
     timeout: "No answer from the server: check the ticket on screen before trying again.",
     generic: "That did not work.",
+  },
+  appointment: {
+    marker: "appointment {time}",
+    notDue: "waiting for {time}",
+    late: "checked in late",
+  },
+  checkIn: {
+    title: "Check in an appointment",
+    hint: "Type the booking code the person gives you: their ticket joins the queue in call order.",
+    codeLabel: "Booking code",
+    codeHint: "6 letters and digits; lower case, spaces and dashes are fine.",
+    submit: "Check in",
+    working: "Checking in…",
+    close: "Close",
+    done: "{code} issued for {service}, appointment {time}.",
+    doneLate:
+      "{code} issued for {service}, appointment {time}: checked in after the window, it is up to you when to serve them.",
+    walkInInstead:
+      "The appointment at {time} is past its check-in time: {code} is an ordinary ticket for {service}.",
+    errors: {
+      code_length: "A booking code has 6 characters.",
+      code_character: "That is not a booking code: codes never use 0, O, 1 or I.",
+      unknown_appointment: "No booking of this office has that code.",
+      check_in_too_early: "Too early: this appointment can check in from {time}.",
+      check_in_too_early_no_time: "Too early to check in this appointment.",
+      check_in_too_late:
+        "The time to check in this appointment has passed: the person needs a new booking.",
+      appointment_missed: "This appointment was marked missed.",
+      appointment_cancelled: "This appointment was cancelled.",
+      appointment_checked_in: "This appointment is already checked in.",
+      invalid_request: "That is not a booking code.",
+      office_closed: "The office is closed now.",
+      service_closed: "That service is closed now.",
+      forbidden: "Your account may not check in appointments here.",
+      not_signed_in: "Your session has ended: sign in again.",
+      too_many_requests: "Too many attempts: wait a moment, then try again.",
+      unreachable:
+        "No answer from the server. Send the same code again: it cannot issue a second ticket.",
+      generic: "The check-in did not work.",
+    },
   },
 };
 
@@ -523,6 +611,11 @@ export const dashboard = {
         "{counter} can go back to the back office: with one desk fewer there is still almost no wait.",
       switchBackButton: "Send {counter} back to the back office",
       switchBackAfterTicket: "after {code}",
+      seatsOver: "{service}: {booked} booked at {time}, but only {counters} desks open for it.",
+      seatsOneDesk: "{service}: {booked} booked at {time}, but only 1 desk open for it.",
+      seatsNoDesk: "{service}: appointments booked at {time} ({booked}) and no desk open for it.",
+      seatsNoCandidate:
+        "No other desk handles {service}: ask a colleague to help, or call the people booked.",
     },
     notice: {
       heading: "Notice on the displays",
@@ -542,6 +635,27 @@ export const dashboard = {
       reopened: "{service}: issuing tickets again.",
       noticeSent: "The notice is on the displays.",
       noticeCleared: "The notice was cleared.",
+    },
+    appointments: {
+      heading: "Today's appointments",
+      counts: "Booked {booked} · checked in {checkedIn} · missed {missed}",
+      loading: "Reading today's appointments…",
+      none: "No appointments today.",
+      failed: "Today's appointments could not be read: trying again in a minute.",
+      time: "Time",
+      code: "Code",
+      service: "Service",
+      name: "Name",
+      status: "Status",
+      statuses: {
+        booked: "Booked",
+        "checked-in": "Checked in",
+        missed: "Missed",
+        cancelled: "Cancelled",
+      },
+      ticket: "ticket {code}",
+      contactKinds: { email: "e-mail", phone: "phone" },
+      marker: "appointment {time}",
     },
   },
   reports: {

@@ -134,7 +134,9 @@ export const kiosk: KioskSection = {
     body: "Questo servizio è solo su appuntamento: qui non si prende il numero.",
     howToBook:
       "Per prenotare un appuntamento chiedi allo sportello Info Point o telefona all'ufficio.",
-    alreadyBooked: "Hai già un appuntamento? Avvisa il personale dell'Info Point quando arrivi.",
+    alreadyBooked:
+      "Hai già un appuntamento? Registra il tuo arrivo con il codice della prenotazione.",
+    checkIn: "Ho un appuntamento",
     close: "Ho capito, torna ai servizi",
   },
   ticket: {
@@ -190,6 +192,49 @@ export const kiosk: KioskSection = {
       "Questo distributore non è collegato a un ufficio. Chiedi all'Info Point.",
     too_many_requests: "Troppe richieste in questo momento: riprova tra poco.",
     generic: "Non siamo riusciti a darti un numero. Riprova o chiedi all'Info Point.",
+  },
+  checkIn: {
+    entry: "Ho un appuntamento",
+    entryHint: "Registra il tuo arrivo con il codice della prenotazione",
+    title: "Registra il tuo arrivo",
+    hint: "Scrivi il codice di 6 caratteri della tua prenotazione, poi tocca Registra arrivo.",
+    codeLabel: "Codice della prenotazione",
+    codeHint: "6 lettere e cifre. I codici non usano mai 0, O, 1 o I.",
+    keypad: "Tasti per il codice della prenotazione",
+    erase: "Cancella l'ultimo carattere",
+    submit: "Registra arrivo",
+    checking: "Registrazione in corso…",
+    back: "Indietro",
+    appointmentAt: "Appuntamento {time}",
+    lateClerk:
+      "Sei in ritardo rispetto all'orario per registrarti: il personale allo sportello ti riceverà appena possibile.",
+    walkInInstead:
+      "Il tuo appuntamento era alle {time} e l'orario per registrarti è passato: questo è un normale numero in coda.",
+    walkInInsteadNoTime:
+      "L'orario per registrarti all'appuntamento è passato: questo è un normale numero in coda.",
+    rebook: "Inquadra con il telefono per prenotare un nuovo appuntamento",
+    errors: {
+      code_length: "Scrivi tutti i 6 caratteri del codice della prenotazione.",
+      code_character:
+        "Questo non è un carattere di un codice: i codici non usano mai 0, O, 1 o I. Controlla il codice e riprova.",
+      unknown_appointment:
+        "Non troviamo un appuntamento con questo codice. Controlla il codice o chiedi all'Info Point.",
+      check_in_too_early: "È presto per registrarti all'appuntamento: torna dalle {time}.",
+      check_in_too_early_no_time:
+        "È presto per registrarti all'appuntamento: torna più vicino all'orario prenotato.",
+      check_in_too_late:
+        "L'orario per registrarti a questo appuntamento è passato. Prenota un nuovo appuntamento o chiedi all'Info Point.",
+      appointment_missed: "Questo appuntamento risulta mancato. Chiedi all'Info Point.",
+      appointment_cancelled:
+        "Questo appuntamento è stato annullato. Prenotane uno nuovo o chiedi all'Info Point.",
+      appointment_checked_in:
+        "Il tuo arrivo per questo appuntamento è già registrato: guarda lo schermo per il tuo numero.",
+      invalid_request: "Questo non è un codice di prenotazione. Controllalo e riprova.",
+      office_closed: "L'ufficio ora è chiuso: puoi registrarti durante l'orario di apertura.",
+      service_closed: "Questo servizio al momento non è disponibile. Chiedi all'Info Point.",
+      too_many_requests: "Troppi tentativi in questo momento: riprova tra poco.",
+      generic: "Non siamo riusciti a registrare il tuo arrivo. Riprova o chiedi all'Info Point.",
+    },
   },
 };
 
@@ -268,6 +313,7 @@ export const counter: CounterSection = {
     dismiss: "Chiudi",
     noShowPending: "{code} sarà segnato assente tra {s} s.",
     undo: "Annulla",
+    checkIn: "Registra arrivo",
   },
   queue: {
     heading: "In attesa per te",
@@ -324,10 +370,52 @@ export const counter: CounterSection = {
       "La console ha inviato una richiesta che il server non capisce: ricarica la pagina.",
     forbidden: "Il tuo account non può eseguire questa operazione.",
     needs_supervisor: "Solo un responsabile può cambiare la modalità di questo sportello.",
+    no_appointment_services:
+      "Nessun servizio di questo ufficio è su appuntamento: non c'è nessun arrivo da registrare.",
     not_signed_in: "La sessione è terminata: accedi di nuovo.",
     offline: "Non connesso al server: attendi che la connessione torni, poi riprova.",
     timeout: "Il server non ha risposto: controlla il biglietto sullo schermo prima di riprovare.",
     generic: "Operazione non riuscita.",
+  },
+  appointment: {
+    marker: "appuntamento {time}",
+    notDue: "attende le {time}",
+    late: "arrivo in ritardo",
+  },
+  checkIn: {
+    title: "Registra l'arrivo di un appuntamento",
+    hint: "Scrivi il codice della prenotazione che ti dà la persona: il suo biglietto entra in coda nell'ordine di chiamata.",
+    codeLabel: "Codice della prenotazione",
+    codeHint: "6 lettere e cifre; minuscole, spazi e trattini vanno bene.",
+    submit: "Registra arrivo",
+    working: "Registrazione…",
+    close: "Chiudi",
+    done: "{code} emesso per {service}, appuntamento {time}.",
+    doneLate:
+      "{code} emesso per {service}, appuntamento {time}: arrivo registrato fuori orario, decidi tu quando riceverlo.",
+    walkInInstead:
+      "L'appuntamento delle {time} ha superato l'orario di registrazione: {code} è un normale biglietto per {service}.",
+    errors: {
+      code_length: "Un codice di prenotazione ha 6 caratteri.",
+      code_character: "Non è un codice di prenotazione: i codici non usano mai 0, O, 1 o I.",
+      unknown_appointment: "Nessuna prenotazione di questo ufficio ha questo codice.",
+      check_in_too_early: "Troppo presto: per questo appuntamento ci si registra dalle {time}.",
+      check_in_too_early_no_time: "Troppo presto per registrare questo appuntamento.",
+      check_in_too_late:
+        "L'orario per registrare questo appuntamento è passato: serve una nuova prenotazione.",
+      appointment_missed: "Questo appuntamento risulta mancato.",
+      appointment_cancelled: "Questo appuntamento è stato annullato.",
+      appointment_checked_in: "L'arrivo per questo appuntamento è già registrato.",
+      invalid_request: "Non è un codice di prenotazione.",
+      office_closed: "L'ufficio ora è chiuso.",
+      service_closed: "Quel servizio ora è chiuso.",
+      forbidden: "Il tuo account non può registrare appuntamenti qui.",
+      not_signed_in: "La sessione è terminata: accedi di nuovo.",
+      too_many_requests: "Troppi tentativi: attendi un momento e riprova.",
+      unreachable:
+        "Il server non ha risposto. Invia di nuovo lo stesso codice: non può emettere un secondo biglietto.",
+      generic: "La registrazione non è riuscita.",
+    },
   },
 };
 
@@ -552,6 +640,12 @@ export const dashboard: DashboardSection = {
         "{counter} può tornare al back office: anche con uno sportello in meno l'attesa resta quasi nulla.",
       switchBackButton: "Riporta {counter} al back office",
       switchBackAfterTicket: "dopo {code}",
+      seatsOver: "{service}: {booked} prenotati alle {time}, ma solo {counters} sportelli aperti.",
+      seatsOneDesk: "{service}: {booked} prenotati alle {time}, ma solo 1 sportello aperto.",
+      seatsNoDesk:
+        "{service}: appuntamenti prenotati alle {time} ({booked}) e nessuno sportello aperto.",
+      seatsNoCandidate:
+        "Nessun altro sportello tratta {service}: chiedi aiuto a un collega o chiama le persone prenotate.",
     },
     notice: {
       heading: "Avviso sugli schermi",
@@ -571,6 +665,28 @@ export const dashboard: DashboardSection = {
       reopened: "{service}: emissione ripresa.",
       noticeSent: "L'avviso è sugli schermi.",
       noticeCleared: "L'avviso è stato tolto.",
+    },
+    appointments: {
+      heading: "Appuntamenti di oggi",
+      counts: "Prenotati {booked} · arrivati {checkedIn} · mancati {missed}",
+      loading: "Lettura degli appuntamenti di oggi…",
+      none: "Nessun appuntamento oggi.",
+      failed:
+        "Non è stato possibile leggere gli appuntamenti di oggi: nuovo tentativo tra un minuto.",
+      time: "Ora",
+      code: "Codice",
+      service: "Servizio",
+      name: "Nome",
+      status: "Stato",
+      statuses: {
+        booked: "Prenotato",
+        "checked-in": "Arrivato",
+        missed: "Mancato",
+        cancelled: "Annullato",
+      },
+      ticket: "biglietto {code}",
+      contactKinds: { email: "e-mail", phone: "telefono" },
+      marker: "appuntamento {time}",
     },
   },
   reports: {
