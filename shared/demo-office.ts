@@ -49,17 +49,6 @@ export const demoOfficeConfig: OfficeConfigInput = {
       prefix: "E",
       names: { it: "Iscrizioni scolastiche e mensa", en: "School enrolment and canteen" },
       defaultServiceMinutes: 10,
-      // Walk-ins all day; on Monday and Wednesday afternoons families may also book a time.
-      mode: "mixed",
-      booking: {
-        windows: {
-          mon: [{ start: "14:00", end: "17:00", seats: 1 }],
-          wed: [{ start: "14:00", end: "17:00", seats: 1 }],
-        },
-        slotMinutes: 15,
-        daysAhead: 30,
-        minNoticeMinutes: 60,
-      },
     },
     {
       id: "pagamenti",
@@ -73,18 +62,6 @@ export const demoOfficeConfig: OfficeConfigInput = {
       names: { it: "Edilizia (su appuntamento)", en: "Building permits (by appointment)" },
       mode: "appointment",
       defaultServiceMinutes: 30,
-      // A level-II service: by appointment only, two technicians on Tuesday and Thursday mornings.
-      booking: {
-        windows: {
-          tue: [{ start: "09:00", end: "12:30", seats: 2 }],
-          thu: [{ start: "09:00", end: "12:30", seats: 2 }],
-        },
-        slotMinutes: 30,
-        daysAhead: 60,
-        minNoticeMinutes: 24 * 60,
-        checkIn: { earlyMinutes: 30, lateMinutes: 10 },
-        lateArrivals: "clerk",
-      },
     },
   ],
   counters: [
