@@ -112,6 +112,29 @@ describe("Slots and booking", () => {
     expect(seats?.seatsLeft).toBe(0);
   });
 
+  it("50 people booking 50 different slots at once all get their booking, each its own code.", async () => {
+    const { officeId, days } = await bookingOffice();
+    const slots = await slotsOf(officeId, "permits", { from: days.after(2), to: days.after(3) });
+    const started = Date.now();
+    const answers = await Promise.all(
+      slots
+        .slice(0, 50)
+        .map((slot, index) =>
+          book(
+            officeId,
+            { serviceId: "permits", start: slot.start },
+            { as: "anonymous", headers: { "cf-connecting-ip": `198.51.100.${index + 1}` } },
+          ),
+        ),
+    );
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `50 concurrent clients, 50 slots: ${(50 / seconds).toFixed(0)} bookings/s (${seconds.toFixed(2)} s)`,
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(50).fill(201));
+    expect(new Set(answers.map((answer) => answer.body.appointment.code)).size).toBe(50);
+  });
+
   it("The storage itself refuses a fourth booking of three seats, whatever the code asks.", async () => {
     const { officeId, days } = await bookingOffice();
     const slot = (await tomorrowSlots(officeId, days.tomorrow))[5]!;
