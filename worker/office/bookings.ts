@@ -113,7 +113,13 @@ export class Bookings {
         );
       }
       const decided = this.decideBooking(booking, caller, fresh, now);
-      this.remember(caller.idempotencyKey, fingerprint, decided.status, decided.recorded, now);
+      this.remember(
+        caller.idempotencyKey,
+        fingerprint,
+        decided.answer.status,
+        decided.recorded,
+        now,
+      );
       return decided.answer;
     });
     if (answer.status === 201) this.parts.reschedule();
@@ -125,12 +131,9 @@ export class Bookings {
     caller: Caller,
     fresh: FreshToken,
     now: number,
-  ): { status: number; answer: CommandAnswer; recorded: unknown } {
-    const refused = (answer: CommandAnswer) => ({
-      status: answer.status,
-      answer,
-      recorded: answer.body,
-    });
+  ): { answer: CommandAnswer; recorded: unknown } {
+    // A refusal is recorded as answered; a booking without its link (kept only as a hash).
+    const refused = (answer: CommandAnswer) => ({ answer, recorded: answer.body });
     const config = this.parts.config();
     if (!config) return refused(unknownOffice(this.parts.officeId));
     const service = config.services.find((s) => s.id === booking.serviceId);
@@ -189,11 +192,7 @@ export class Bookings {
         start: slot.start,
       });
     const links = appointmentLinks(caller.origin, this.parts.officeId, fresh.token);
-    return {
-      status: 201,
-      answer: booked(view, fresh.token, links),
-      recorded: { appointment: view },
-    };
+    return { answer: booked(view, fresh.token, links), recorded: { appointment: view } };
   }
 
   /** The holder's view of their booking. */
