@@ -405,6 +405,21 @@ describe("The calendar file", () => {
     );
   });
 
+  it("The office's address, when its configuration gives one, is in the LOCATION beside its name.", async () => {
+    const config = { ...appointmentOfficeConfig(), address: "Piazza della Vittoria 1, Scandicci" };
+    const officeId = await createOffice(config);
+    const tomorrow = officeDays(config.timeZone).tomorrow;
+    const slot = (await tomorrowSlots(officeId, tomorrow))[4]!;
+    const mine = (await book(officeId, { serviceId: "permits", start: slot.start })).body;
+    const file = await api<string>(
+      "GET",
+      `/offices/${officeId}/appointments/${mine.token}/calendar.ics`,
+    );
+    expect(lines(file.body)).toContain(
+      "LOCATION:Test office\\, Piazza della Vittoria 1\\, Scandicci",
+    );
+  });
+
   it("Folding never splits a character and keeps every line within 75 octets.", () => {
     const line = `LOCATION:${"Ufficio è già più lontano ".repeat(10)}`;
     const folded = foldLine(line);

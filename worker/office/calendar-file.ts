@@ -89,7 +89,7 @@ export function calendarFile(
     `DTSTART:${icsTime(row.start)}`,
     `DTEND:${icsTime(row.start + minutes * MINUTE)}`,
     `SUMMARY:${icsText(summary)}`,
-    `LOCATION:${icsText(config.name)}`,
+    `LOCATION:${icsText(config.address ? `${config.name}, ${config.address}` : config.name)}`,
     `DESCRIPTION:${icsText(`${words.code}: ${row.code}\n${words.manage}: ${links.manageUrl}`)}`,
     `STATUS:${cancelled ? "CANCELLED" : "CONFIRMED"}`,
     ...(cancelled
