@@ -4,6 +4,7 @@ import { buildOpenApi } from "./http/openapi";
 import type { AppEnv } from "./http/route";
 import { securityHeaders } from "./http/security-headers";
 import { accountRoutes } from "./routes/accounts";
+import { appointmentRoutes } from "./routes/appointments";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { counterRoutes } from "./routes/counters";
@@ -21,6 +22,7 @@ app.use(securityHeaders);
 
 officeRoutes(app);
 ticketRoutes(app);
+appointmentRoutes(app);
 counterRoutes(app);
 liveRoutes(app);
 authRoutes(app);
@@ -46,6 +48,8 @@ app.get("/api/docs/*", (c) => c.env.ASSETS.fetch(c.req.raw));
 
 // The link in a ticket's QR code: the ticket page app, which reads the office and token from its path.
 app.get("/t/:office/:token", (c) => c.env.ASSETS.fetch(new URL("/ticket/", c.req.url)));
+// A booking's manage link: the booking app in manage mode, which reads the office and token from its path.
+app.get("/a/:office/:token", (c) => c.env.ASSETS.fetch(new URL("/book/", c.req.url)));
 // The ticket page's service worker, which shows "it's your turn" on Android. Served
 // here rather than from /ticket/sw.js: a worker's scope cannot reach above its own folder, and
 // answering from /t/ is simpler than a Service-Worker-Allowed header on one static file. The

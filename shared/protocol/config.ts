@@ -131,6 +131,8 @@ export const OfficeConfig = z
     /** The share of people to call within the target wait (%): the reports count desks for it. */
     targetSharePercent: z._default(z.int().check(z.gte(50), z.lte(99)), 80),
     voice: z._default(VoiceConfig, () => ({ ...DEFAULT_VOICE })),
+    /** Where the office is (street, town): a booking's calendar file gives it as the place. */
+    address: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   })
   .check((ctx) => {
     const config = ctx.value;

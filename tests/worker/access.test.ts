@@ -3,6 +3,13 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import "../../worker/app";
 import { ROUTES } from "../../worker/http/route";
 import {
+  appointmentOfficeConfig,
+  bookSomewhere,
+  newEmail,
+  officeDays,
+  slotsOf,
+} from "./appointment-helpers";
+import {
   api,
   type Credentials,
   createOffice,
@@ -12,7 +19,6 @@ import {
   ORIGIN,
   pairedDevice,
   signedIn,
-  testOfficeConfig,
 } from "./helpers";
 import { readmeTable } from "./readme-tables";
 
@@ -45,10 +51,12 @@ const REFUSALS = new Set([
   "unknown_ticket",
   "remote_tickets_disabled",
   "unknown_account",
+  "unknown_appointment",
 ]);
 
 interface World {
   office: string;
+  timeZone: string;
   as: Record<Caller, Credentials>;
   /** Each caller from its own address, so the guess limits of one do not touch another. */
   address: Record<Caller, string>;
@@ -58,7 +66,7 @@ interface World {
 let world: World;
 
 beforeAll(async () => {
-  const office = await createOffice(testOfficeConfig({ frontCounters: 3 }));
+  const office = await createOffice(appointmentOfficeConfig({ frontCounters: 3 }));
   const otherOffice = await createOffice();
   const [display, kiosk, clerk, supervisor, admin, other] = await Promise.all([
     pairedDevice(office, "display"),
@@ -70,6 +78,7 @@ beforeAll(async () => {
   ]);
   world = {
     office,
+    timeZone: appointmentOfficeConfig().timeZone,
     as: {
       anonymous: "anonymous",
       "ticket holder": "anonymous",
@@ -103,7 +112,7 @@ const REQUESTS: Record<string, (caller: Caller) => Promise<Call> | Call> = {
   "PUT /api/offices/{office}": () => ({
     method: "PUT",
     path: `/offices/${world.office}`,
-    body: testOfficeConfig({ frontCounters: 3 }),
+    body: appointmentOfficeConfig({ frontCounters: 3 }),
   }),
   "POST /api/offices/{office}/tickets": () => ({
     method: "POST",
@@ -241,6 +250,50 @@ const REQUESTS: Record<string, (caller: Caller) => Promise<Call> | Call> = {
     path: `/setup/offices/${world.office}/history`,
     body: { tickets: [] },
   }),
+  "GET /api/offices/{office}/services/{service}/slots": () => ({
+    method: "GET",
+    path: `/offices/${world.office}/services/permits/slots?from=${officeDays(world.timeZone).after(2)}&to=${officeDays(world.timeZone).after(3)}`,
+  }),
+  "POST /api/offices/{office}/appointments": async () => ({
+    method: "POST",
+    path: `/offices/${world.office}/appointments`,
+    body: {
+      serviceId: "permits",
+      start: (await someSlot()).start,
+      name: "Maria Rossi",
+      email: newEmail(),
+    },
+  }),
+  "POST /api/offices/{office}/appointments/check-in": async () => ({
+    method: "POST",
+    path: `/offices/${world.office}/appointments/check-in`,
+    body: { code: (await holding()).appointment.code },
+  }),
+  "GET /api/offices/{office}/appointments": () => ({
+    method: "GET",
+    path: `/offices/${world.office}/appointments?date=${officeDays(world.timeZone).tomorrow}`,
+  }),
+  "GET /api/offices/{office}/appointments/{token}": async (caller) => ({
+    method: "GET",
+    path: `/offices/${world.office}/appointments/${await appointmentTokenFor(caller)}`,
+  }),
+  "PATCH /api/offices/{office}/appointments/{token}": async (caller) => ({
+    method: "PATCH",
+    path: `/offices/${world.office}/appointments/${await appointmentTokenFor(caller)}`,
+    body: { start: (await someSlot()).start },
+  }),
+  "DELETE /api/offices/{office}/appointments/{token}": async (caller) => ({
+    method: "DELETE",
+    path: `/offices/${world.office}/appointments/${await appointmentTokenFor(caller)}`,
+  }),
+  "GET /api/offices/{office}/appointments/{token}/calendar.ics": async (caller) => ({
+    method: "GET",
+    path: `/offices/${world.office}/appointments/${await appointmentTokenFor(caller)}/calendar.ics`,
+  }),
+  "POST /api/offices/{office}/appointments/{token}/check-in": async (caller) => ({
+    method: "POST",
+    path: `/offices/${world.office}/appointments/${await appointmentTokenFor(caller)}/check-in`,
+  }),
   "GET /api/setup/status": () => ({ method: "GET", path: "/setup/status" }),
   "POST /api/setup/accounts": () => ({
     method: "POST",
@@ -266,6 +319,22 @@ const REQUESTS: Record<string, (caller: Caller) => Promise<Call> | Call> = {
 /** The ticket holder uses their own ticket's link; everyone else a well-formed link to no ticket. */
 async function ticketTokenFor(caller: Caller): Promise<string> {
   if (caller === "ticket holder") return (await issueTicket(world.office)).token;
+  return "AAAAAAAAAAAAAAAAAAAAAA";
+}
+
+/** A booking of the world office, days ahead (by the operator, so no caller's limits are spent). */
+const holding = () => bookSomewhere(world.office, { timeZone: world.timeZone });
+
+/** A slot of permits days ahead, full or not: either answer is an allowed call. */
+async function someSlot() {
+  const day = officeDays(world.timeZone).after(4);
+  const slots = await slotsOf(world.office, "permits", { from: day, to: day });
+  return slots[Math.floor(Math.random() * slots.length)]!;
+}
+
+/** The holder uses their own booking's link; everyone else a well-formed link to no booking. */
+async function appointmentTokenFor(caller: Caller): Promise<string> {
+  if (caller === "ticket holder") return (await holding()).token;
   return "AAAAAAAAAAAAAAAAAAAAAA";
 }
 
@@ -347,6 +416,12 @@ const SOCKET_OF: Record<string, { caller: Caller; role: string }> = {
 
 const COMMANDS: Record<string, () => Promise<unknown> | unknown> = {
   issueTicket: () => ({ type: "issueTicket", serviceId: "general" }),
+  checkInAppointment: () => ({
+    type: "checkInAppointment",
+    serviceId: "permits",
+    appointmentId: "apt_not_through_a_socket",
+    slotStart: Date.now(),
+  }),
   callNext: () => ({ type: "callNext", counterId: "desk-2" }),
   recall: () => ({ type: "recall", counterId: "desk-2" }),
   startService: () => ({ type: "startService", counterId: "desk-2" }),
@@ -363,7 +438,7 @@ const COMMANDS: Record<string, () => Promise<unknown> | unknown> = {
     type: "cancelTicket",
     ticketId: (await issueTicket(world.office)).ticket.id,
   }),
-  configure: () => ({ type: "configure", config: testOfficeConfig({ frontCounters: 3 }) }),
+  configure: () => ({ type: "configure", config: appointmentOfficeConfig({ frontCounters: 3 }) }),
   rollover: () => ({ type: "rollover" }),
   setServiceToday: () => ({ type: "setServiceToday", serviceId: "general", open: true }),
   setNotice: () => ({ type: "setNotice", text: null }),

@@ -2,6 +2,14 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import "../../worker/app";
 import { ErrorBody } from "../../shared/protocol/api";
 import { ROUTES, type RouteSpec } from "../../worker/http/route";
+import {
+  appointmentOfficeConfig,
+  book,
+  bookSomewhere,
+  officeDays,
+  setOfficeClock,
+  slotsOf,
+} from "./appointment-helpers";
 import { from, newAddress, newPairingCode } from "./auth-helpers";
 import {
   type ApiResult,
@@ -151,10 +159,86 @@ const CASES: Record<string, Case> = {
     return { status: answer.status, contentType: answer.headers.get("content-type") ?? "" };
   },
   importHistory: () => api("POST", `/setup/offices/${office}/history`, { body: { tickets: [] } }),
+  appointmentSlots: () =>
+    api(
+      "GET",
+      `/offices/${bookable}/services/permits/slots?from=${days().tomorrow}&to=${days().after(3)}`,
+    ),
+  bookAppointment: async () => {
+    const slot = await freeSlot();
+    return book(bookable, { serviceId: "permits", start: slot.start });
+  },
+  dayAppointments: async () => {
+    await bookSomewhere(bookable, { timeZone: bookableZone });
+    return api("GET", `/offices/${bookable}/appointments?date=${days().after(3)}`);
+  },
+  getAppointment: async () =>
+    api("GET", `/offices/${bookable}/appointments/${(await held()).token}`),
+  moveAppointment: async () => {
+    const mine = await held();
+    const slot = await freeSlot(mine.appointment.start);
+    return api("PATCH", `/offices/${bookable}/appointments/${mine.token}`, {
+      body: { start: slot.start },
+    });
+  },
+  cancelAppointment: async () =>
+    api("DELETE", `/offices/${bookable}/appointments/${(await held()).token}`),
+  appointmentCalendar: async () => {
+    const answer = await api(
+      "GET",
+      `/offices/${bookable}/appointments/${(await held()).token}/calendar.ics`,
+    );
+    return { status: answer.status, contentType: answer.headers.get("content-type") ?? "" };
+  },
+  checkInAppointment: async () => {
+    const { officeId, mine } = await bookingDueNow();
+    return api("POST", `/offices/${officeId}/appointments/check-in`, {
+      body: { code: mine.appointment.code },
+    });
+  },
+  checkInMyAppointment: async () => {
+    const { officeId, mine } = await bookingDueNow();
+    return api("POST", `/offices/${officeId}/appointments/${mine.token}/check-in`, {
+      as: "anonymous",
+    });
+  },
 };
+
+/** An office taking bookings (appointment-helpers.ts), and its days. */
+let bookable: string;
+let bookableZone: string;
+const days = () => officeDays(bookableZone);
+const held = () => bookSomewhere(bookable, { timeZone: bookableZone });
+
+/** A free slot of permits three days ahead, other than `not`. */
+async function freeSlot(not?: number) {
+  const slots = await slotsOf(bookable, "permits", { from: days().after(3), to: days().after(3) });
+  const free = slots.filter((slot) => slot.seatsLeft > 0 && slot.start !== not);
+  return free[Math.floor(Math.random() * free.length)]!;
+}
+
+/** A booking at the next slot from now, with the office's clock inside its check-in window. */
+async function bookingDueNow() {
+  const config = appointmentOfficeConfig();
+  const officeId = await createOffice(config);
+  const today = officeDays(config.timeZone);
+  const [slot] = await slotsOf(
+    officeId,
+    "permits",
+    { from: today.today, to: today.tomorrow },
+    "operator",
+  );
+  const booked = await book(officeId, { serviceId: "permits", start: slot!.start });
+  expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+  await setOfficeClock(officeId, slot!.start - 5 * 60_000);
+  return { officeId, mine: booked.body };
+}
 
 beforeAll(async () => {
   office = await createOffice();
+  const config = appointmentOfficeConfig();
+  bookableZone = config.timeZone;
+  bookable = await createOffice(config);
 });
 
 /** Routes that answer 201 when they create and 200 when they change. */

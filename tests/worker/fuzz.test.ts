@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry } from "../../shared/protocol";
+import { appointmentOfficeConfig, bookSomewhere } from "./appointment-helpers";
 import {
   type BodySpec,
   bodyArb,
@@ -17,6 +18,7 @@ import {
   expectSoundAnswer,
   Person,
   params,
+  SERVICES,
   type Sent,
   send,
   sleep,
@@ -123,7 +125,8 @@ interface OfficeFixture {
 
 /** An office with waiting, called and serving tickets, its own clerk and kiosk. */
 async function officeFixture(label: string): Promise<OfficeFixture> {
-  const id = await createOffice(undefined, newOfficeId(label));
+  const config = appointmentOfficeConfig({ frontCounters: 2 });
+  const id = await createOffice(config, newOfficeId(label));
   const tickets = [
     await issueTicket(id),
     await issueTicket(id, "registry"),
@@ -134,12 +137,17 @@ async function officeFixture(label: string): Promise<OfficeFixture> {
   await call("POST", `/offices/${id}/counters/desk-2/call-next`, { body: {} });
   await call("POST", `/offices/${id}/counters/desk-2/start`, { body: {} });
   const clerk = await signedIn([{ office: id, role: "clerk" }]);
-  countRequests(8);
+  const appointments = [
+    await bookSomewhere(id, { timeZone: config.timeZone }),
+    await bookSomewhere(id, { timeZone: config.timeZone }),
+  ];
+  countRequests(12);
   return {
     id,
     clerk: new Person(clerk.username, clerk.as),
     kiosk: (await pairedDevice(id, "kiosk")).as,
-    tokens: tickets.map((t) => t.token),
+    // Tickets' tracking tokens and bookings' manage tokens: both are the {token} of some route.
+    tokens: [...tickets.map((t) => t.token), ...appointments.map((a) => a.token)],
     ticketIds: tickets.map((t) => t.ticket.id),
   };
 }
@@ -209,6 +217,7 @@ function requestArb(op: Operation, office: OfficeFixture): fc.Arbitrary<FuzzRequ
   const known: Record<string, { ids: string[]; shape?: fc.Arbitrary<string> }> = {
     office: { ids: [office.id, "nowhere-office"] },
     counter: { ids: COUNTERS },
+    service: { ids: SERVICES },
     token: { ids: office.tokens, shape: fc.stringMatching(/^[A-Za-z0-9_-]{22}$/) },
     account: { ids: [victim.accountId], shape: fc.stringMatching(/^acc_[A-Za-z0-9_-]{16}$/) },
     device: { ids: [victim.deviceId], shape: fc.stringMatching(/^dev_[A-Za-z0-9_-]{12}$/) },

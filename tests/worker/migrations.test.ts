@@ -100,6 +100,7 @@ describe("Storage migrations", () => {
       migrate(state.storage.sql, OFFICE_MIGRATIONS);
       expect(tables(state.storage.sql)).toEqual(
         [
+          "appointments",
           "audit",
           "counter_staff",
           "day_archive",

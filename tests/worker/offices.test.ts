@@ -162,6 +162,15 @@ describe("The OpenAPI document", () => {
         "get /api/offices/{office}/reports",
         "get /api/offices/{office}/reports/tickets.csv",
         "post /api/setup/offices/{office}/history",
+        "get /api/offices/{office}/services/{service}/slots",
+        "post /api/offices/{office}/appointments",
+        "post /api/offices/{office}/appointments/check-in",
+        "get /api/offices/{office}/appointments",
+        "get /api/offices/{office}/appointments/{token}",
+        "patch /api/offices/{office}/appointments/{token}",
+        "delete /api/offices/{office}/appointments/{token}",
+        "get /api/offices/{office}/appointments/{token}/calendar.ics",
+        "post /api/offices/{office}/appointments/{token}/check-in",
       ].sort(),
     );
     const roles = [

@@ -48,6 +48,8 @@ const PERSONAL_KEYS = new Set([
 
 /** `name` is the office's and its counters' ("Sportello 3"), nobody's own. */
 const PUBLIC_NAME = /^\$(\.state\.config|\.events\[\d+\]\.config)?(\.counters\[\d+\])?\.name$/;
+/** The office's own `address` in its configuration is where it stands, nobody's network address. */
+const OFFICE_ADDRESS = /^\$(\.state\.config|\.events\[\d+\]\.config)\.address$/;
 
 /** Every path in a JSON value whose key is a personal one. */
 function personalFields(value: unknown, path = "$"): string[] {
@@ -56,7 +58,10 @@ function personalFields(value: unknown, path = "$"): string[] {
   if (typeof value !== "object" || value === null) return [];
   return Object.entries(value).flatMap(([key, item]) => {
     const here = `${path}.${key}`;
-    const own = PERSONAL_KEYS.has(key) && !(key === "name" && PUBLIC_NAME.test(here)) ? [here] : [];
+    const publicField =
+      (key === "name" && PUBLIC_NAME.test(here)) ||
+      (key === "address" && OFFICE_ADDRESS.test(here));
+    const own = PERSONAL_KEYS.has(key) && !publicField ? [here] : [];
     return [...own, ...personalFields(item, here)];
   });
 }
@@ -78,7 +83,11 @@ function leaks(values: unknown[]): { frame: unknown; fields: string[] }[] {
  * desk, one called (so a counter holds it) and one recalled.
  */
 async function busyOffice() {
-  const officeId = await createOffice(testOfficeConfig({ patch: { allowRemoteTickets: true } }));
+  const officeId = await createOffice(
+    testOfficeConfig({
+      patch: { allowRemoteTickets: true, address: "Piazza della Vittoria 1, Scandicci" },
+    }),
+  );
   const kiosk = await pairedDevice(officeId, "kiosk");
   const issue = async (
     body: { serviceId: string; priority?: boolean; lang?: string },

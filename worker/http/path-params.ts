@@ -1,7 +1,7 @@
 import type * as z from "zod/mini";
 import { AccountId, DeviceId } from "../../shared/protocol/auth";
 import { Slug } from "../../shared/protocol/config";
-import { TicketToken } from "../office/internal";
+import { AppointmentToken, TicketToken } from "../office/internal";
 import { errorResponse } from "./errors";
 
 /**
@@ -42,4 +42,10 @@ export const deviceParam: PathParam = {
 export const ticketTokenParam: PathParam = {
   schema: TicketToken,
   unknown: () => errorResponse(404, "unknown_ticket", "No ticket has this link."),
+};
+
+/** An appointment's manage token, the secret of its link. */
+export const appointmentTokenParam: PathParam = {
+  schema: AppointmentToken,
+  unknown: () => errorResponse(404, "unknown_appointment", "No appointment has this link."),
 };

@@ -3,9 +3,12 @@ import type { Command, CommandInput } from "../../shared/protocol/commands";
 import { errorResponse } from "../http/errors";
 import {
   type AuditRequest,
+  type BookRequest,
+  type CheckInRequest,
   INTERNAL_ORIGIN,
   LIVE_GRANT_HEADER,
   type LiveGrant,
+  type MoveRequest,
   OFFICE_PATHS,
   type RevokeRequest,
 } from "./internal";
@@ -115,6 +118,61 @@ export class OfficeClient {
     return this.get(OFFICE_PATHS.today);
   }
 
+  /** A service's slots of a range of local dates, with the seats left (staff see their extra seats). */
+  slots(
+    serviceId: string,
+    range: { from: string; to: string },
+    options: { staff: boolean },
+  ): Promise<Response> {
+    return this.get(OFFICE_PATHS.slots, {
+      serviceId,
+      ...range,
+      staff: options.staff ? "1" : undefined,
+    });
+  }
+
+  /** Books a seat; the actor says whether staff book on someone's behalf. */
+  book(request: BookRequest): Promise<Response> {
+    return this.post(OFFICE_PATHS.appointments, request);
+  }
+
+  /** A local day's appointments, for staff. */
+  appointmentsOn(date: string): Promise<Response> {
+    return this.get(OFFICE_PATHS.appointments, { date });
+  }
+
+  /** The booking as its holder sees it, by its manage token. */
+  appointment(token: string, origin: string): Promise<Response> {
+    return this.get(OFFICE_PATHS.appointment, { token, origin });
+  }
+
+  /** The holder moves their booking to another start. */
+  moveAppointment(request: MoveRequest): Promise<Response> {
+    return this.send("PATCH", OFFICE_PATHS.appointment, request);
+  }
+
+  /** The holder cancels their booking. */
+  cancelAppointment(
+    token: string,
+    options: { idempotencyKey?: string | undefined; address: string },
+  ): Promise<Response> {
+    return this.call("DELETE", OFFICE_PATHS.appointment, {
+      token,
+      idempotencyKey: options.idempotencyKey,
+      address: options.address,
+    });
+  }
+
+  /** The booking as an iCalendar file. */
+  appointmentCalendar(token: string, origin: string): Promise<Response> {
+    return this.get(OFFICE_PATHS.appointmentCalendar, { token, origin });
+  }
+
+  /** An arrival, by code (kiosk, counter) or by the holder's link: the ticket it gives. */
+  checkIn(request: CheckInRequest): Promise<Response> {
+    return this.post(OFFICE_PATHS.checkIn, request);
+  }
+
   /**
    * Hands a checked socket upgrade to the office with its grant: who it is
    * and what it may do. The office trusts only this header, which the Worker
@@ -131,9 +189,13 @@ export class OfficeClient {
   }
 
   private post(path: string, body: unknown): Promise<Response> {
+    return this.send("POST", path, body);
+  }
+
+  private send(method: "POST" | "PATCH", path: string, body: unknown): Promise<Response> {
     return passThrough(
       this.stub.fetch(`${INTERNAL_ORIGIN}${path}`, {
-        method: "POST",
+        method,
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
       }),

@@ -20,7 +20,17 @@ export interface CommandOptions {
   idempotencyKey?: string | undefined;
   origin?: string | undefined;
   actor: Actor;
+  /**
+   * Writes that belong with the command when the engine accepts it (an
+   * appointment marked checked in with its ticket), run inside the same
+   * transaction; what it returns is the answer.
+   */
+  alongside?: (answer: CommandAnswer) => CommandAnswer;
 }
+
+/** Commands that issue a ticket, which gets its tracking token with it. */
+const issuesTicket = (command: Command) =>
+  command.type === "issueTicket" || command.type === "checkInAppointment";
 
 /** What the pipeline needs from the office object around it. */
 export interface PipelineParts {
@@ -144,7 +154,7 @@ export class CommandPipeline {
     now: number,
   ): Committed {
     const { storage, store, idempotency } = this.parts;
-    const token = command.type === "issueTicket" ? newTicketToken() : null;
+    const token = issuesTicket(command) ? newTicketToken() : null;
     try {
       return storage.transactionSync(() => {
         const execution = execute(this.current, command, now);
@@ -158,15 +168,17 @@ export class CommandPipeline {
               status: STATUS_BY_ENGINE_ERROR[execution.error.code],
               body: errorBody(execution.error.code, execution.error.message),
             }
-          : answerFor(command, {
-              officeId: this.parts.officeId,
-              state: execution.state!,
-              seq,
-              now,
-              events: execution.events,
-              token,
-              origin: options.origin,
-            });
+          : (options.alongside ?? sameAnswer)(
+              answerFor(command, {
+                officeId: this.parts.officeId,
+                state: execution.state!,
+                seq,
+                now,
+                events: execution.events,
+                token,
+                origin: options.origin,
+              }),
+            );
         // Refusals are remembered too: a retry must not succeed later by surprise.
         if (options.idempotencyKey) {
           idempotency.save(
@@ -215,6 +227,8 @@ export class CommandPipeline {
     this.parts.history.recordCounterStaff(command.counterId, actor.id, name, now);
   }
 }
+
+const sameAnswer = (answer: CommandAnswer) => answer;
 
 export function unknownOffice(officeId: string): CommandAnswer {
   return { status: 404, body: errorBody("unknown_office", `There is no office "${officeId}".`) };

@@ -2,7 +2,7 @@ import type * as z from "zod/mini";
 import { errorBody } from "../http/errors";
 import { INTERNAL_ORIGIN } from "./internal";
 
-type Method = "GET" | "POST" | "DELETE";
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
 export type InternalHandler = (request: Request, url: URL) => Response | Promise<Response>;
 
 /**

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { BookAppointmentBody, BookingCode } from "../../shared/protocol/appointments";
 import { Actor } from "../../shared/protocol/auth";
 import { Command } from "../../shared/protocol/commands";
 import { LiveRole } from "../../shared/protocol/wire";
@@ -21,6 +22,13 @@ export const OFFICE_PATHS = {
   report: "/reports/summary",
   ticketsCsv: "/reports/tickets.csv",
   today: "/reports/today",
+  slots: "/appointments/slots",
+  /** POST books; GET lists a day's. */
+  appointments: "/appointments",
+  /** GET, PATCH (move), DELETE (cancel) one booking by its manage token. */
+  appointment: "/appointment",
+  appointmentCalendar: "/appointment/calendar.ics",
+  checkIn: "/appointments/check-in",
 } as const;
 
 export const CommandRequest = z.object({
@@ -34,6 +42,45 @@ export const CommandRequest = z.object({
 export type CommandRequest = z.input<typeof CommandRequest>;
 
 export const TicketToken = z.string().check(z.regex(/^[A-Za-z0-9_-]{22}$/, "not a ticket token"));
+/** An appointment's manage token: 128 random bits, base64url, like a ticket's. */
+export const AppointmentToken = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_-]{22}$/, "not an appointment link"));
+
+const IdempotencyKey = z.optional(z.string().check(z.minLength(1), z.maxLength(128)));
+
+/** A booking, from the booking page or from staff (the actor says which). */
+export const BookRequest = z.object({
+  booking: BookAppointmentBody,
+  actor: Actor,
+  origin: z.optional(z.url()),
+  idempotencyKey: IdempotencyKey,
+});
+export type BookRequest = z.input<typeof BookRequest>;
+
+export const MoveRequest = z.object({
+  token: AppointmentToken,
+  start: z.int(),
+  origin: z.optional(z.url()),
+  idempotencyKey: IdempotencyKey,
+});
+export type MoveRequest = z.input<typeof MoveRequest>;
+
+/** An arrival: by code at a kiosk or counter, or by the holder's own link. */
+export const CheckInRequest = z
+  .object({
+    code: z.optional(BookingCode),
+    token: z.optional(AppointmentToken),
+    actor: Actor,
+    origin: z.optional(z.url()),
+    idempotencyKey: IdempotencyKey,
+  })
+  .check(
+    z.refine((r) => (r.code === undefined) !== (r.token === undefined), {
+      message: "give exactly one of code or token",
+    }),
+  );
+export type CheckInRequest = z.input<typeof CheckInRequest>;
 
 /** A staff action recorded by the Directory (logins, pairing) into this office's audit log. */
 export const AuditRequest = z.object({

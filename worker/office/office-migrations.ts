@@ -102,4 +102,48 @@ export const OFFICE_MIGRATIONS: Migration[] = [
     // Issuing limits moved to the object's memory (rate-limits.ts says why).
     statements: [`DROP TABLE rate_limits`],
   },
+  {
+    name: "007-appointments",
+    statements: [
+      // Never more bookings than seats, held by the storage itself: a seat is a number below
+      // the slot's seats, and one seat of a start holds one active booking.
+      `CREATE TABLE appointments (
+        id TEXT PRIMARY KEY,
+        code TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        seat INTEGER NOT NULL,
+        seats INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('booked', 'checked-in', 'missed', 'cancelled')),
+        token_hash TEXT NOT NULL UNIQUE,
+        name TEXT,
+        email TEXT,
+        phone TEXT,
+        reason TEXT,
+        lang TEXT,
+        channel TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        sequence INTEGER NOT NULL DEFAULT 0,
+        ticket_id TEXT,
+        checked_in_at INTEGER,
+        cancelled_at INTEGER,
+        missed_at INTEGER,
+        personal_erased_at INTEGER,
+        address TEXT,
+        CHECK (seat >= 0 AND seat < seats)
+      )`,
+      `CREATE UNIQUE INDEX appointments_seat ON appointments (service_id, start, seat)
+        WHERE status IN ('booked', 'checked-in')`,
+      // A code names one booking at a time: the kiosk finds it by the code alone.
+      `CREATE UNIQUE INDEX appointments_active_code ON appointments (code)
+        WHERE status IN ('booked', 'checked-in')`,
+      `CREATE INDEX appointments_by_start ON appointments (start)`,
+      `CREATE INDEX appointments_by_creation ON appointments (created_at)`,
+      `CREATE INDEX appointments_to_erase ON appointments (start) WHERE personal_erased_at IS NULL`,
+      // A ticket's appointment survives a restart of the object.
+      `ALTER TABLE tickets ADD COLUMN appointment_id TEXT`,
+      `ALTER TABLE tickets ADD COLUMN appointment_slot_start INTEGER`,
+    ],
+  },
 ];

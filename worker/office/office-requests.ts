@@ -1,6 +1,6 @@
 import type { Actor } from "../../shared/protocol/auth";
-import { SECURITY_HEADERS } from "../http/security-headers";
 import type { AuditLog } from "../storage/audit-log";
+import { type AppointmentRequestParts, appointmentRequests } from "./appointment-requests";
 import { type CommandPipeline, unknownOffice } from "./command-pipeline";
 import { AuditRequest, CommandRequest, OFFICE_PATHS, RevokeRequest, TicketToken } from "./internal";
 import { InternalRouter, internalBody } from "./internal-router";
@@ -12,13 +12,13 @@ import {
   ticketsCsvAnswer,
   todayAnswer,
 } from "./report-answers";
-import type { CommandAnswer } from "./responses";
+import { answerResponse } from "./responses";
 import type { TicketHistory } from "./store/ticket-history";
 import type { TicketsTable } from "./store/tickets-table";
 import { newTicketToken } from "./tokens";
 import { officeView, ticketView } from "./views";
 
-export interface RequestParts {
+export interface RequestParts extends AppointmentRequestParts {
   officeId: string;
   clock: () => number;
   pipeline: CommandPipeline;
@@ -33,7 +33,7 @@ export const SYSTEM_ACTOR: Actor = { kind: "system", id: null, name: null, addre
 /** Every request the Worker makes to an office (client.ts), each path handled once. */
 export function officeRequests(parts: RequestParts): InternalRouter {
   const { pipeline } = parts;
-  const missing = () => json(unknownOffice(parts.officeId));
+  const missing = () => answerResponse(unknownOffice(parts.officeId));
   /** The reading side needs a configured office. */
   const withReports =
     (
@@ -45,12 +45,12 @@ export function officeRequests(parts: RequestParts): InternalRouter {
       return answer(request, url, { state, history: parts.history, newToken: newTicketToken });
     };
 
-  return new InternalRouter()
+  const router = new InternalRouter()
     .on("POST", OFFICE_PATHS.command, async (request) => {
       const body = await internalBody(request, CommandRequest);
       if (!body.ok) return body.response;
       const { command, idempotencyKey, origin, actor = SYSTEM_ACTOR } = body.value;
-      return json(pipeline.run(command, { idempotencyKey, origin, actor }));
+      return answerResponse(pipeline.run(command, { idempotencyKey, origin, actor }));
     })
     .on("GET", OFFICE_PATHS.view, () => {
       const state = pipeline.state;
@@ -65,7 +65,7 @@ export function officeRequests(parts: RequestParts): InternalRouter {
     .on("DELETE", OFFICE_PATHS.ticket, (_request, url) => {
       const ticket = ticketByToken(parts.tickets, url);
       if (!ticket) return unknownTicket();
-      return json(
+      return answerResponse(
         pipeline.run(
           { type: "cancelTicket", ticketId: ticket.id },
           {
@@ -117,6 +117,7 @@ export function officeRequests(parts: RequestParts): InternalRouter {
       OFFICE_PATHS.ticketsCsv,
       withReports((_request, url, context) => ticketsCsvAnswer(url, context)),
     );
+  return appointmentRequests(router, parts);
 }
 
 function ticketByToken(tickets: TicketsTable, url: URL) {
@@ -129,11 +130,3 @@ const unknownTicket = () =>
     { error: { code: "unknown_ticket", message: "No ticket has this link." } },
     { status: 404 },
   );
-
-/** A command's answer, with the security headers the Worker would otherwise add by copying it. */
-function json(answer: CommandAnswer): Response {
-  return Response.json(answer.body, {
-    status: answer.status,
-    headers: { ...SECURITY_HEADERS, ...answer.headers },
-  });
-}

@@ -2,10 +2,14 @@ import { type Connection, type ConnectionContext, Server, type WSMessage } from 
 import { startOfNextDay } from "../../shared/engine";
 import { PING, PONG } from "../../shared/protocol/wire";
 import { AuditLog } from "../storage/audit-log";
+import { AppointmentCheckIn } from "./appointment-check-in";
+import { nextAppointmentWork, runAppointmentWork } from "./appointment-upkeep";
+import { Bookings } from "./bookings";
 import { CommandPipeline } from "./command-pipeline";
 import type { InternalRouter } from "./internal-router";
 import { type LiveConnection, LiveConnections } from "./live-connections";
 import { officeRequests, SYSTEM_ACTOR } from "./office-requests";
+import { AppointmentsTable } from "./store/appointments-table";
 import { IdempotencyRecords } from "./store/idempotency";
 import { OfficeStore } from "./store/office-store";
 import { RevokedDevices } from "./store/revoked-devices";
@@ -27,6 +31,7 @@ export class Office extends Server<Env> {
   private pipeline!: CommandPipeline;
   private live!: LiveConnections;
   private requests!: InternalRouter;
+  private appointments!: AppointmentsTable;
 
   override async onStart(): Promise<void> {
     const { storage } = this.ctx;
@@ -38,19 +43,22 @@ export class Office extends Server<Env> {
     const auditLog = new AuditLog(sql);
     const history = new TicketHistory(sql, store.tickets);
     const revokedDevices = new RevokedDevices(sql);
+    const idempotency = new IdempotencyRecords(sql);
     this.pipeline = new CommandPipeline({
       officeId: this.name,
       env: this.env,
       storage,
       clock,
       store,
-      idempotency: new IdempotencyRecords(sql),
+      idempotency,
       auditLog,
       history,
       revokedDevices,
       publish: (firstSeq, events, state) => this.live.publish(firstSeq, events, state),
-      rescheduleRollover: () => void this.scheduleRollover(),
+      rescheduleRollover: () => void this.scheduleAlarm(),
     });
+    this.appointments = new AppointmentsTable(sql);
+    const reschedule = () => void this.scheduleAlarm();
     this.live = new LiveConnections({
       ctx: this.ctx,
       env: this.env,
@@ -67,23 +75,53 @@ export class Office extends Server<Env> {
       tickets: store.tickets,
       history,
       auditLog,
+      bookings: new Bookings({
+        officeId: this.name,
+        storage,
+        clock,
+        config: () => this.pipeline.state?.config ?? null,
+        appointments: this.appointments,
+        idempotency,
+        auditLog,
+        reschedule,
+      }),
+      checkIn: new AppointmentCheckIn({
+        officeId: this.name,
+        clock,
+        pipeline: this.pipeline,
+        appointments: this.appointments,
+        idempotency,
+        reschedule,
+      }),
     });
     // Screens ping to check the line; answering without waking the object keeps that free.
     this.ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
-    await this.scheduleRollover();
+    await this.scheduleAlarm();
   }
 
-  /** One alarm, always recomputed from state: the office's next local midnight. */
-  private async scheduleRollover(): Promise<void> {
+  /**
+   * One alarm, always recomputed from state: the earliest of the office's
+   * next local midnight, the next appointment whose grace period ends, and
+   * the next erasure of an appointment's personal data.
+   */
+  private async scheduleAlarm(): Promise<void> {
     const state = this.pipeline.state;
     if (!state) return;
-    const due = startOfNextDay(state.day, state.config.timeZone);
+    const rollover = startOfNextDay(state.day, state.config.timeZone);
+    const appointments = nextAppointmentWork(this.appointments, state.config);
+    const due = appointments === null ? rollover : Math.min(rollover, appointments);
     if ((await this.ctx.storage.getAlarm()) !== due) await this.ctx.storage.setAlarm(due);
   }
 
+  /** Whatever is due now, judged from the rows: running it twice changes nothing the second time. */
   override async onAlarm(): Promise<void> {
     this.pipeline.run({ type: "rollover" }, { actor: SYSTEM_ACTOR });
-    await this.scheduleRollover();
+    const config = this.pipeline.state?.config;
+    if (config) {
+      const now = this.clock();
+      this.ctx.storage.transactionSync(() => runAppointmentWork(this.appointments, config, now));
+    }
+    await this.scheduleAlarm();
   }
 
   override onRequest(request: Request): Response | Promise<Response> {

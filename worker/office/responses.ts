@@ -10,6 +10,7 @@ import type {
   ServiceTodayAnswer,
 } from "../../shared/protocol/responses";
 import type { OfficeState } from "../../shared/protocol/state";
+import { SECURITY_HEADERS } from "../http/security-headers";
 import { counterView, officeView } from "./views";
 
 export interface CommandAnswer {
@@ -27,6 +28,14 @@ export interface AnswerContext {
   /** Token of the ticket this command issued, if it issued one. */
   token: string | null;
   origin: string | undefined;
+}
+
+/** An answer as the Response to the Worker, with the security headers it would otherwise add by copying it. */
+export function answerResponse(answer: CommandAnswer): Response {
+  return Response.json(answer.body, {
+    status: answer.status,
+    headers: { ...SECURITY_HEADERS, ...answer.headers },
+  });
 }
 
 /** Tracking page for a ticket, the link its QR code carries. */

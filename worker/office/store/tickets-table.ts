@@ -31,6 +31,9 @@ interface TicketRow extends Record<string, SqlStorageValue> {
   /** Who called it, and the name shown then. */
   clerk_id: string | null;
   clerk_name: string | null;
+  /** The appointment it was issued for at check-in, if any. */
+  appointment_id: string | null;
+  appointment_slot_start: number | null;
 }
 
 type ReportRow = Pick<
@@ -68,8 +71,9 @@ export class TicketsTable {
   // ── Writes, from the office's events ────────────────────────────────────
   insertIssued(ticket: Ticket, day: string, token: string): void {
     this.sql.exec(
-      `INSERT INTO tickets (id, day, code, service_id, priority, status, lang, channel, issued_at, queued_at, token)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO tickets (id, day, code, service_id, priority, status, lang, channel, issued_at, queued_at, token,
+         appointment_id, appointment_slot_start)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ticket.id,
       day,
       ticket.code,
@@ -81,6 +85,8 @@ export class TicketsTable {
       ticket.issuedAt,
       ticket.queuedAt,
       token,
+      ticket.appointment?.id ?? null,
+      ticket.appointment?.slotStart ?? null,
     );
   }
 
@@ -238,8 +244,10 @@ function toTicket(row: TicketRow): Ticket {
     startedAt: row.started_at,
     recalls: row.recalls,
     transfers: row.transfers,
-    // The table has no appointment column yet: storing appointments comes with the booking store.
-    appointment: null,
+    appointment:
+      row.appointment_id !== null && row.appointment_slot_start !== null
+        ? { id: row.appointment_id, slotStart: row.appointment_slot_start }
+        : null,
   };
 }
 

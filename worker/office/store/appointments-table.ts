@@ -1,0 +1,275 @@
+import type { AppointmentStatus } from "../../../shared/protocol/appointments";
+
+/**
+ * The `appointments` table: one row per booking, the only reader and writer
+ * of it. Seats are held by the storage itself (office-migrations.ts, 007): a
+ * row's seat is below its slot's seats, and one seat of a start holds one
+ * booked or checked-in row, so a code path that forgot to count cannot
+ * overbook. Name, contact, reason and address are personal data: erased the
+ * day after the appointment or its cancellation (`eraseBefore`).
+ */
+export interface AppointmentRow extends Record<string, SqlStorageValue> {
+  id: string;
+  code: string;
+  service_id: string;
+  start: number;
+  seat: number;
+  seats: number;
+  status: AppointmentStatus;
+  /** SHA-256 of the manage token: the token itself is never stored. */
+  token_hash: string;
+  name: string | null;
+  /** Lowercased. */
+  email: string | null;
+  /** Digits, with a leading + when given. */
+  phone: string | null;
+  reason: string | null;
+  lang: string | null;
+  channel: BookingChannel;
+  created_at: number;
+  updated_at: number;
+  /** The calendar file's SEQUENCE: one more at each move or cancellation. */
+  sequence: number;
+  ticket_id: string | null;
+  checked_in_at: number | null;
+  cancelled_at: number | null;
+  missed_at: number | null;
+  personal_erased_at: number | null;
+  /** The booking's network address, for the per-address limit (public bookings only). */
+  address: string | null;
+}
+
+/** public: the booking page; staff: a clerk booking on someone's behalf (by phone). */
+export type BookingChannel = "public" | "staff";
+
+export type NewAppointment = Pick<
+  AppointmentRow,
+  | "id"
+  | "code"
+  | "service_id"
+  | "start"
+  | "seat"
+  | "seats"
+  | "token_hash"
+  | "name"
+  | "email"
+  | "phone"
+  | "reason"
+  | "lang"
+  | "channel"
+  | "address"
+>;
+
+const HOLDS_SEAT = `status IN ('booked', 'checked-in')`;
+
+export class AppointmentsTable {
+  constructor(private readonly sql: SqlStorage) {}
+
+  // ── Writes ──────────────────────────────────────────────────────────────
+  /** Throws if the seat is taken or out of range: the constraints are the last word. */
+  insert(row: NewAppointment, now: number): void {
+    this.sql.exec(
+      `INSERT INTO appointments (id, code, service_id, start, seat, seats, status, token_hash, name, email, phone,
+         reason, lang, channel, created_at, updated_at, sequence, address)
+       VALUES (?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
+      row.id,
+      row.code,
+      row.service_id,
+      row.start,
+      row.seat,
+      row.seats,
+      row.token_hash,
+      row.name,
+      row.email,
+      row.phone,
+      row.reason,
+      row.lang,
+      row.channel,
+      now,
+      now,
+      row.address,
+    );
+  }
+
+  /** Takes the new seat and frees the old in one statement. */
+  move(id: string, place: { start: number; seat: number; seats: number }, now: number): void {
+    this.sql.exec(
+      `UPDATE appointments SET start = ?, seat = ?, seats = ?, sequence = sequence + 1, updated_at = ?
+       WHERE id = ? AND status = 'booked'`,
+      place.start,
+      place.seat,
+      place.seats,
+      now,
+      id,
+    );
+  }
+
+  cancel(id: string, now: number): void {
+    this.sql.exec(
+      `UPDATE appointments SET status = 'cancelled', cancelled_at = ?, sequence = sequence + 1, updated_at = ?
+       WHERE id = ? AND status = 'booked'`,
+      now,
+      now,
+      id,
+    );
+  }
+
+  /** Checked in with its own ticket, or (a late arrival sent to the walk-in queue) missed with a walk-in one. */
+  recordArrival(
+    id: string,
+    arrival: { status: "checked-in" | "missed"; ticketId: string },
+    now: number,
+  ): void {
+    this.sql.exec(
+      `UPDATE appointments SET status = ?, ticket_id = ?, checked_in_at = ?, missed_at = CASE WHEN ? = 'missed'
+         THEN COALESCE(missed_at, ?) ELSE missed_at END, updated_at = ? WHERE id = ?`,
+      arrival.status,
+      arrival.ticketId,
+      now,
+      arrival.status,
+      now,
+      now,
+      id,
+    );
+  }
+
+  /** A retried booking gets a new manage link: the first exists only as a hash and cannot be given again. */
+  replaceTokenHash(id: string, tokenHash: string): void {
+    this.sql.exec(`UPDATE appointments SET token_hash = ? WHERE id = ?`, tokenHash, id);
+  }
+
+  /** Booked appointments of a service that started before `startedBefore`: missed, their seats freed. */
+  markMissed(serviceId: string, startedBefore: number, now: number): number {
+    return this.sql.exec(
+      `UPDATE appointments SET status = 'missed', missed_at = ?, updated_at = ?
+       WHERE status = 'booked' AND service_id = ? AND start < ?`,
+      now,
+      now,
+      serviceId,
+      startedBefore,
+    ).rowsWritten;
+  }
+
+  /** Erases the personal data of appointments (or cancellations) before `cutoff`. */
+  eraseBefore(cutoff: number, now: number): number {
+    return this.sql.exec(
+      `UPDATE appointments SET name = NULL, email = NULL, phone = NULL, reason = NULL, address = NULL,
+         personal_erased_at = ?
+       WHERE personal_erased_at IS NULL AND (start < ? OR cancelled_at < ?)`,
+      now,
+      cutoff,
+      cutoff,
+    ).rowsWritten;
+  }
+
+  // ── Reads ───────────────────────────────────────────────────────────────
+  byId(id: string): AppointmentRow | null {
+    return this.one(`SELECT * FROM appointments WHERE id = ?`, id);
+  }
+
+  byTokenHash(tokenHash: string): AppointmentRow | null {
+    return this.one(`SELECT * FROM appointments WHERE token_hash = ?`, tokenHash);
+  }
+
+  /** The booking a code names: the active one, else the latest that had it. */
+  byCode(code: string): AppointmentRow | null {
+    return this.one(
+      `SELECT * FROM appointments WHERE code = ?
+       ORDER BY CASE WHEN ${HOLDS_SEAT} THEN 0 ELSE 1 END, created_at DESC LIMIT 1`,
+      code,
+    );
+  }
+
+  codeInUse(code: string): boolean {
+    return this.one(`SELECT id FROM appointments WHERE code = ? AND ${HOLDS_SEAT}`, code) !== null;
+  }
+
+  /** The seats taken at one start of a service. */
+  takenSeats(serviceId: string, start: number): number[] {
+    return this.sql
+      .exec<{ seat: number }>(
+        `SELECT seat FROM appointments WHERE service_id = ? AND start = ? AND ${HOLDS_SEAT}`,
+        serviceId,
+        start,
+      )
+      .toArray()
+      .map((row) => row.seat);
+  }
+
+  /** How many seats are taken at each start of a service between two instants (both included). */
+  takenByStart(serviceId: string, from: number, to: number): Map<number, number> {
+    const taken = new Map<number, number>();
+    for (const row of this.sql.exec<{ start: number; taken: number }>(
+      `SELECT start, COUNT(*) AS taken FROM appointments
+       WHERE service_id = ? AND start >= ? AND start <= ? AND ${HOLDS_SEAT} GROUP BY start`,
+      serviceId,
+      from,
+      to,
+    ))
+      taken.set(row.start, row.taken);
+    return taken;
+  }
+
+  /** Booked appointments of a service held by this e-mail or phone. */
+  bookedForContact(serviceId: string, contact: { email: string | null; phone: string | null }) {
+    return this.sql
+      .exec<{ count: number }>(
+        `SELECT COUNT(*) AS count FROM appointments WHERE service_id = ? AND status = 'booked'
+         AND ((? IS NOT NULL AND email = ?) OR (? IS NOT NULL AND phone = ?))`,
+        serviceId,
+        contact.email,
+        contact.email,
+        contact.phone,
+        contact.phone,
+      )
+      .one().count;
+  }
+
+  /** Public bookings made since `since`, from one address or (null) from anywhere. */
+  publicBookingsSince(since: number, address: string | null): number {
+    return this.sql
+      .exec<{ count: number }>(
+        `SELECT COUNT(*) AS count FROM appointments WHERE created_at >= ? AND channel = 'public'
+         AND (? IS NULL OR address = ?)`,
+        since,
+        address,
+        address,
+      )
+      .one().count;
+  }
+
+  /** Appointments starting between two instants (from included, to excluded), by start then code. */
+  startingBetween(from: number, to: number): AppointmentRow[] {
+    return this.sql
+      .exec<AppointmentRow>(
+        `SELECT * FROM appointments WHERE start >= ? AND start < ? ORDER BY start, code`,
+        from,
+        to,
+      )
+      .toArray();
+  }
+
+  /** The earliest start of a booked appointment, per service: when each service's next one may be missed. */
+  earliestBookedByService(): { serviceId: string; start: number }[] {
+    return this.sql
+      .exec<{ service_id: string; start: number }>(
+        `SELECT service_id, MIN(start) AS start FROM appointments WHERE status = 'booked' GROUP BY service_id`,
+      )
+      .toArray()
+      .map((row) => ({ serviceId: row.service_id, start: row.start }));
+  }
+
+  /** The earliest instant (a start, or a cancellation) whose day decides the next erasure. */
+  earliestToErase(): number | null {
+    return this.sql
+      .exec<{ at: number | null }>(
+        `SELECT MIN(MIN(start, COALESCE(cancelled_at, start))) AS at FROM appointments
+         WHERE personal_erased_at IS NULL`,
+      )
+      .one().at;
+  }
+
+  private one(query: string, ...bindings: SqlStorageValue[]): AppointmentRow | null {
+    return this.sql.exec<AppointmentRow>(query, ...bindings).toArray()[0] ?? null;
+  }
+}

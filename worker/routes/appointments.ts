@@ -1,0 +1,243 @@
+import type { Hono } from "hono";
+import * as z from "zod/mini";
+import { RANK } from "../../shared/access/ranks";
+import {
+  AppointmentSlots,
+  BookAppointmentBody,
+  BookedAppointment,
+  CancelledAppointment,
+  CheckedIn,
+  CheckInBody,
+  DayAppointments,
+  HeldAppointment,
+  MoveAppointmentBody,
+} from "../../shared/protocol/appointments";
+import type { Actor } from "../../shared/protocol/auth";
+import { addDays, isCalendarDate } from "../../shared/protocol/wall-time";
+import { device, staffRank } from "../auth/access";
+import { clientAddress } from "../auth/authenticate";
+import { actorOf, type Principal } from "../auth/principal";
+import { appointmentTokenParam, officeParam, serviceParam } from "../http/path-params";
+import { type AppContext, type AppEnv, defineRoute } from "../http/route";
+import { officeClient } from "../office/client";
+
+/** The longest range of slots one request reads. */
+const MAX_SLOT_DAYS = 62;
+
+const RANGE_RULE = `Give the days as ?from=YYYY-MM-DD&to=YYYY-MM-DD, from before to, at most ${MAX_SLOT_DAYS} days.`;
+const RangeDay = z
+  .string({ error: RANGE_RULE })
+  .check(z.refine(isCalendarDate, { error: RANGE_RULE }));
+const SlotsQuery = z.object({ from: RangeDay, to: RangeDay }).check(
+  z.refine(({ from, to }) => from <= to && to <= addDays(from, MAX_SLOT_DAYS - 1), {
+    error: RANGE_RULE,
+  }),
+);
+
+const DATE_RULE = "Give the day as ?date=YYYY-MM-DD.";
+const DayQuery = z.object({
+  date: z.string({ error: DATE_RULE }).check(z.refine(isCalendarDate, { error: DATE_RULE })),
+});
+
+const originOf = (c: AppContext) => new URL(c.req.url).origin;
+
+/** Staff of this office book on someone's behalf; anyone else books as the public. */
+function bookingActor(principal: Principal, office: string): Actor {
+  if (staffRank(principal, office) >= RANK.clerk) return actorOf(principal);
+  return { kind: "anonymous", id: null, name: null, address: principal.address };
+}
+
+/** The holder of a manage link: nobody by name. */
+function holderActor(c: AppContext): Actor {
+  return { kind: "anonymous", id: null, name: null, address: clientAddress(c.req.raw) };
+}
+
+export function appointmentRoutes(app: Hono<AppEnv>): void {
+  defineRoute(
+    app,
+    {
+      operationId: "appointmentSlots",
+      method: "get",
+      path: "/api/offices/{office}/services/{service}/slots",
+      role: "public",
+      readsCaller: true,
+      summary: `Every slot of an appointment service for ?from=&to= (office-local dates, at most ${MAX_SLOT_DAYS} days), with the seats left (0 when full): none before the minimum notice or past the days bookable ahead. Staff of the office see the extra seats they may give by phone.`,
+      params: { office: officeParam, service: serviceParam },
+      query: SlotsQuery,
+      success: { status: 200, description: "The slots", body: AppointmentSlots },
+      errors: [400, 404],
+    },
+    (c, { params, query }) =>
+      officeClient(c.env, params.office).slots(params.service, query, {
+        staff: staffRank(c.var.principal, params.office) >= RANK.clerk,
+      }),
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "bookAppointment",
+      method: "post",
+      path: "/api/offices/{office}/appointments",
+      role: "public",
+      readsCaller: true,
+      summary:
+        "Books a seat: the appointment, its manage link (an unguessable token, kept by the office only as a hash) and its calendar file. 409 slot_full, slot_unavailable (not a slot of the service now), too_many_bookings (per contact and service; per address and office an hour). Staff of the office booking on someone's behalf get the service's extra seats, no minimum notice and no per-address limit. A retry with the same Idempotency-Key gets the same booking under a new link.",
+      params: { office: officeParam },
+      body: BookAppointmentBody,
+      success: { status: 201, description: "The booking", body: BookedAppointment },
+      errors: [400, 404, 409, 413, 422],
+      idempotent: true,
+    },
+    (c, { params, body, idempotencyKey }) =>
+      officeClient(c.env, params.office).book({
+        booking: body,
+        actor: bookingActor(c.var.principal, params.office),
+        origin: originOf(c),
+        idempotencyKey,
+      }),
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "checkInAppointment",
+      method: "post",
+      path: "/api/offices/{office}/appointments/check-in",
+      role: "kiosk",
+      summary:
+        "A person with a booking arrives (a kiosk, or a clerk at the counter, by the booking code): the ticket, as issueTicket answers, and the appointment. 409 check_in_too_early (with opensAt), check_in_too_late (with rebookUrl) or appointment_missed per the service's late-arrival rule, appointment_cancelled, appointment_checked_in; a late arrival given a ticket has lateArrival true.",
+      params: { office: officeParam },
+      body: CheckInBody,
+      success: { status: 201, description: "The ticket", body: CheckedIn },
+      errors: [400, 401, 403, 404, 409, 422, 429],
+      idempotent: true,
+    },
+    (c, { params, body, idempotencyKey }) => {
+      const principal = c.var.principal;
+      return officeClient(c.env, params.office).checkIn({
+        code: body.code,
+        actor: actorOf(principal, device(principal, params.office, "kiosk")),
+        origin: originOf(c),
+        idempotencyKey,
+      });
+    },
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "dayAppointments",
+      method: "get",
+      path: "/api/offices/{office}/appointments",
+      role: "clerk",
+      summary:
+        "The appointments of one local day (?date=YYYY-MM-DD), every status, by start: the person's name (null once erased) and whether they left an e-mail or a phone, never the contact itself.",
+      params: { office: officeParam },
+      query: DayQuery,
+      success: { status: 200, description: "The day's appointments", body: DayAppointments },
+      errors: [400, 401, 403, 404],
+    },
+    (c, { params, query }) => officeClient(c.env, params.office).appointmentsOn(query.date),
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "getAppointment",
+      method: "get",
+      path: "/api/offices/{office}/appointments/{token}",
+      role: "ticket",
+      summary:
+        "The booking as its holder sees it, by its manage token: the appointment with their name, contact and reason (until erased the day after), the links, and when check-in opens and closes.",
+      params: { office: officeParam, token: appointmentTokenParam },
+      success: { status: 200, description: "The booking", body: HeldAppointment },
+      errors: [404],
+    },
+    (c, { params }) => officeClient(c.env, params.office).appointment(params.token, originOf(c)),
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "moveAppointment",
+      method: "patch",
+      path: "/api/offices/{office}/appointments/{token}",
+      role: "ticket",
+      summary:
+        "The holder moves their booking to another start ({ start }): the new seat is taken and the old one freed at once, or nothing changes (409 slot_full, slot_unavailable).",
+      params: { office: officeParam, token: appointmentTokenParam },
+      body: MoveAppointmentBody,
+      success: { status: 200, description: "The booking, moved", body: HeldAppointment },
+      errors: [400, 404, 409, 413, 422],
+      idempotent: true,
+    },
+    (c, { params, body, idempotencyKey }) =>
+      officeClient(c.env, params.office).moveAppointment({
+        token: params.token,
+        start: body.start,
+        origin: originOf(c),
+        idempotencyKey,
+      }),
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "cancelAppointment",
+      method: "delete",
+      path: "/api/offices/{office}/appointments/{token}",
+      role: "ticket",
+      summary: "The holder cancels their booking; its seat is free again at once.",
+      params: { office: officeParam, token: appointmentTokenParam },
+      success: { status: 200, description: "The cancelled booking", body: CancelledAppointment },
+      errors: [400, 404, 409, 422],
+      idempotent: true,
+    },
+    (c, { params, idempotencyKey }) =>
+      officeClient(c.env, params.office).cancelAppointment(params.token, {
+        idempotencyKey,
+        address: clientAddress(c.req.raw),
+      }),
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "appointmentCalendar",
+      method: "get",
+      path: "/api/offices/{office}/appointments/{token}/calendar.ics",
+      role: "ticket",
+      summary:
+        "The booking as an iCalendar file: a stable UID, a SEQUENCE that rises with each move or cancellation, the office as LOCATION, reminders a day and an hour before; METHOD:CANCEL once cancelled.",
+      params: { office: officeParam, token: appointmentTokenParam },
+      success: { status: 200, description: "text/calendar", mediaType: "text/calendar" },
+      errors: [404],
+    },
+    (c, { params }) =>
+      officeClient(c.env, params.office).appointmentCalendar(params.token, originOf(c)),
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "checkInMyAppointment",
+      method: "post",
+      path: "/api/offices/{office}/appointments/{token}/check-in",
+      role: "ticket",
+      summary:
+        "The holder says \"I'm here\" from the manage page, inside the check-in window: the ticket, as the kiosk's check-in answers, with the same refusals.",
+      params: { office: officeParam, token: appointmentTokenParam },
+      success: { status: 201, description: "The ticket", body: CheckedIn },
+      errors: [404, 409, 422, 429],
+      idempotent: true,
+    },
+    (c, { params, idempotencyKey }) =>
+      officeClient(c.env, params.office).checkIn({
+        token: params.token,
+        actor: holderActor(c),
+        origin: originOf(c),
+        idempotencyKey,
+      }),
+  );
+}
