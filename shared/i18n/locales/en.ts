@@ -383,7 +383,6 @@ export const book = {
     title: "Choose a time",
     officeTime: "Times are the office's local time.",
     full: "full",
-    fullLabel: "{time}, full",
   },
   details: {
     title: "Your details",

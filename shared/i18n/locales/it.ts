@@ -420,7 +420,6 @@ export const book: BookSection = {
     title: "Scegli un orario",
     officeTime: "Gli orari sono quelli dell'ufficio.",
     full: "completo",
-    fullLabel: "{time}, completo",
   },
   details: {
     title: "I tuoi dati",
