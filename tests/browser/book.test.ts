@@ -65,13 +65,13 @@ async function expectAccessible(page: Page, where: string): Promise<void> {
 /** Every control the person touches is at least 48 px high and wide. */
 async function expectTouchTargets(page: Page, where: string): Promise<void> {
   const small = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>("button, a, input, textarea, label")]
+    [...document.querySelectorAll<HTMLElement>("button, a, input, textarea, .segmented__option")]
       .filter((element) => element.offsetParent !== null)
       .map((element) => ({ element, box: element.getBoundingClientRect() }))
       .filter(({ element, box }) => {
         // A radio button is inside its label, which is the target.
         const radio = element.tagName === "INPUT" && (element as HTMLInputElement).type === "radio";
-        return !radio && (box.height < 48 || (element.tagName !== "LABEL" && box.width < 48));
+        return !radio && (box.height < 48 || box.width < 48);
       })
       .map(({ element, box }) => `${element.outerHTML.slice(0, 80)} ${box.width}×${box.height}`),
   );
