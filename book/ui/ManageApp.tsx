@@ -151,8 +151,9 @@ export function ManageApp({ model }: { model: ManagePageModel }) {
         <CancelQuestion model={model} />
       ) : (
         <>
-          <Booking model={model} />
+          {/* First when it shows anything: at the office, "I'm here" and the number matter most. */}
           <CheckInPanel model={model} />
+          <Booking model={model} />
           <Actions model={model} />
         </>
       )}
