@@ -18,7 +18,7 @@ export default defineConfig({
         // The client apps' own logic (views, timers, announcements), without a browser.
         test: {
           name: "clients",
-          include: ["tests/{display,kiosk,counter,ticket,dashboard}/**/*.test.ts"],
+          include: ["tests/{display,kiosk,counter,ticket,dashboard,book}/**/*.test.ts"],
           environment: "node",
         },
       },

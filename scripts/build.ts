@@ -3,8 +3,8 @@
  * assets (see wrangler.toml). Each app is a folder with main.tsx and
  * index.html, built for the oldest engine it supports (README, "Browsers"):
  * the display for Chromium 47 TVs (ES5, under its size budget), the kiosk,
- * counter and ticket page for Chromium 64 / Safari 12 tablets and phones and
- * Firefox ESR, the dashboard for current browsers. es-check then proves the
+ * counter, ticket page and booking page for Chromium 64 / Safari 12 tablets
+ * and phones and Firefox ESR, the dashboard for current browsers. es-check then proves the
  * output parses at that level: a bundle an old engine cannot parse is a blank
  * screen there, so any failure fails the build.
  */
@@ -52,6 +52,8 @@ export const APPS: AppBuild[] = [
   { name: "kiosk", target: OLD_TABLETS, supported: OLD_TABLET_FEATURES, esCheck: "es2018" },
   { name: "counter", target: OLD_TABLETS, supported: OLD_TABLET_FEATURES, esCheck: "es2018" },
   { name: "ticket", target: OLD_TABLETS, supported: OLD_TABLET_FEATURES, esCheck: "es2018" },
+  // The booking page is on the same phones as the ticket page.
+  { name: "book", target: OLD_TABLETS, supported: OLD_TABLET_FEATURES, esCheck: "es2018" },
   { name: "dashboard", target: ["chrome100", "firefox115", "safari16"], esCheck: "es2022" },
 ];
 

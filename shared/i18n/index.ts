@@ -6,7 +6,7 @@ export type { Base } from "./locales/en";
 /**
  * Every language Turno speaks, with the words all apps share. A new language
  * is one file in ./locales, listed here and in each app's list (display.ts,
- * kiosk.ts, counter.ts, ticket.ts, dashboard.ts), which add the app's own words: an app's
+ * kiosk.ts, counter.ts, ticket.ts, dashboard.ts, book.ts), which add the app's own words: an app's
  * bundle carries no other app's sentences.
  */
 export const BASES: Record<string, en.Base> = { it: it.base, en: en.base };

@@ -19,6 +19,7 @@ const FOLDERS = [
   "counter",
   "ticket",
   "dashboard",
+  "book",
   "scripts",
   "bench",
   "tests",

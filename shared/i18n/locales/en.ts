@@ -2,7 +2,7 @@
  * English. Every language is one file shaped like this one (the types come
  * from here); list it in ../index.ts and in each app's list beside it
  * (../display.ts, ../kiosk.ts, ../counter.ts, ../ticket.ts,
- * ../dashboard.ts). The words
+ * ../dashboard.ts, ../book.ts). The words
  * shared by every app are in `base`; each app's own are a separate export,
  * so an app bundles only its own words (the display has a size budget).
  */
@@ -437,6 +437,155 @@ export const ticket = {
   loadFailed: "We cannot reach the office right now. This page will keep trying.",
 };
 
+export const book = {
+  appName: "Book an appointment",
+  language: "Language",
+  loading: "Loading…",
+  retry: "Try again",
+  back: "Back",
+  step: "Step {n} of {total}",
+  officeUnknown: {
+    title: "Office not found",
+    hint: "This address does not match any office. Please check the link you were given.",
+  },
+  unreachable: "We cannot reach the office right now. Check your connection and try again.",
+  service: {
+    title: "Choose a service",
+    none: "This office takes no bookings online at the moment. Please contact the office.",
+  },
+  day: {
+    title: "Choose a day",
+    week: "From {from} to {to}",
+    previousWeek: "Previous week",
+    nextWeek: "Next week",
+    searching: "Looking for free times…",
+    failed: "The free times could not be loaded.",
+    noneThisWeek: "No free times this week: try the next one.",
+    noneAhead:
+      "There are no free times in the next {n} days. Please try again in a few days, or contact the office.",
+    freeMany: "{n} free times",
+    freeOne: "1 free time",
+    full: "Full",
+  },
+  time: {
+    title: "Choose a time",
+    officeTime: "Times are the office's local time.",
+    full: "full",
+  },
+  details: {
+    title: "Your details",
+    when: "{day} at {time}",
+    name: "Name and surname",
+    contactKind: "How can the office reach you?",
+    email: "E-mail",
+    phone: "Phone",
+    emailLabel: "E-mail address",
+    phoneLabel: "Phone number",
+    emailHint: "For example: name@example.com",
+    phoneHint: "For example: +39 055 123 4567",
+    reason: "Reason for the visit (optional)",
+    reasonLeft: "{left} characters left",
+    privacy:
+      "We keep your name, contact and reason only to handle this appointment, until {day}: then they are erased. Only the time and the service stay, without your name, for the office's statistics.",
+    book: "Book",
+    booking: "Booking…",
+    problems: {
+      name_missing: "Please write your name.",
+      name_too_long: "The name may have at most {max} characters.",
+      contact_missing: "Please write how the office can reach you.",
+      email_format: "This e-mail address does not look right: check it, e.g. name@example.com.",
+      phone_format:
+        "This phone number does not look right: use digits only, with + and the country code if abroad.",
+      reason_too_long: "The reason may have at most {max} characters.",
+    },
+  },
+  refusals: {
+    slot_full:
+      "Someone has just booked that time. Please choose another: the list below is up to date.",
+    slot_unavailable: "That time can no longer be booked. Please choose another.",
+    too_many_bookings:
+      "There are already too many bookings for this service with this contact or from this connection. To change an appointment, open the link of your booking.",
+    too_many_requests:
+      "Too many attempts in a short time. Please wait a few minutes and try again.",
+    unknown_service: "This service can no longer be booked online.",
+    invalid_request: "Some of the details were not accepted. Please check them and try again.",
+    network:
+      "No answer from the office. Check your connection and press the button again: you will not be booked twice.",
+    generic: "That did not work. Please try again.",
+  },
+  confirmation: {
+    title: "Your appointment is booked",
+    codeLabel: "Booking code",
+    qrLabel: "QR code of the booking code {code}",
+    atTheOffice:
+      "When you arrive, scan this QR code at the kiosk or type the booking code there to check in.",
+    when: "When",
+    service: "Service",
+    manage: "Move or cancel the appointment",
+    manageHint:
+      "Keep this link (add it to your bookmarks): only with it can you move or cancel the appointment.",
+    calendar: "Add to calendar",
+    another: "Book another appointment",
+  },
+  manage: {
+    title: "Your appointment",
+    invalid: {
+      title: "Booking not found",
+      hint: "This link does not match any booking. Please open the link you received when you booked.",
+    },
+    status: {
+      booked: "Booked",
+      "checked-in": "Checked in",
+      missed: "Missed",
+      cancelled: "Cancelled",
+    },
+    bookedFor: "Booked for",
+    contact: "Contact",
+    reason: "Reason",
+    checkInWindow: "On the day, you can check in from {from} to {until}.",
+    imHere: "I'm here",
+    imHereHint: "Already at the office? Check in from here and you get your number.",
+    checkingIn: "Checking in…",
+    yourNumber: "Your number",
+    checkedIn: "You are checked in: watch the screen in the waiting room for your number.",
+    followNumber: "Follow your number",
+    lateWalkIn:
+      "You arrived after your time, so your number is in the normal queue: you will be called in turn.",
+    lateClerk: "You arrived after your time: the counter will decide when to serve you.",
+    move: "Move to another time",
+    moveTitle: "Choose a new time",
+    moveQuestion: "Move your appointment to {when}?",
+    moveYes: "Yes, move it",
+    moveNo: "Keep the current time",
+    moving: "Moving…",
+    moved: "Your appointment has been moved.",
+    moveBack: "Back to my appointment",
+    moveKeeps: "If the new time cannot be booked, your current appointment stays as it is.",
+    cancel: "Cancel the appointment",
+    cancelQuestion:
+      "Cancel your appointment of {when}? The time will be freed for others and cannot be restored.",
+    cancelYes: "Yes, cancel it",
+    cancelNo: "No, keep it",
+    cancelling: "Cancelling…",
+    cancelled: "This appointment is cancelled.",
+    missed: "This appointment was missed: nobody checked in before the time was over.",
+    bookAgain: "Book a new appointment",
+    checkInRefusals: {
+      check_in_too_early: "It is too early to check in: you can from {time}.",
+      check_in_too_late:
+        "It is too late to check in for this appointment. Please book a new one or ask at the Info Point.",
+      appointment_missed:
+        "This appointment was missed. Please book a new one or ask at the Info Point.",
+      appointment_cancelled: "This appointment was cancelled.",
+      appointment_checked_in: "You are already checked in.",
+      too_many_requests: "Too many attempts in a short time. Please wait a minute and try again.",
+      network:
+        "No answer from the office. Check your connection and press the button again: you will not get two numbers.",
+      generic: "That did not work. Please try again, or ask at the Info Point.",
+    },
+  },
+};
+
 export const pairing = {
   titles: { kiosk: "Pair this ticket machine", display: "Pair this screen" },
   office: "Office",
@@ -517,6 +666,7 @@ export type DisplaySection = typeof display;
 export type KioskSection = typeof kiosk;
 export type CounterSection = typeof counter;
 export type TicketSection = typeof ticket;
+export type BookSection = typeof book;
 export type PairingSection = typeof pairing;
 export type AuthSection = typeof auth;
 

@@ -1,6 +1,7 @@
 import type {
   AuthSection,
   Base,
+  BookSection,
   CounterSection,
   DashboardSection,
   DisplaySection,
@@ -470,6 +471,157 @@ export const ticket: TicketSection = {
     hint: "Questo link non corrisponde a nessun biglietto. Inquadra di nuovo il codice QR del biglietto.",
   },
   loadFailed: "Al momento non riusciamo a raggiungere l'ufficio. La pagina continuerà a riprovare.",
+};
+
+export const book: BookSection = {
+  appName: "Prenota un appuntamento",
+  language: "Lingua",
+  loading: "Caricamento…",
+  retry: "Riprova",
+  back: "Indietro",
+  step: "Passo {n} di {total}",
+  officeUnknown: {
+    title: "Ufficio non trovato",
+    hint: "Questo indirizzo non corrisponde a nessun ufficio. Controlla il link che hai ricevuto.",
+  },
+  unreachable:
+    "Al momento non riusciamo a raggiungere l'ufficio. Controlla la connessione e riprova.",
+  service: {
+    title: "Scegli un servizio",
+    none: "Al momento questo ufficio non accetta prenotazioni online. Contatta l'ufficio.",
+  },
+  day: {
+    title: "Scegli un giorno",
+    week: "Dal {from} al {to}",
+    previousWeek: "Settimana precedente",
+    nextWeek: "Settimana successiva",
+    searching: "Cerchiamo gli orari liberi…",
+    failed: "Non è stato possibile caricare gli orari liberi.",
+    noneThisWeek: "Nessun orario libero questa settimana: prova la successiva.",
+    noneAhead:
+      "Non ci sono orari liberi nei prossimi {n} giorni. Riprova tra qualche giorno, oppure contatta l'ufficio.",
+    freeMany: "{n} orari liberi",
+    freeOne: "1 orario libero",
+    full: "Completo",
+  },
+  time: {
+    title: "Scegli un orario",
+    officeTime: "Gli orari sono quelli dell'ufficio.",
+    full: "completo",
+  },
+  details: {
+    title: "I tuoi dati",
+    when: "{day} alle {time}",
+    name: "Nome e cognome",
+    contactKind: "Come può contattarti l'ufficio?",
+    email: "E-mail",
+    phone: "Telefono",
+    emailLabel: "Indirizzo e-mail",
+    phoneLabel: "Numero di telefono",
+    emailHint: "Per esempio: nome@esempio.it",
+    phoneHint: "Per esempio: 055 123 4567",
+    reason: "Motivo della visita (facoltativo)",
+    reasonLeft: "Ancora {left} caratteri",
+    privacy:
+      "Conserviamo nome, contatto e motivo solo per gestire questo appuntamento, fino al {day}: poi vengono cancellati. Restano soltanto l'orario e il servizio, senza il tuo nome, per le statistiche dell'ufficio.",
+    book: "Prenota",
+    booking: "Prenotazione in corso…",
+    problems: {
+      name_missing: "Scrivi il tuo nome.",
+      name_too_long: "Il nome può avere al massimo {max} caratteri.",
+      contact_missing: "Scrivi come può contattarti l'ufficio.",
+      email_format:
+        "Questo indirizzo e-mail non sembra corretto: controllalo, es. nome@esempio.it.",
+      phone_format:
+        "Questo numero di telefono non sembra corretto: usa solo cifre, con + e il prefisso internazionale se sei all'estero.",
+      reason_too_long: "Il motivo può avere al massimo {max} caratteri.",
+    },
+  },
+  refusals: {
+    slot_full:
+      "Qualcuno ha appena prenotato quell'orario. Scegline un altro: l'elenco qui sotto è aggiornato.",
+    slot_unavailable: "Quell'orario non è più prenotabile. Scegline un altro.",
+    too_many_bookings:
+      "Ci sono già troppe prenotazioni per questo servizio con questo contatto o da questa connessione. Per cambiare un appuntamento apri il link della tua prenotazione.",
+    too_many_requests: "Troppi tentativi in poco tempo. Attendi qualche minuto e riprova.",
+    unknown_service: "Questo servizio non è più prenotabile online.",
+    invalid_request: "Alcuni dati non sono stati accettati. Controllali e riprova.",
+    network:
+      "Nessuna risposta dall'ufficio. Controlla la connessione e premi di nuovo il pulsante: non verrai prenotato due volte.",
+    generic: "Non ha funzionato. Riprova.",
+  },
+  confirmation: {
+    title: "Il tuo appuntamento è prenotato",
+    codeLabel: "Codice di prenotazione",
+    qrLabel: "Codice QR del codice di prenotazione {code}",
+    atTheOffice:
+      "Quando arrivi, inquadra questo codice QR al totem oppure digita lì il codice di prenotazione per registrare il tuo arrivo.",
+    when: "Quando",
+    service: "Servizio",
+    manage: "Sposta o annulla l'appuntamento",
+    manageHint:
+      "Conserva questo link (aggiungilo ai preferiti): solo con questo puoi spostare o annullare l'appuntamento.",
+    calendar: "Aggiungi al calendario",
+    another: "Prenota un altro appuntamento",
+  },
+  manage: {
+    title: "Il tuo appuntamento",
+    invalid: {
+      title: "Prenotazione non trovata",
+      hint: "Questo link non corrisponde a nessuna prenotazione. Apri il link che hai ricevuto al momento della prenotazione.",
+    },
+    status: {
+      booked: "Prenotato",
+      "checked-in": "Arrivo registrato",
+      missed: "Mancato",
+      cancelled: "Annullato",
+    },
+    bookedFor: "Prenotato per",
+    contact: "Contatto",
+    reason: "Motivo",
+    checkInWindow:
+      "Il giorno dell'appuntamento puoi registrare il tuo arrivo dalle {from} alle {until}.",
+    imHere: "Sono arrivato",
+    imHereHint: "Sei già in ufficio? Registra qui il tuo arrivo e ricevi il tuo numero.",
+    checkingIn: "Registrazione in corso…",
+    yourNumber: "Il tuo numero",
+    checkedIn: "Arrivo registrato: segui lo schermo in sala d'attesa per il tuo numero.",
+    followNumber: "Segui il tuo numero",
+    lateWalkIn:
+      "Sei arrivato dopo il tuo orario, quindi il tuo numero è nella coda normale: verrai chiamato al tuo turno.",
+    lateClerk: "Sei arrivato dopo il tuo orario: lo sportello deciderà quando servirti.",
+    move: "Sposta a un altro orario",
+    moveTitle: "Scegli un nuovo orario",
+    moveQuestion: "Spostare l'appuntamento a {when}?",
+    moveYes: "Sì, spostalo",
+    moveNo: "Tieni l'orario attuale",
+    moving: "Spostamento in corso…",
+    moved: "Il tuo appuntamento è stato spostato.",
+    moveBack: "Torna al mio appuntamento",
+    moveKeeps: "Se il nuovo orario non si può prenotare, l'appuntamento attuale resta com'è.",
+    cancel: "Annulla l'appuntamento",
+    cancelQuestion:
+      "Annullare l'appuntamento di {when}? L'orario tornerà libero per altri e non potrà essere recuperato.",
+    cancelYes: "Sì, annullalo",
+    cancelNo: "No, tienilo",
+    cancelling: "Annullamento in corso…",
+    cancelled: "Questo appuntamento è annullato.",
+    missed: "Questo appuntamento è stato mancato: nessuno ha registrato l'arrivo entro l'orario.",
+    bookAgain: "Prenota un nuovo appuntamento",
+    checkInRefusals: {
+      check_in_too_early: "È troppo presto per registrare l'arrivo: puoi farlo dalle {time}.",
+      check_in_too_late:
+        "È troppo tardi per registrare l'arrivo per questo appuntamento. Prenotane uno nuovo o chiedi all'Info Point.",
+      appointment_missed:
+        "Questo appuntamento è stato mancato. Prenotane uno nuovo o chiedi all'Info Point.",
+      appointment_cancelled: "Questo appuntamento è stato annullato.",
+      appointment_checked_in: "Il tuo arrivo è già registrato.",
+      too_many_requests: "Troppi tentativi in poco tempo. Attendi un minuto e riprova.",
+      network:
+        "Nessuna risposta dall'ufficio. Controlla la connessione e premi di nuovo il pulsante: non riceverai due numeri.",
+      generic: "Non ha funzionato. Riprova, oppure chiedi all'Info Point.",
+    },
+  },
 };
 
 export const pairing: PairingSection = {

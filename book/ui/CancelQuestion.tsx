@@ -1,0 +1,39 @@
+import { format } from "../../shared/i18n";
+import type { ManagePageModel } from "../model/manage-page-model";
+import { whenText } from "./booking-when";
+import { RefusalNote } from "./RefusalNote";
+import { StepHeading } from "./StepHeading";
+
+/** "Cancel your appointment of …?": a cancelled booking cannot be restored, so it is asked first. */
+export function CancelQuestion({ model }: { model: ManagePageModel }) {
+  const m = model.messages.value.book;
+  const g = m.manage;
+  const sending = model.sending.value;
+  const refusal = model.cancelRefusal.value;
+  return (
+    <section class="card" aria-labelledby="step-title" data-testid="cancel-question">
+      <StepHeading takeFocus>{format(g.cancelQuestion, { when: whenText(model) })}</StepHeading>
+      <RefusalNote text={refusal ? m.refusals[refusal] : null} />
+      <div class="actions">
+        <button
+          type="button"
+          class="button button--danger"
+          data-testid="cancel-confirm"
+          disabled={sending}
+          onClick={() => void model.confirmCancel()}
+        >
+          {sending ? g.cancelling : g.cancelYes}
+        </button>
+        <button
+          type="button"
+          class="button button--primary"
+          data-testid="cancel-keep"
+          disabled={sending}
+          onClick={model.keepBooking}
+        >
+          {g.cancelNo}
+        </button>
+      </div>
+    </section>
+  );
+}
