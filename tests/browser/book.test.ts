@@ -3,19 +3,12 @@
  * Chromium against `wrangler dev`: a service, a day, a time, the details, the
  * confirmation with its code and QR code, then the manage link: see, cancel.
  * axe judges every step; the screenshots are in test-results/screenshots.
- *
- * NOT RUNNABLE YET: it needs the appointment routes (`/api/offices/{office}/
- * services/{service}/slots`, `…/appointments`) and the Worker serving the app
- * at `/a/{office}/{token}`, which the office side adds. Set
- * WAITING_FOR_APPOINTMENT_ROUTES to false once that side is merged.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { describeViolations, seriousAccessibilityViolations } from "./accessibility";
 import { launchBrowser, openPage, SCREENS, screenshot, testId, waitForText } from "./browser";
 import { api, openAllDayConfig } from "./office-api";
-
-const WAITING_FOR_APPOINTMENT_ROUTES = true;
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -79,7 +72,6 @@ async function expectTouchTargets(page: Page, where: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (WAITING_FOR_APPOINTMENT_ROUTES) return;
   browser = await launchBrowser();
   officeId = await createBookingOffice();
 });
