@@ -79,7 +79,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe.skipIf(WAITING_FOR_APPOINTMENT_ROUTES)("Booking an appointment on a phone", () => {
+describe("Booking an appointment on a phone", () => {
   it("books Edilizia step by step, shows the code and its QR code at once, and the manage link can cancel it.", async () => {
     const { page, errors } = await openPage(
       browser,
