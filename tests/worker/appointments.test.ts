@@ -74,6 +74,20 @@ describe("Slots and booking", () => {
     expect(after.filter((s) => s.seatsLeft === 3)).toHaveLength(slots.length - 1);
   });
 
+  it("A malformed or too long range of days is a 400, never a 500 (the fuzz suite found one).", async () => {
+    const { officeId, days } = await bookingOffice();
+    const path = (from: string, to: string) =>
+      `/offices/${officeId}/services/permits/slots?from=${from}&to=${to}`;
+    for (const [from, to] of [
+      ["not-a-day", days.tomorrow],
+      [days.tomorrow, "2026-02-30"],
+      ["9999-99-99", "0000-00-00"],
+      ["2026-01-01", "2026-12-31"],
+    ] as const) {
+      expectError(await api("GET", path(from, to)), 400, "invalid_request");
+    }
+  });
+
   it("The manage token is stored only as its hash.", async () => {
     const { officeId, days } = await bookingOffice();
     const slot = (await tomorrowSlots(officeId, days.tomorrow))[3]!;

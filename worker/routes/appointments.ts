@@ -29,9 +29,16 @@ const RangeDay = z
   .string({ error: RANGE_RULE })
   .check(z.refine(isCalendarDate, { error: RANGE_RULE }));
 const SlotsQuery = z.object({ from: RangeDay, to: RangeDay }).check(
-  z.refine(({ from, to }) => from <= to && to <= addDays(from, MAX_SLOT_DAYS - 1), {
-    error: RANGE_RULE,
-  }),
+  // Runs even when a day is malformed (zod still checks the object): only real days are compared.
+  z.refine(
+    ({ from, to }) =>
+      !isCalendarDate(from) ||
+      !isCalendarDate(to) ||
+      (from <= to && to <= addDays(from, MAX_SLOT_DAYS - 1)),
+    {
+      error: RANGE_RULE,
+    },
+  ),
 );
 
 const DATE_RULE = "Give the day as ?date=YYYY-MM-DD.";
