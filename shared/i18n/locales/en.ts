@@ -518,7 +518,7 @@ export const book = {
     codeLabel: "Booking code",
     qrLabel: "QR code of the booking code {code}",
     atTheOffice:
-      "When you arrive, scan this QR code at the kiosk or type the booking code there to check in.",
+      "When you arrive, type the booking code at the kiosk (or hold the QR code to its reader, where it has one) to check in.",
     when: "When",
     service: "Service",
     manage: "Move or cancel the appointment",

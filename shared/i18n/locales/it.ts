@@ -555,7 +555,7 @@ export const book: BookSection = {
     codeLabel: "Codice di prenotazione",
     qrLabel: "Codice QR del codice di prenotazione {code}",
     atTheOffice:
-      "Quando arrivi, inquadra questo codice QR al totem oppure digita lì il codice di prenotazione per registrare il tuo arrivo.",
+      "Quando arrivi, digita il codice di prenotazione al totem (o avvicina il codice QR al lettore, dove il totem ne ha uno) per registrare il tuo arrivo.",
     when: "Quando",
     service: "Servizio",
     manage: "Sposta o annulla l'appuntamento",
