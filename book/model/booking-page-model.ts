@@ -1,5 +1,6 @@
 import { batch, computed, type ReadonlySignal, signal } from "@preact/signals";
 import { newIdempotencyKey } from "../../shared/client/idempotency-key";
+import { qrSvg as drawQrSvg } from "../../shared/client/qr-svg";
 import { type BookMessages, bookMessages } from "../../shared/i18n/book";
 import { addDays } from "../../shared/protocol/wall-time";
 import type { BookedAnswer, FreeSlot } from "./appointment-answers";
@@ -19,7 +20,6 @@ import {
 } from "./booking-details";
 import { type BookableService, type BookingOffice, bookableServices } from "./booking-office";
 import { officeToday } from "./calendar-days";
-import { codeQrSvg } from "./code-qr";
 import { type BookingRefusal, bookingRefusal, needsAnotherTime } from "./refusals";
 import { createSlotPicker, type SlotPicker } from "./slot-picker";
 
@@ -64,7 +64,7 @@ export function createBookingPageModel(officeId: string, deps: PageDependencies)
   const { api } = deps;
   const deviceNow = deps.now ?? Date.now;
   const newKey = deps.newKey ?? (() => newIdempotencyKey("book"));
-  const qrSvg = deps.qrSvg ?? codeQrSvg;
+  const qrSvg = deps.qrSvg ?? drawQrSvg;
 
   const load = signal<"loading" | "ready" | "unknown-office" | "unreachable">("loading");
   const office = signal<BookingOffice | null>(null);

@@ -1,5 +1,6 @@
 import { batch, computed, type ReadonlySignal, signal } from "@preact/signals";
 import { newIdempotencyKey } from "../../shared/client/idempotency-key";
+import { qrSvg as drawQrSvg } from "../../shared/client/qr-svg";
 import { type BookMessages, bookMessages } from "../../shared/i18n/book";
 import { addDays } from "../../shared/protocol/wall-time";
 import type { CheckedInAnswer, FreeSlot, HeldAppointment } from "./appointment-answers";
@@ -12,7 +13,6 @@ import {
 import { type BookingOffice, bookableServices } from "./booking-office";
 import type { PageDependencies } from "./booking-page-model";
 import { officeToday } from "./calendar-days";
-import { codeQrSvg } from "./code-qr";
 import type { ManageTarget } from "./manage-path";
 import {
   type BookingRefusal,
@@ -49,7 +49,7 @@ export function createManagePageModel(target: ManageTarget | null, deps: PageDep
   const { api } = deps;
   const deviceNow = deps.now ?? Date.now;
   const newKey = deps.newKey ?? (() => newIdempotencyKey("book"));
-  const qrSvg = deps.qrSvg ?? codeQrSvg;
+  const qrSvg = deps.qrSvg ?? drawQrSvg;
 
   const load = signal<ManageLoad>(target ? "loading" : "invalid");
   const office = signal<BookingOffice | null>(null);

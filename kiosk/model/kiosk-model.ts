@@ -2,6 +2,7 @@ import { batch, computed, effect, type ReadonlySignal, signal } from "@preact/si
 import type { CheckInOutcome } from "../../shared/client/appointment-answers";
 import { requestJson } from "../../shared/client/http";
 import { LiveOffice } from "../../shared/client/live-office";
+import { qrSvg as drawQrSvg } from "../../shared/client/qr-svg";
 import { isOpen } from "../../shared/engine/clock";
 import { BASES } from "../../shared/i18n";
 import { type KioskMessages, kioskMessages } from "../../shared/i18n/kiosk";
@@ -15,7 +16,6 @@ import {
 import { createCitizenChoices } from "./citizen-choices";
 import { ConnectionWatch } from "./connection-watch";
 import { readIssueAnswer } from "./issue-answer";
-import { trackingQrSvg } from "./qr";
 import { isTappable, type ServiceChoice, serviceChoices } from "./service-choices";
 import { DOUBLE_TAP_WINDOW_MS, TapGuard } from "./tap-guard";
 
@@ -104,7 +104,7 @@ export function createKioskModel(options: KioskOptions) {
     post: (path, body, headers) => requestJson("POST", path, body, undefined, headers),
     guard,
     now: serverNow,
-    drawQr: trackingQrSvg,
+    drawQr: drawQrSvg,
   });
   /** "I have an appointment" is offered while some service of the office is booked. */
   const offersCheckIn = computed(
@@ -216,7 +216,7 @@ export function createKioskModel(options: KioskOptions) {
       case "checked-in":
       case "walk-in-instead": {
         const { answer } = outcome;
-        const qrSvg = await trackingQrSvg(answer.trackingUrl);
+        const qrSvg = await drawQrSvg(answer.trackingUrl);
         const service = config.peek()?.services.find((s) => s.id === answer.ticket.serviceId);
         const arrival =
           outcome.kind === "walk-in-instead"
@@ -284,7 +284,7 @@ export function createKioskModel(options: KioskOptions) {
     switch (answer.kind) {
       case "issued": {
         guard.answered();
-        const qrSvg = await trackingQrSvg(answer.body.trackingUrl);
+        const qrSvg = await drawQrSvg(answer.body.trackingUrl);
         showTicket({ body: answer.body, service, qrSvg, shownAt: serverNow(), appointment: null });
         break;
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createBookingPageModel } from "../../book/model/booking-page-model";
-import { codeQrSvg } from "../../book/model/code-qr";
+import { qrSvg } from "../../shared/client/qr-svg";
 import { BOOKING, FakeAppointmentsServer, MONDAY_8, SERVICE } from "./fake-appointments-server";
 import { changes, openBookingPage, pageOver } from "./helpers";
 
@@ -74,7 +74,7 @@ describe("Booking an appointment on the public page", () => {
   });
 
   it("draws the QR code of the booking code itself, for the kiosk's scanner.", async () => {
-    const svg = await codeQrSvg("K7M2QX");
+    const svg = await qrSvg("K7M2QX");
     expect(svg).toMatch(/^<svg/);
   });
 
