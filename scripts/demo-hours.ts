@@ -9,7 +9,11 @@
  */
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEMO_OFFICE_ID, demoOfficeConfig, OPEN_AROUND_THE_CLOCK } from "../shared/demo-office";
+import {
+  DEMO_OFFICE_ID,
+  demoOfficeWithBookings,
+  OPEN_AROUND_THE_CLOCK,
+} from "../shared/demo-office";
 import { STATE_DIR } from "./operator";
 
 const MARKER = join(STATE_DIR, "demo-always-open");
@@ -31,8 +35,8 @@ export async function applyDemoHours(
   if (alwaysOpen === marked) return alwaysOpen ? "always-open" : "office-hours";
   if (!isStillTheDemo(await demoOffice(base))) return "left-alone";
   const config = alwaysOpen
-    ? { ...demoOfficeConfig, openingHours: OPEN_AROUND_THE_CLOCK, closedDates: [] }
-    : demoOfficeConfig;
+    ? { ...demoOfficeWithBookings, openingHours: OPEN_AROUND_THE_CLOCK, closedDates: [] }
+    : demoOfficeWithBookings;
   const answer = await fetch(`${base}/api/offices/${DEMO_OFFICE_ID}`, {
     method: "PUT",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
@@ -66,7 +70,7 @@ async function demoOffice(base: string): Promise<OfficeSummary> {
 function isStillTheDemo(office: OfficeSummary): boolean {
   const ids = (items: { id: string }[]) => items.map((item) => item.id).join(",");
   return (
-    ids(office.services) === ids(demoOfficeConfig.services) &&
-    ids(office.counters) === ids(demoOfficeConfig.counters)
+    ids(office.services) === ids(demoOfficeWithBookings.services) &&
+    ids(office.counters) === ids(demoOfficeWithBookings.counters)
   );
 }

@@ -7,7 +7,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
-import { DEMO_OFFICE_ID, demoOfficeConfig } from "../shared/demo-office";
+import { DEMO_OFFICE_ID, demoOfficeWithBookings } from "../shared/demo-office";
 import { build, ROOT } from "./build";
 import { applyDemoHours, demoIsOpen } from "./demo-hours";
 import { DEV_ENV_FILE, PORT, STATE_DIR, setupToken, writeDevEnv } from "./operator";
@@ -45,7 +45,7 @@ async function ensureDemoOffice(token: string): Promise<"created" | "kept"> {
   const created = await fetch(`${local}/api/offices/${DEMO_OFFICE_ID}`, {
     method: "PUT",
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify(demoOfficeConfig),
+    body: JSON.stringify(demoOfficeWithBookings),
   });
   if (!created.ok)
     throw new Error(`could not create the demo office: ${created.status} ${await created.text()}`);
@@ -165,8 +165,9 @@ async function main(): Promise<void> {
       `  Kiosk                 ${base}/kiosk/?office=${office}#device=${devices.kiosk}`,
       `  Counter console       ${base}/counter/?office=${office}   (sign in)`,
       `  Supervisor dashboard  ${base}/dashboard/?office=${office}   (sign in: live queues, reports, setup)`,
+      `  Book an appointment   ${base}/book/?office=${office}`,
       `  Start page            ${base}/`,
-      `  API                   ${base}/api/offices/${office}  (reference: ${base}/api/openapi.json)`,
+      `  API                   ${base}/api/offices/${office}  (reference: ${base}/api/docs/)`,
       "",
     );
   }

@@ -1,6 +1,6 @@
 import type { OfficeConfigInput } from "./protocol/config";
 
-/** The office `npm start` creates: Punto Comune, Comune di Scandicci (see ../shared/seed). */
+/** Punto Comune, Comune di Scandicci (see ../shared/seed), walk-in services only: the shape tests build on. */
 export const DEMO_OFFICE_ID = "scandicci";
 
 const weekday = [{ open: "08:00", close: "18:30" }];
@@ -102,6 +102,50 @@ export const demoOfficeConfig: OfficeConfigInput = {
   ],
   allowRemoteTickets: false,
   targetWaitMinutes: 20,
+};
+
+/**
+ * The demo's bookable services: Edilizia, a level-II service, by appointment only with
+ * two technicians on Tuesday and Thursday mornings; school enrolment mixed, walk-ins all
+ * day and bookable on Monday and Wednesday afternoons. Kept apart from the walk-in shape
+ * above, which tests build on with hours of their own that these windows might not fit.
+ */
+const DEMO_BOOKINGS: Record<string, Partial<OfficeConfigInput["services"][number]>> = {
+  edilizia: {
+    mode: "appointment",
+    booking: {
+      windows: {
+        tue: [{ start: "09:00", end: "12:30", seats: 2 }],
+        thu: [{ start: "09:00", end: "12:30", seats: 2 }],
+      },
+      slotMinutes: 30,
+      daysAhead: 60,
+      minNoticeMinutes: 24 * 60,
+      checkIn: { earlyMinutes: 30, lateMinutes: 10 },
+      lateArrivals: "clerk",
+    },
+  },
+  scuola: {
+    mode: "mixed",
+    booking: {
+      windows: {
+        mon: [{ start: "14:00", end: "17:00", seats: 1 }],
+        wed: [{ start: "14:00", end: "17:00", seats: 1 }],
+      },
+      slotMinutes: 15,
+      daysAhead: 30,
+      minNoticeMinutes: 60,
+    },
+  },
+};
+
+/** The office `npm start` creates: the demo with its bookable services. */
+export const demoOfficeWithBookings: OfficeConfigInput = {
+  ...demoOfficeConfig,
+  services: demoOfficeConfig.services.map((service) => ({
+    ...service,
+    ...DEMO_BOOKINGS[service.id],
+  })),
 };
 
 const ALL_DAY = [{ open: "00:00", close: "24:00" }];
