@@ -1,14 +1,14 @@
 import type * as z from "zod/mini";
 import { readErrorBody } from "../../shared/client/error-body";
-import { OWN_PAGE_HEADER } from "../../shared/protocol/wire-constants";
 import {
-  BookedAnswer,
-  type BookingRequest,
-  CancelledAnswer,
-  CheckedInAnswer,
+  AppointmentSlots,
+  type BookAppointmentBody,
+  BookedAppointment,
+  CancelledAppointment,
+  CheckedIn,
   HeldAppointment,
-  SlotsAnswer,
-} from "./appointment-answers";
+} from "../../shared/protocol/appointments";
+import { OWN_PAGE_HEADER } from "../../shared/protocol/wire-constants";
 import { BookingOffice } from "./booking-office";
 
 /** The one network call the page makes, injected so that tests can answer as the office would. */
@@ -101,11 +101,11 @@ export function createAppointmentsApi(fetchImpl: FetchLike, timeoutMs = TIMEOUT_
       call(
         "GET",
         `${office(officeId)}/services/${encodeURIComponent(serviceId)}/slots?from=${from}&to=${to}`,
-        SlotsAnswer,
+        AppointmentSlots,
       ),
 
-    book: (officeId: string, request: BookingRequest, idempotencyKey: string) =>
-      call("POST", `${office(officeId)}/appointments`, BookedAnswer, {
+    book: (officeId: string, request: BookAppointmentBody, idempotencyKey: string) =>
+      call("POST", `${office(officeId)}/appointments`, BookedAppointment, {
         body: request,
         idempotencyKey,
       }),
@@ -119,10 +119,10 @@ export function createAppointmentsApi(fetchImpl: FetchLike, timeoutMs = TIMEOUT_
       }),
 
     cancel: (officeId: string, token: string, idempotencyKey: string) =>
-      call("DELETE", held(officeId, token), CancelledAnswer, { idempotencyKey }),
+      call("DELETE", held(officeId, token), CancelledAppointment, { idempotencyKey }),
 
     checkIn: (officeId: string, token: string, idempotencyKey: string) =>
-      call("POST", `${held(officeId, token)}/check-in`, CheckedInAnswer, {
+      call("POST", `${held(officeId, token)}/check-in`, CheckedIn, {
         body: {},
         idempotencyKey,
       }),

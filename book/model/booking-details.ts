@@ -1,4 +1,4 @@
-import type { BookingRequest } from "./appointment-answers";
+import type { BookAppointmentBody } from "../../shared/protocol/appointments";
 
 /*
  * What the person types before booking, checked on the phone first so that
@@ -83,7 +83,7 @@ export function bookingRequest(
   start: number,
   details: BookingDetails,
   lang: string,
-): BookingRequest {
+): BookAppointmentBody {
   const contact = details.contact.trim();
   const reason = details.reason.trim();
   return {

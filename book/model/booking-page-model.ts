@@ -2,8 +2,8 @@ import { batch, computed, type ReadonlySignal, signal } from "@preact/signals";
 import { newIdempotencyKey } from "../../shared/client/idempotency-key";
 import { qrSvg as drawQrSvg } from "../../shared/client/qr-svg";
 import { type BookMessages, bookMessages } from "../../shared/i18n/book";
+import type { BookedAppointment, SlotOfService } from "../../shared/protocol/appointments";
 import { addDays } from "../../shared/protocol/wall-time";
-import type { BookedAnswer, FreeSlot } from "./appointment-answers";
 import type { AppointmentsApi } from "./appointments-api";
 import {
   bookLanguage,
@@ -38,7 +38,7 @@ export type BookingStep =
 export const NUMBERED_STEPS: readonly BookingStep[] = ["service", "day", "time", "details"];
 
 export interface Confirmation {
-  booked: BookedAnswer;
+  booked: BookedAppointment;
   service: BookableService;
   /** The QR code of the booking code (SVG markup), or null if it could not be drawn. */
   qrSvg: string | null;
@@ -79,7 +79,7 @@ export function createBookingPageModel(officeId: string, deps: PageDependencies)
   const services = computed(() => (office.value ? bookableServices(office.value) : []));
   const service = signal<BookableService | null>(null);
   const picker = signal<SlotPicker | null>(null);
-  const slot = signal<FreeSlot | null>(null);
+  const slot = signal<SlotOfService | null>(null);
   const details = signal<BookingDetails>(EMPTY_DETAILS);
   /** Problems are shown once the person has tried to book, not while they are still typing. */
   const showProblems = signal(false);

@@ -1,6 +1,6 @@
 import { localTime } from "../../shared/engine/clock";
+import type { SlotOfService } from "../../shared/protocol/appointments";
 import { addDays, clockTime } from "../../shared/protocol/wall-time";
-import type { FreeSlot } from "./appointment-answers";
 
 /*
  * Days and times on the office's own calendar, whatever the phone's zone:
@@ -36,14 +36,14 @@ export function weekFrom(first: OfficeDay, lastDay: OfficeDay): DayRange {
 
 export interface SlotDay {
   day: OfficeDay;
-  slots: FreeSlot[];
+  slots: SlotOfService[];
   /** Starts with a seat left: 0 shows the day as full. */
   free: number;
 }
 
 /** The slots of a range grouped by their office-local day, in order; days without slots are left out. */
-export function slotDays(slots: readonly FreeSlot[]): SlotDay[] {
-  const byDay = new Map<OfficeDay, FreeSlot[]>();
+export function slotDays(slots: readonly SlotOfService[]): SlotDay[] {
+  const byDay = new Map<OfficeDay, SlotOfService[]>();
   for (const slot of [...slots].sort((a, b) => a.start - b.start)) {
     const day = slot.startLocal.slice(0, 10);
     const list = byDay.get(day) ?? [];

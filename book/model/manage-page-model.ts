@@ -2,8 +2,8 @@ import { batch, computed, type ReadonlySignal, signal } from "@preact/signals";
 import { newIdempotencyKey } from "../../shared/client/idempotency-key";
 import { qrSvg as drawQrSvg } from "../../shared/client/qr-svg";
 import { type BookMessages, bookMessages } from "../../shared/i18n/book";
+import type { CheckedIn, HeldAppointment, SlotOfService } from "../../shared/protocol/appointments";
 import { addDays } from "../../shared/protocol/wall-time";
-import type { CheckedInAnswer, FreeSlot, HeldAppointment } from "./appointment-answers";
 import {
   bookLanguage,
   offeredLanguages,
@@ -62,11 +62,11 @@ export function createManagePageModel(target: ManageTarget | null, deps: PageDep
   const task = signal<ManageTask>("view");
   const sending = signal(false);
   const picker = signal<SlotPicker | null>(null);
-  const moveTo = signal<FreeSlot | null>(null);
+  const moveTo = signal<SlotOfService | null>(null);
   const moveRefusal = signal<BookingRefusal | null>(null);
   const moved = signal(false);
   const cancelRefusal = signal<BookingRefusal | null>(null);
-  const checkedIn = signal<CheckedInAnswer | null>(null);
+  const checkedIn = signal<CheckedIn | null>(null);
   const checkInProblem = signal<CheckInRefusal | null>(null);
   /** Keys of actions that got no answer, kept for sending exactly that action again. */
   let moveKey: { key: string; start: number } | null = null;

@@ -1,6 +1,6 @@
 import { batch, computed, signal } from "@preact/signals";
+import type { SlotOfService } from "../../shared/protocol/appointments";
 import { addDays } from "../../shared/protocol/wall-time";
-import type { FreeSlot } from "./appointment-answers";
 import type { AppointmentsApi } from "./appointments-api";
 import {
   type DayRange,
@@ -125,7 +125,7 @@ export function createSlotPicker(options: SlotPickerOptions) {
     /** Asks again for the shown week (a time was just taken), keeping the chosen day. */
     refresh: () => show(week.peek().range.from, true),
     /** The slot at a start in the shown week, if it is still there. */
-    slotAt: (start: number): FreeSlot | null => {
+    slotAt: (start: number): SlotOfService | null => {
       for (const shown of week.peek().days) {
         const slot = shown.slots.find((s) => s.start === start);
         if (slot) return slot;

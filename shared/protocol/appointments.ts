@@ -156,3 +156,6 @@ export const AppointmentRefusal = z.object({
   }),
 });
 export type AppointmentRefusal = z.infer<typeof AppointmentRefusal>;
+
+/** One start of a service with the seats still free (0: shown as full). */
+export type SlotOfService = AppointmentSlots["slots"][number];

@@ -279,6 +279,8 @@ export class FakeAppointmentsServer {
         peopleAhead: 0,
         estimatedWaitSeconds: null,
         appointment: this.view(held),
+        // The office always says whether the check-in came after its window (the contract).
+        lateArrival: false,
       },
     };
   }
