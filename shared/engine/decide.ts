@@ -1,19 +1,25 @@
 import { assertNever } from "../assert-never";
 import type { Command } from "../protocol/commands";
-import type { CounterConfig, ServiceConfig } from "../protocol/config";
+import type { CounterConfig } from "../protocol/config";
 import type { OfficeEvent } from "../protocol/events";
 import type { OfficeState } from "../protocol/state";
-import type { Ticket, TicketAppointment, TicketChannel } from "../protocol/ticket";
-import { isOpen, localDay } from "./clock";
-import { formatTicketCode, ticketIdFor } from "./codes";
-import { type EngineError, engineError } from "./errors";
+import type { Ticket } from "../protocol/ticket";
+import { localDay } from "./clock";
+import { decideCheckIn, decideIssue } from "./decide-issue";
+import {
+  accept,
+  type Decision,
+  findCounter,
+  findService,
+  refuse,
+  unknownCounter,
+  unknownService,
+} from "./decision";
+import { engineError } from "./errors";
 import { nextTicketFor } from "./routing";
 import { ticketList } from "./ticket-list";
 
-export type Decision = { ok: true; events: OfficeEvent[] } | { ok: false; error: EngineError };
-
-const accept = (...events: OfficeEvent[]): Decision => ({ ok: true, events });
-const refuse = (error: EngineError): Decision => ({ ok: false, error });
+export type { Decision } from "./decision";
 
 /**
  * Decides what a command means for the office at `now`: the events it
@@ -260,131 +266,6 @@ function decideRollover(state: OfficeState, now: number): Decision {
   });
 }
 
-function decideIssue(
-  state: OfficeState,
-  command: Extract<Command, { type: "issueTicket" }>,
-  now: number,
-): Decision {
-  const service = findService(state, command.serviceId);
-  if (!service) return refuse(unknownService(command.serviceId));
-  if (service.mode === "appointment") {
-    return refuse(
-      engineError(
-        "service_appointment_only",
-        `${displayName(state, service)} is by appointment only.`,
-      ),
-    );
-  }
-  const closed = serviceNotIssuing(state, service);
-  if (closed) return refuse(closed);
-  if (command.channel === "remote" && !state.config.allowRemoteTickets) {
-    return refuse(
-      engineError("remote_tickets_disabled", "This office does not issue tickets remotely."),
-    );
-  }
-  const outOfHours = officeNotOpen(state, command.channel, now);
-  if (outOfHours) return refuse(outOfHours);
-  return accept(issued(state, service, command, null, now));
-}
-
-/**
- * An appointment's ticket: same series, same numbering and same opening rules
- * as a walk-in's. One appointment holds at most one active ticket, so a
- * second check-in (a double scan at the kiosk, the clerk and the citizen both
- * pressing) is refused rather than putting the person in the queue twice.
- */
-function decideCheckIn(
-  state: OfficeState,
-  command: Extract<Command, { type: "checkInAppointment" }>,
-  now: number,
-): Decision {
-  const service = findService(state, command.serviceId);
-  if (!service) return refuse(unknownService(command.serviceId));
-  if (service.mode === "walk-in") {
-    return refuse(
-      engineError(
-        "service_walk_in_only",
-        `${displayName(state, service)} takes no appointments: take a ticket instead.`,
-      ),
-    );
-  }
-  const holder = ticketList(state).find((t) => t.appointment?.id === command.appointmentId);
-  if (holder) {
-    return refuse(
-      engineError(
-        "appointment_checked_in",
-        `This appointment is already checked in as ticket ${holder.code}.`,
-      ),
-    );
-  }
-  const closed = serviceNotIssuing(state, service);
-  if (closed) return refuse(closed);
-  const outOfHours = officeNotOpen(state, command.channel, now);
-  if (outOfHours) return refuse(outOfHours);
-  const appointment = { id: command.appointmentId, slotStart: command.slotStart };
-  return accept(issued(state, service, { ...command, priority: false }, appointment, now));
-}
-
-/** Why a service issues no ticket now, whoever asks: finished for today, or not issuing. */
-function serviceNotIssuing(state: OfficeState, service: ServiceConfig): EngineError | null {
-  if (state.closedForToday.includes(service.id)) {
-    return engineError(
-      "service_finished_today",
-      `Tickets for ${displayName(state, service)} are finished for today.`,
-    );
-  }
-  if (!service.open) {
-    return engineError(
-      "service_closed",
-      `${displayName(state, service)} is not issuing tickets now.`,
-    );
-  }
-  return null;
-}
-
-/** Staff may issue on someone's behalf after hours (a person still at the desk at closing time). */
-function officeNotOpen(
-  state: OfficeState,
-  channel: TicketChannel,
-  now: number,
-): EngineError | null {
-  if (channel !== "staff" && !isOpen(state.config, now)) {
-    return engineError("office_closed", "The office is closed now.");
-  }
-  return null;
-}
-
-/** The next ticket in the service's series, waiting from now. */
-function issued(
-  state: OfficeState,
-  service: ServiceConfig,
-  holder: { priority: boolean; lang: string | null; channel: TicketChannel },
-  appointment: TicketAppointment | null,
-  now: number,
-): OfficeEvent {
-  const number = (state.lastNumbers[service.prefix] ?? 0) + 1;
-  const code = formatTicketCode(service.prefix, number);
-  const ticket: Ticket = {
-    id: ticketIdFor(state.day, code),
-    code,
-    serviceId: service.id,
-    priority: holder.priority,
-    status: "waiting",
-    lang: holder.lang,
-    channel: holder.channel,
-    issuedAt: now,
-    queuedAt: now,
-    targetCounterId: null,
-    counterId: null,
-    calledAt: null,
-    startedAt: null,
-    recalls: 0,
-    transfers: 0,
-    appointment,
-  };
-  return { type: "ticketIssued", at: now, ticket };
-}
-
 /**
  * Checks that a counter may call: it exists, is in front-office mode, and is
  * not still waiting for a called person. A ticket it is serving is completed
@@ -445,20 +326,3 @@ function completion(ticket: Ticket, counterId: string, now: number): OfficeEvent
     serviceSeconds: Math.max(0, Math.round((now - since) / 1000)),
   };
 }
-
-export function findService(state: OfficeState, serviceId: string): ServiceConfig | undefined {
-  return state.config.services.find((s) => s.id === serviceId);
-}
-
-export function findCounter(state: OfficeState, counterId: string): CounterConfig | undefined {
-  return state.config.counters.find((c) => c.id === counterId);
-}
-
-function displayName(state: OfficeState, service: ServiceConfig): string {
-  return service.names[state.config.languages[0] ?? "en"] ?? service.id;
-}
-
-const unknownService = (id: string) =>
-  engineError("unknown_service", `There is no service "${id}" in this office.`);
-const unknownCounter = (id: string) =>
-  engineError("unknown_counter", `There is no counter "${id}" in this office.`);
