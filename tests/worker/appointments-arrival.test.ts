@@ -158,6 +158,21 @@ describe("The alarm", () => {
   const alarmOf = (officeId: string) =>
     runInDurableObject(officeStub(officeId), (_office, state) => state.storage.getAlarm());
 
+  it("Work that a run cannot finish never fires the alarm back to back: the next run is at least a second away.", async () => {
+    const config = appointmentOfficeConfig();
+    const officeId = await createOffice(config);
+    // A clock standing still three days back: the booking's grace period ends in the real past,
+    // so the alarm is due at once, yet no run on this clock finds it missed.
+    const past = Date.now() - 3 * 24 * 60 * MINUTE;
+    await setOfficeClock(officeId, past);
+    const days = officeDays(config.timeZone, past);
+    const [slot] = await slotsOf(officeId, "permits", { from: days.today, to: days.tomorrow });
+    expect((await book(officeId, { serviceId: "permits", start: slot!.start })).status).toBe(201);
+    const before = Date.now();
+    await runDurableObjectAlarm(officeStub(officeId));
+    expect(await alarmOf(officeId)).toBeGreaterThanOrEqual(before + 900);
+  });
+
   it("Not checked in by the end of the grace period: missed by the alarm (twice is harmless), and a late arrival gets a walk-in ticket.", async () => {
     const { officeId, start, mine, checkIn } = await officeWithSoonBooking("registry");
     expect(await alarmOf(officeId)).toBe(start + 10 * MINUTE + 1);

@@ -342,10 +342,12 @@ export class Bookings {
 
   /** A booking code no active booking has (about a billion codes, so a clash is rare). */
   private newCode(): string {
-    for (;;) {
+    // Bounded, so a store that answered "in use" to everything could not spin the object forever.
+    for (let attempt = 0; attempt < 100; attempt++) {
       const code = randomCode();
       if (!this.parts.appointments.codeInUse(code)) return code;
     }
+    throw new Error("no free booking code after 100 draws");
   }
 }
 

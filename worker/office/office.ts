@@ -2,6 +2,7 @@ import { type Connection, type ConnectionContext, Server, type WSMessage } from 
 import { startOfNextDay } from "../../shared/engine";
 import { PING, PONG } from "../../shared/protocol/wire";
 import { AuditLog } from "../storage/audit-log";
+import { alarmTime } from "./alarm-time";
 import { AppointmentCheckIn } from "./appointment-check-in";
 import { nextAppointmentWork, runAppointmentWork } from "./appointment-upkeep";
 import { Bookings } from "./bookings";
@@ -109,7 +110,7 @@ export class Office extends Server<Env> {
     if (!state) return;
     const rollover = startOfNextDay(state.day, state.config.timeZone);
     const appointments = nextAppointmentWork(this.appointments, state.config);
-    const due = appointments === null ? rollover : Math.min(rollover, appointments);
+    const due = alarmTime(appointments === null ? rollover : Math.min(rollover, appointments));
     if ((await this.ctx.storage.getAlarm()) !== due) await this.ctx.storage.setAlarm(due);
   }
 
