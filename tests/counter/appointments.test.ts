@@ -102,6 +102,15 @@ const issuedBody = (office: Office, late = false) => {
     trackingUrl: "http://turno.test/t/scandicci/tok",
     peopleAhead: 0,
     estimatedWaitSeconds: null,
+    appointment: {
+      id: "apt-1",
+      code: "K7P2QX",
+      serviceId: "edilizia",
+      start: SLOT,
+      startLocal: "2026-11-23T10:30",
+      status: "checked-in",
+      ticketCode: ticket.code,
+    },
     lateArrival: late,
   };
 };
