@@ -6,10 +6,9 @@
  * run: the bench counts how many bookings each start got, and an overbooked
  * start is a failure whatever the speed.
  */
-import { performance } from "node:perf_hooks";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { OfficeConfigInput } from "../../shared/protocol/config";
-import { httpJson, newAgent } from "./load";
+import { WEEKDAYS } from "../../shared/protocol/weekdays";
+import { httpJson, newAgent, type SustainedLoad, sustain } from "./load";
 import { fmt, table, verdict } from "./report";
 import { type Distribution, distribution } from "./stats";
 
@@ -20,8 +19,13 @@ export const BOOKED_SERVICE = "scuola";
 export const STAFF_SEATS = 3;
 /** How many requests ask for each start: one more than its seats. */
 const ASKS_PER_START = STAFF_SEATS + 1;
+const SLOT_FULL = "409 slot_full";
 
 const ALL_DAY = [{ start: "00:00", end: "24:00", seats: STAFF_SEATS - 1 }];
+const EVERY_DAY = Object.fromEntries(WEEKDAYS.map((day) => [day, ALL_DAY])) as Record<
+  (typeof WEEKDAYS)[number],
+  typeof ALL_DAY
+>;
 
 /** The bench office's school enrolment, bookable every 5 minutes of every day for 30 days. */
 export function withBookings(config: OfficeConfigInput): OfficeConfigInput {
@@ -33,15 +37,7 @@ export function withBookings(config: OfficeConfigInput): OfficeConfigInput {
             ...service,
             mode: "appointment" as const,
             booking: {
-              windows: {
-                mon: ALL_DAY,
-                tue: ALL_DAY,
-                wed: ALL_DAY,
-                thu: ALL_DAY,
-                fri: ALL_DAY,
-                sat: ALL_DAY,
-                sun: ALL_DAY,
-              },
+              windows: EVERY_DAY,
               slotMinutes: 5,
               daysAhead: 30,
               minNoticeMinutes: 0,
@@ -101,77 +97,47 @@ export async function measureBookings(
   office: string,
   starts: readonly number[],
   headers: Record<string, string>,
-  opts: { warmupMs: number; durationMs: number; concurrency: number },
+  opts: SustainedLoad,
 ): Promise<BookingResult> {
   const agent = newAgent(opts.concurrency);
-  const outcomes: Record<string, number> = {};
-  const latencies: number[] = [];
   const bookedPerStart = new Map<number, number>();
-  let booked = 0;
-  let slotFull = 0;
-  let failures = 0;
-  let stop = false;
-  const measureFrom = performance.now() + opts.warmupMs;
-  const measureTo = measureFrom + opts.durationMs;
-  let asked = 0;
-  const run = `${Date.now().toString(36)}`;
-
-  const client = async () => {
-    while (!stop) {
-      const index = asked++;
-      const start = starts[Math.floor(index / ASKS_PER_START)];
-      if (start === undefined) break; // every start asked for: the run is over early
-      const t0 = performance.now();
-      let outcome: string;
-      try {
-        const answer = await httpJson(
-          agent,
-          base,
-          "POST",
-          `/api/offices/${office}/appointments`,
-          {
-            serviceId: BOOKED_SERVICE,
-            start,
-            name: `Bench caller ${index}`,
-            email: `caller-${run}-${index}@bench.example`,
-          },
-          10_000,
-          { ...headers, "idempotency-key": `bench-${run}-${index}` },
-        );
-        outcome =
-          answer.status === 409 && answer.body.includes("slot_full")
-            ? "409 slot_full"
-            : String(answer.status);
-      } catch {
-        outcome = "error";
-      }
-      const t1 = performance.now();
-      if (outcome === "201") bookedPerStart.set(start, (bookedPerStart.get(start) ?? 0) + 1);
-      if (t1 >= measureTo) stop = true;
-      if (t0 >= measureFrom && t1 < measureTo) {
-        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-        latencies.push(t1 - t0);
-        if (outcome === "201") booked++;
-        else if (outcome === "409 slot_full") slotFull++;
-        else failures++;
-      }
-      if (outcome === "error") await sleep(10);
+  const run = Date.now().toString(36);
+  const measured = await sustain(opts, "201", async (index) => {
+    const start = starts[Math.floor(index / ASKS_PER_START)];
+    if (start === undefined) return null; // every start asked for: the run is over early
+    try {
+      const answer = await httpJson(
+        agent,
+        base,
+        "POST",
+        `/api/offices/${office}/appointments`,
+        {
+          serviceId: BOOKED_SERVICE,
+          start,
+          name: `Bench caller ${index}`,
+          email: `caller-${run}-${index}@bench.example`,
+        },
+        10_000,
+        { ...headers, "idempotency-key": `bench-${run}-${index}` },
+      );
+      if (answer.status === 201) bookedPerStart.set(start, (bookedPerStart.get(start) ?? 0) + 1);
+      return answer.status === 409 && answer.body.includes("slot_full")
+        ? SLOT_FULL
+        : String(answer.status);
+    } catch {
+      return "error";
     }
-  };
-  const timer = setTimeout(() => {
-    stop = true;
-  }, opts.warmupMs + opts.durationMs);
-  await Promise.all(Array.from({ length: opts.concurrency }, client));
-  clearTimeout(timer);
+  });
   agent.destroy();
+  const slotFull = measured.outcomes[SLOT_FULL] ?? 0;
   const perStart = [...bookedPerStart.values()];
   return {
-    perSecond: Math.round((booked / opts.durationMs) * 1000),
-    booked,
+    perSecond: Math.round((measured.ok / opts.durationMs) * 1000),
+    booked: measured.ok,
     slotFull,
-    failures,
-    outcomes,
-    latencyMs: distribution(latencies),
+    failures: measured.latencies.length - measured.ok - slotFull,
+    outcomes: measured.outcomes,
+    latencyMs: distribution(measured.latencies),
     overbookedStarts: perStart.filter((count) => count > STAFF_SEATS).length,
     maxBookingsPerStart: Math.max(0, ...perStart),
   };
