@@ -9,8 +9,8 @@ import {
   LIVE_GRANT_HEADER,
   type LiveGrant,
   type MoveRequest,
-  type ResolveConflictRequest,
   OFFICE_PATHS,
+  type ResolveConflictRequest,
   type RevokeRequest,
 } from "./internal";
 

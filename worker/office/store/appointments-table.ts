@@ -1,6 +1,6 @@
 import type { SeatHolder } from "../../../shared/booking/conflicts";
-import type { ConflictReason } from "../../../shared/protocol/booking";
 import type { AppointmentStatus } from "../../../shared/protocol/appointments";
+import type { ConflictReason } from "../../../shared/protocol/booking";
 
 /**
  * The `appointments` table: one row per booking, the only reader and writer
