@@ -40,8 +40,22 @@ export type CheckedIn = z.infer<typeof CheckedIn>;
 export const DayAppointment = z.extend(AppointmentView, {
   name: z._default(z.nullable(z.string()), null),
   contactKind: z.optional(z.nullable(z.enum(["email", "phone"]))),
+  /** Why a change of the office's setup no longer fits it (issue 12, point 7), until kept or cancelled. */
+  conflict: z.optional(z.nullable(z.string())),
 });
 export type DayAppointment = z.infer<typeof DayAppointment>;
+
+/** GET …/appointment-conflicts: bookings a change of setup no longer fits, with whom to tell. */
+export const ConflictingAppointment = z.extend(AppointmentView, {
+  conflict: z.string(),
+  conflictAt: z._default(z.number(), 0),
+  name: z._default(z.nullable(z.string()), null),
+  contact: z._default(z.object({ email: z.optional(z.string()), phone: z.optional(z.string()) }), {}),
+  lang: z._default(z.nullable(z.string()), null),
+  rebookUrl: z._default(z.string(), ""),
+});
+export type ConflictingAppointment = z.infer<typeof ConflictingAppointment>;
+export const AppointmentConflicts = z.object({ conflicts: z.array(ConflictingAppointment) });
 
 /** GET /api/offices/{office}/appointments?date=…: the day's bookings (staff only). */
 export const DayAppointments = z.object({

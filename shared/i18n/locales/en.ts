@@ -1162,6 +1162,8 @@ export const dashboard = {
   errors: {
     unknown_counter: "That counter does not exist.",
     unknown_service: "That service does not exist.",
+    no_conflict: "This booking is no longer in conflict: the list was read again.",
+    appointment_cancelled: "This booking was already cancelled.",
     forbidden: "Your account may not do that.",
     not_signed_in: "Your session has ended: sign in again.",
     invalid_request: "That request was not accepted.",

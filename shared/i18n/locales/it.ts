@@ -1199,6 +1199,8 @@ export const dashboard: DashboardSection = {
   errors: {
     unknown_counter: "Questo sportello non esiste.",
     unknown_service: "Questo servizio non esiste.",
+    no_conflict: "Questa prenotazione non è più in conflitto: l'elenco è stato riletto.",
+    appointment_cancelled: "Questa prenotazione era già annullata.",
     forbidden: "Il tuo account non può farlo.",
     not_signed_in: "La sessione è scaduta: accedi di nuovo.",
     invalid_request: "La richiesta non è stata accettata.",
