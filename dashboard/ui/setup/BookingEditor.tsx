@@ -143,6 +143,7 @@ export function BookingEditor(props: EditorProps) {
               id={idFor("late-rule")}
               label={m.lateArrivals}
               path={`${path}.lateArrivals`}
+              wide
               {...common}
             >
               <select

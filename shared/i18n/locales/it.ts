@@ -1056,7 +1056,7 @@ export const dashboard: DashboardSection = {
       lateMinutes: "Tolleranza per il ritardo (minuti dopo)",
       lateArrivals: "Chi arriva dopo la tolleranza",
       lateRules: {
-        "walk-in": "Riceve un numero come chi viene senza appuntamento",
+        "walk-in": "Riceve un numero, come senza appuntamento",
         clerk: "Decide lo sportello",
         refuse: "Non viene accettato, con un link per prenotare di nuovo",
       },
