@@ -95,22 +95,22 @@ export function ConflictsPanel({ app, live }: { app: DashboardApp; live: LiveMod
                 <button
                   type="button"
                   class="button-secondary"
-                  aria-label={format(m.keepLabel, { code: row.code, when: row.when })}
                   data-testid={`conflict-${row.code}-keep`}
                   disabled={conflicts.pending.value !== null}
                   onClick={() => void conflicts.keep(row.id)}
                 >
                   {m.keep}
+                  <span class="visually-hidden">{` (${row.code}, ${row.when})`}</span>
                 </button>
                 <button
                   type="button"
                   class="button-danger"
-                  aria-label={format(m.cancelLabel, { code: row.code, when: row.when })}
                   data-testid={`conflict-${row.code}-cancel`}
                   disabled={conflicts.pending.value !== null}
                   onClick={() => setConfirming(row.id)}
                 >
                   {m.cancel}
+                  <span class="visually-hidden">{` (${row.code}, ${row.when})`}</span>
                 </button>
                 <TellAction
                   tell={row.tell}

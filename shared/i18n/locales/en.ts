@@ -835,9 +835,7 @@ export const dashboard = {
       why: "Why",
       actions: "What to do",
       keep: "Keep",
-      keepLabel: "Keep the booking {code} of {when}",
       cancel: "Cancel and tell the citizen",
-      cancelLabel: "Cancel the booking {code} of {when} and tell the person",
       cancelQuestion:
         "Cancel {code} ({when})? Its manage page will say the office cancelled it. Then tell the person yourself: Turno sends no mail.",
       cancelYes: "Yes, cancel it",

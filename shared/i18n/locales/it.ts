@@ -868,9 +868,7 @@ export const dashboard: DashboardSection = {
       why: "Perché",
       actions: "Cosa fare",
       keep: "Mantieni",
-      keepLabel: "Mantieni la prenotazione {code} del {when}",
       cancel: "Annulla e avvisa il cittadino",
-      cancelLabel: "Annulla la prenotazione {code} del {when} e avvisa la persona",
       cancelQuestion:
         "Annullare {code} ({when})? La sua pagina dirà che l'ufficio l'ha annullata. Poi avvisate voi la persona: Turno non invia messaggi.",
       cancelYes: "Sì, annulla",
