@@ -121,5 +121,3 @@ export function createConflictsModel(options: ConflictsModelOptions) {
     },
   };
 }
-
-export type ConflictsModel = ReturnType<typeof createConflictsModel>;

@@ -50,7 +50,10 @@ export const ConflictingAppointment = z.extend(AppointmentView, {
   conflict: z.string(),
   conflictAt: z._default(z.number(), 0),
   name: z._default(z.nullable(z.string()), null),
-  contact: z._default(z.object({ email: z.optional(z.string()), phone: z.optional(z.string()) }), {}),
+  contact: z._default(
+    z.object({ email: z.optional(z.string()), phone: z.optional(z.string()) }),
+    {},
+  ),
   lang: z._default(z.nullable(z.string()), null),
   rebookUrl: z._default(z.string(), ""),
 });

@@ -66,7 +66,8 @@ export function ConflictsPanel({ app, live }: { app: DashboardApp; live: LiveMod
               {reasons[row.reason] ?? row.reason}
             </p>
             {confirming === row.id ? (
-              <div class="conflict-confirm" role="group" aria-label={m.cancel}>
+              <fieldset class="conflict-confirm">
+                <legend class="visually-hidden">{m.cancel}</legend>
                 <p>{format(m.cancelQuestion, { code: row.code, when: row.when })}</p>
                 <div class="conflict-actions">
                   <button
@@ -89,7 +90,7 @@ export function ConflictsPanel({ app, live }: { app: DashboardApp; live: LiveMod
                     {m.cancelNo}
                   </button>
                 </div>
-              </div>
+              </fieldset>
             ) : (
               <div class="conflict-actions">
                 <button

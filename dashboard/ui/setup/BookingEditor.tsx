@@ -240,7 +240,8 @@ function WindowList({
         const label = format(m.windowLabel, { day: dayName, number: windowIndex + 1 });
         const id = (field: string) => `booking-${index}-${keyName}-${windowIndex}-${field}`;
         return (
-          <div key={windowIndex} class="interval booking-window" role="group" aria-label={label}>
+          <fieldset key={windowIndex} class="interval booking-window">
+            <legend class="visually-hidden">{label}</legend>
             {(["start", "end"] as const).map((edge) => (
               <span key={edge} class="interval-edge">
                 <label for={id(edge)} class="visually-hidden">
@@ -300,7 +301,7 @@ function WindowList({
             <FieldError issues={issues} path={`${path}.end`} messages={messages} />
             <FieldError issues={issues} path={`${path}.seats`} messages={messages} />
             <FieldError issues={issues} path={path} messages={messages} />
-          </div>
+          </fieldset>
         );
       })}
       {windows.length < 12 && (
