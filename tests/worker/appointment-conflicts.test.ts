@@ -236,6 +236,24 @@ describe("Office changes flag the bookings they no longer fit", () => {
     ]);
   });
 
+  it("A seat freed at the same start settles an over_seats conflict: the holder ahead cancels, the flag goes.", async () => {
+    const { officeId, config, days } = await conflictOffice(2);
+    const day = days.after(6);
+    const slot = (await slotsOf(officeId, "permits", { from: day, to: day }))[3]!;
+    const first = await book(officeId, { serviceId: "permits", start: slot.start });
+    const second = await book(officeId, { serviceId: "permits", start: slot.start });
+    await configure(
+      officeId,
+      withPermits(config, (service) => ({ ...service, booking: bookingSettings({ seats: 1 }) })),
+    );
+    expect((await conflicts(officeId)).map((c) => c.id)).toEqual([second.body.appointment.id]);
+    const cancelled = await api("DELETE", `/offices/${officeId}/appointments/${first.body.token}`, {
+      as: "anonymous",
+    });
+    expect(cancelled.status).toBe(200);
+    expect(await conflicts(officeId)).toEqual([]);
+  });
+
   it("A refused configuration flags nothing: the change and its conflicts are one write.", async () => {
     const { officeId, config, days } = await conflictOffice();
     const booked = await bookAt(officeId, "permits", days.after(3), 4);
