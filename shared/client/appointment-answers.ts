@@ -1,4 +1,4 @@
-import { CheckedIn, DayAppointments } from "../protocol/appointments";
+import { AppointmentConflicts, CheckedIn, DayAppointments } from "../protocol/appointments";
 import { readErrorBody } from "./error-body";
 
 /*
@@ -13,6 +13,10 @@ export { CheckedIn, DayAppointments };
 
 /** One booking of the day as staff see it: with the holder's name (erased after the day). */
 export type DayAppointment = DayAppointments["appointments"][number];
+
+/** GET …/appointment-conflicts: bookings a change of setup no longer fits, with whom to tell. */
+export { AppointmentConflicts };
+export type ConflictingAppointment = AppointmentConflicts["conflicts"][number];
 
 /** Why a check-in gave no ticket: the office's error code, and what it said about when or where. */
 export interface CheckInRefusal {
