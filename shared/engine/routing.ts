@@ -1,6 +1,7 @@
 import type { CounterConfig, OfficeConfig } from "../protocol/config";
 import type { OfficeState } from "../protocol/state";
 import type { Ticket } from "../protocol/ticket";
+import { averageServiceSeconds } from "./service-time";
 import { ticketList } from "./ticket-list";
 
 /*
@@ -17,14 +18,30 @@ import { ticketList } from "./ticket-list";
  *   5. appointments not due yet wait: call-next skips them, though a clerk may
  *      still call one out of order (callTicket).
  *
+ * Look-ahead, so that an appointment is not left behind a walk-in who has
+ * just sat down (issue 12): when the first ticket is a walk-in of step 4, the
+ * counter first counts the checked-in appointments it may call that fall due
+ * after `now` and before that walk-in is expected to be done (`now` + the
+ * walk-in's service's average time). If they are more than the other counters
+ * free now (front mode, no ticket) that may call one of them, the counter is
+ * kept for the appointment (the first, in slot order, that no other free
+ * counter is left for). It then calls the first walk-in of step 4 whose
+ * service's average time ends before that appointment falls due; with none,
+ * call-next calls no one (`kept_for_appointment`) until the appointment falls
+ * due or another counter frees up. The clerk may still call a chosen ticket.
+ * Steps 1–3 are never held back, so the starvation bound stands; only
+ * appointments already checked in are looked ahead to (a holder who has not
+ * arrived is not in the queue).
+ *
  * Ties end on the ticket id, so the order never depends on chance. An
  * appointment's ticket keeps its appointment through transfers, so it stays
  * an appointment in the service it is sent to.
  *
  * A caller that gives no `now` (a display, which cannot tell appointments
  * from walk-ins, or code that does not track the time) gets the order at an
- * unknown moment: every appointment counts as due and no walk-in as past the
- * bound. The engine's own decisions always give `now`.
+ * unknown moment: every appointment counts as due, no walk-in as past the
+ * bound, and no counter is kept. The engine's own decisions always give
+ * `now`, and so should anything that shows what call-next will do.
  */
 
 /** An appointment's ticket may be called this long before its slot starts. */
@@ -118,11 +135,11 @@ export function isCallableBy(ticket: Ticket, counter: CounterConfig): boolean {
 }
 
 /**
- * Call-next routing across every service the counter serves: the first
- * callable ticket in call order at `now`, skipping appointments not due yet.
- * One pass, no sort: O(waiting tickets).
+ * The first callable ticket in call order at `now` across every service the
+ * counter serves, skipping appointments not due yet (no look-ahead: see
+ * callNextChoice). One pass, no sort: O(waiting tickets).
  */
-export function nextTicketFor(
+export function firstInCallOrder(
   state: OfficeState,
   counter: CounterConfig,
   now?: number,
@@ -144,4 +161,91 @@ export function nextTicketFor(
     }
   }
   return best;
+}
+
+/** What call-next does at a counter: call a ticket, keep the counter for an appointment, or find no one. */
+export type CallNextChoice =
+  | { kind: "call"; ticket: Ticket }
+  /**
+   * `appointment` falls due before `walkIn` is expected to be done, no other
+   * free counter is left for it, and no walk-in is expected to be done before then.
+   */
+  | { kind: "keep"; appointment: Ticket; walkIn: Ticket }
+  | { kind: "none" };
+
+const NO_ONE: CallNextChoice = { kind: "none" };
+
+/** Call-next at `now`: the call order with the look-ahead (see the top of this file). */
+export function callNextChoice(
+  state: OfficeState,
+  counter: CounterConfig,
+  now?: number,
+): CallNextChoice {
+  const first = firstInCallOrder(state, counter, now);
+  if (!first) return NO_ONE;
+  if (now === undefined || callRank(first, callMoment(state, now)) !== CALL_RANK.walkIn)
+    return { kind: "call", ticket: first };
+  const appointment = appointmentToKeepFor(state, counter, first, now);
+  if (!appointment) return { kind: "call", ticket: first };
+  const filler = walkInDoneBefore(state, counter, appointmentDueAt(appointment) ?? now, now);
+  return filler ? { kind: "call", ticket: filler } : { kind: "keep", appointment, walkIn: first };
+}
+
+/** The first plain walk-in in call order whose service is expected to be done by `until`. */
+function walkInDoneBefore(
+  state: OfficeState,
+  counter: CounterConfig,
+  until: number,
+  now: number,
+): Ticket | undefined {
+  const moment = callMoment(state, now);
+  let best: Ticket | undefined;
+  for (const ticket of ticketList(state)) {
+    if (!isCallableBy(ticket, counter) || callRank(ticket, moment) !== CALL_RANK.walkIn) continue;
+    if (now + averageServiceSeconds(state, ticket.serviceId) * 1000 > until) continue;
+    if (!best || orderWithinRank(ticket, best, CALL_RANK.walkIn) < 0) best = ticket;
+  }
+  return best;
+}
+
+/**
+ * The checked-in appointment this counter must stay free for instead of
+ * taking `walkIn` at `now`, if any: the appointments it may call that fall
+ * due within the walk-in's expected service, in slot order, less one for each
+ * other free counter that may call one of them.
+ */
+export function appointmentToKeepFor(
+  state: OfficeState,
+  counter: CounterConfig,
+  walkIn: Ticket,
+  now: number,
+): Ticket | undefined {
+  const expectedEnd = now + averageServiceSeconds(state, walkIn.serviceId) * 1000;
+  const soon: Ticket[] = [];
+  for (const ticket of ticketList(state)) {
+    const dueAt = appointmentDueAt(ticket);
+    if (dueAt === null || dueAt <= now || dueAt >= expectedEnd) continue;
+    if (isCallableBy(ticket, counter)) soon.push(ticket);
+  }
+  if (soon.length === 0) return undefined;
+  let freeElsewhere = 0;
+  for (const other of state.config.counters) {
+    if (other.id === counter.id) continue;
+    const otherState = state.counters[other.id];
+    if (otherState?.mode !== "front" || otherState.ticketId !== null) continue;
+    if (soon.some((ticket) => isCallableBy(ticket, other))) freeElsewhere++;
+  }
+  if (soon.length <= freeElsewhere) return undefined;
+  soon.sort((a, b) => orderWithinRank(a, b, CALL_RANK.appointmentNotDue));
+  return soon[freeElsewhere];
+}
+
+/** The ticket call-next calls at `now` (undefined: no one waiting, or the counter is kept for an appointment). */
+export function nextTicketFor(
+  state: OfficeState,
+  counter: CounterConfig,
+  now?: number,
+): Ticket | undefined {
+  const choice = callNextChoice(state, counter, now);
+  return choice.kind === "call" ? choice.ticket : undefined;
 }
