@@ -19,19 +19,18 @@ import { ticketList } from "./ticket-list";
  *      still call one out of order (callTicket).
  *
  * Look-ahead, so that an appointment is not left behind a walk-in who has
- * just sat down (issue 12): when the first ticket is a walk-in of step 4, the
- * counter first counts the checked-in appointments it may call that fall due
- * after `now` and before that walk-in is expected to be done (`now` + the
- * walk-in's service's average time). If they are more than the other counters
- * free now (front mode, no ticket) that may call one of them, the counter is
- * kept for the appointment (the first, in slot order, that no other free
- * counter is left for). It then calls the first walk-in of step 4 whose
- * service's average time ends before that appointment falls due; with none,
- * call-next calls no one (`kept_for_appointment`) until the appointment falls
- * due or another counter frees up. The clerk may still call a chosen ticket.
- * Steps 1–3 are never held back, so the starvation bound stands; only
- * appointments already checked in are looked ahead to (a holder who has not
- * arrived is not in the queue).
+ * just sat down (issue 12). A counter calls a walk-in of step 4 only if the
+ * checked-in appointments it may call that fall due after `now` and before
+ * that walk-in is expected to be done (`now` + the average time of the
+ * walk-in's service) are no more than the other counters free now (front
+ * mode, no ticket) that may call one of them. Call-next calls the first
+ * walk-in, in the order of step 4, that passes; when walk-ins wait and none
+ * passes, the counter is kept for the appointment: call-next calls no one
+ * (`kept_for_appointment`) until the appointment falls due or another
+ * counter frees up, and the clerk may still call a chosen ticket. Steps 1–3
+ * are never held back, so the starvation bound stands; only appointments
+ * already checked in are looked ahead to (a holder who has not arrived is not
+ * in the queue).
  *
  * Ties end on the ticket id, so the order never depends on chance. An
  * appointment's ticket keeps its appointment through transfers, so it stays
@@ -167,8 +166,9 @@ export function firstInCallOrder(
 export type CallNextChoice =
   | { kind: "call"; ticket: Ticket }
   /**
-   * `appointment` falls due before `walkIn` is expected to be done, no other
-   * free counter is left for it, and no walk-in is expected to be done before then.
+   * Walk-ins wait, but none may be called: `appointment` (for the first of
+   * them, `walkIn`) falls due while it would be at the desk, with no other
+   * free counter left for it.
    */
   | { kind: "keep"; appointment: Ticket; walkIn: Ticket }
   | { kind: "none" };
@@ -185,59 +185,58 @@ export function callNextChoice(
   if (!first) return NO_ONE;
   if (now === undefined || callRank(first, callMoment(state, now)) !== CALL_RANK.walkIn)
     return { kind: "call", ticket: first };
-  const appointment = appointmentToKeepFor(state, counter, first, now);
-  if (!appointment) return { kind: "call", ticket: first };
-  const filler = walkInDoneBefore(state, counter, appointmentDueAt(appointment) ?? now, now);
-  return filler ? { kind: "call", ticket: filler } : { kind: "keep", appointment, walkIn: first };
-}
-
-/** The first plain walk-in in call order whose service is expected to be done by `until`. */
-function walkInDoneBefore(
-  state: OfficeState,
-  counter: CounterConfig,
-  until: number,
-  now: number,
-): Ticket | undefined {
+  const lookAhead = new LookAhead(state, counter, now);
+  if (lookAhead.appointmentBefore(first) === undefined) return { kind: "call", ticket: first };
+  // Steps 1–3 are empty: every callable ticket is a plain walk-in; try them in call order.
   const moment = callMoment(state, now);
-  let best: Ticket | undefined;
-  for (const ticket of ticketList(state)) {
-    if (!isCallableBy(ticket, counter) || callRank(ticket, moment) !== CALL_RANK.walkIn) continue;
-    if (now + averageServiceSeconds(state, ticket.serviceId) * 1000 > until) continue;
-    if (!best || orderWithinRank(ticket, best, CALL_RANK.walkIn) < 0) best = ticket;
-  }
-  return best;
+  const walkIns = ticketList(state).filter(
+    (t) => t !== first && isCallableBy(t, counter) && callRank(t, moment) === CALL_RANK.walkIn,
+  );
+  walkIns.sort((a, b) => orderWithinRank(a, b, CALL_RANK.walkIn));
+  const allowed = walkIns.find((walkIn) => lookAhead.appointmentBefore(walkIn) === undefined);
+  if (allowed) return { kind: "call", ticket: allowed };
+  return { kind: "keep", appointment: lookAhead.appointmentBefore(first)!, walkIn: first };
 }
 
 /**
- * The checked-in appointment this counter must stay free for instead of
- * taking `walkIn` at `now`, if any: the appointments it may call that fall
- * due within the walk-in's expected service, in slot order, less one for each
- * other free counter that may call one of them.
+ * The look-ahead of one counter at `now`: the checked-in appointments it may
+ * call that are not due yet, in slot order, and the other counters free now.
  */
-export function appointmentToKeepFor(
-  state: OfficeState,
-  counter: CounterConfig,
-  walkIn: Ticket,
-  now: number,
-): Ticket | undefined {
-  const expectedEnd = now + averageServiceSeconds(state, walkIn.serviceId) * 1000;
-  const soon: Ticket[] = [];
-  for (const ticket of ticketList(state)) {
-    const dueAt = appointmentDueAt(ticket);
-    if (dueAt === null || dueAt <= now || dueAt >= expectedEnd) continue;
-    if (isCallableBy(ticket, counter)) soon.push(ticket);
+class LookAhead {
+  private readonly upcoming: Ticket[] = [];
+  private readonly freeElsewhere: CounterConfig[] = [];
+
+  constructor(
+    private readonly state: OfficeState,
+    counter: CounterConfig,
+    private readonly now: number,
+  ) {
+    for (const ticket of ticketList(state)) {
+      const dueAt = appointmentDueAt(ticket);
+      if (dueAt !== null && dueAt > now && isCallableBy(ticket, counter))
+        this.upcoming.push(ticket);
+    }
+    this.upcoming.sort((a, b) => orderWithinRank(a, b, CALL_RANK.appointmentNotDue));
+    for (const other of state.config.counters) {
+      const otherState = state.counters[other.id];
+      if (other.id !== counter.id && otherState?.mode === "front" && otherState.ticketId === null)
+        this.freeElsewhere.push(other);
+    }
   }
-  if (soon.length === 0) return undefined;
-  let freeElsewhere = 0;
-  for (const other of state.config.counters) {
-    if (other.id === counter.id) continue;
-    const otherState = state.counters[other.id];
-    if (otherState?.mode !== "front" || otherState.ticketId !== null) continue;
-    if (soon.some((ticket) => isCallableBy(ticket, other))) freeElsewhere++;
+
+  /**
+   * The appointment that would be left without a counter if this one took
+   * `walkIn` now (undefined: none). Those falling due before the walk-in is
+   * expected to be done, in slot order, go one to each other free counter
+   * that may call one of them; the first left over is returned.
+   */
+  appointmentBefore(walkIn: Ticket): Ticket | undefined {
+    const doneAt = this.now + averageServiceSeconds(this.state, walkIn.serviceId) * 1000;
+    const soon = this.upcoming.filter((t) => (appointmentDueAt(t) ?? 0) < doneAt);
+    if (soon.length === 0) return undefined;
+    const free = this.freeElsewhere.filter((c) => soon.some((t) => isCallableBy(t, c))).length;
+    return soon[free];
   }
-  if (soon.length <= freeElsewhere) return undefined;
-  soon.sort((a, b) => orderWithinRank(a, b, CALL_RANK.appointmentNotDue));
-  return soon[freeElsewhere];
 }
 
 /** The ticket call-next calls at `now` (undefined: no one waiting, or the counter is kept for an appointment). */
