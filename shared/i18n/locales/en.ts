@@ -309,6 +309,8 @@ export const counter = {
   },
   errors: {
     queue_empty: "No one is waiting for your services: new tickets will show in the queue.",
+    kept_for_appointment:
+      "This desk is kept free for an appointment due in a few minutes, and no other desk for it is free: call next again then, or click a ticket to serve someone meanwhile.",
     counter_cannot_call_paused: "This counter is paused: press Resume (P) to call again.",
     "counter_cannot_call_back-office":
       "This counter is in back office: switch to front office (B) to call.",

@@ -341,6 +341,8 @@ export const counter: CounterSection = {
   },
   errors: {
     queue_empty: "Nessuno è in attesa per i tuoi servizi: i nuovi biglietti appariranno in coda.",
+    kept_for_appointment:
+      "Lo sportello resta libero per un appuntamento tra pochi minuti e nessun altro sportello per quel servizio è libero: chiama di nuovo allora, o fai clic su un biglietto per servire qualcuno nel frattempo.",
     counter_cannot_call_paused:
       "Lo sportello è in pausa: premi Riprendi (P) per chiamare di nuovo.",
     "counter_cannot_call_back-office":
