@@ -146,4 +146,13 @@ export const OFFICE_MIGRATIONS: Migration[] = [
       `ALTER TABLE tickets ADD COLUMN appointment_slot_start INTEGER`,
     ],
   },
+  {
+    // Named after 008 (appointment conflicts, on another branch) so the two append in order.
+    name: "009-used-booking-proofs",
+    statements: [
+      // A public booking's proof of work counts once: its challenge is kept until it expires.
+      `CREATE TABLE used_booking_proofs (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)`,
+      `CREATE INDEX used_booking_proofs_by_expiry ON used_booking_proofs (expires_at)`,
+    ],
+  },
 ];

@@ -12,6 +12,7 @@ import { type LiveConnection, LiveConnections } from "./live-connections";
 import { officeRequests, SYSTEM_ACTOR } from "./office-requests";
 import { AppointmentsTable } from "./store/appointments-table";
 import { IdempotencyRecords } from "./store/idempotency";
+import { UsedProofs } from "./store/used-proofs";
 import { OfficeStore } from "./store/office-store";
 import { RevokedDevices } from "./store/revoked-devices";
 import { TicketHistory } from "./store/ticket-history";
@@ -83,6 +84,7 @@ export class Office extends Server<Env> {
         config: () => this.pipeline.state?.config ?? null,
         appointments: this.appointments,
         idempotency,
+        usedProofs: new UsedProofs(sql),
         auditLog,
         reschedule,
       }),
