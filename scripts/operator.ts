@@ -50,11 +50,9 @@ function bookingProofKey(): string {
 /** Writes the env file wrangler dev loads, with the secrets in use. */
 export function writeDevEnv(token: string, proofKey = bookingProofKey()): void {
   mkdirSync(STATE_DIR, { recursive: true });
-  writeFileSync(
-    DEV_ENV_FILE,
-    `TURNO_SETUP_TOKEN=${token}\nTURNO_BOOKING_PROOF_KEY=${proofKey}\n`,
-    { mode: 0o600 },
-  );
+  writeFileSync(DEV_ENV_FILE, `TURNO_SETUP_TOKEN=${token}\nTURNO_BOOKING_PROOF_KEY=${proofKey}\n`, {
+    mode: 0o600,
+  });
   chmodSync(DEV_ENV_FILE, 0o600);
 }
 

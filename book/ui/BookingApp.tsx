@@ -11,6 +11,7 @@ import { Message } from "./Message";
 import { PageFrame } from "./PageFrame";
 import { RefusalNote } from "./RefusalNote";
 import { ServiceChoice } from "./ServiceChoice";
+import { StaffBanner } from "./StaffBanner";
 import { StepHeading } from "./StepHeading";
 import { TimeChoice } from "./TimeChoice";
 
@@ -112,10 +113,15 @@ export function BookingApp({ model }: { model: BookingPageModel }) {
           text={m.unreachable}
           action={{ label: m.retry, onClick: () => void model.start() }}
         />
-      ) : step === "done" && booked ? (
-        <Confirmation model={model} booked={booked} />
       ) : (
-        <Step model={model} />
+        <>
+          <StaffBanner booker={model.booker.value} messages={model.messages.value} />
+          {step === "done" && booked ? (
+            <Confirmation model={model} booked={booked} />
+          ) : (
+            <Step model={model} />
+          )}
+        </>
       )}
     </PageFrame>
   );

@@ -1,10 +1,10 @@
 import { runInDurableObject } from "cloudflare:test";
 import { expect } from "vitest";
-import { localDay } from "../../shared/engine";
 import { bookingProof, solveBookingChallenge } from "../../book/model/proof-of-work";
+import { localDay } from "../../shared/engine";
 import type { AppointmentSlots, BookedAppointment } from "../../shared/protocol/appointments";
-import type { BookingChallenge, BookingProof } from "../../shared/protocol/booking-proof";
 import type { BookingConfigInput } from "../../shared/protocol/booking";
+import type { BookingChallenge, BookingProof } from "../../shared/protocol/booking-proof";
 import type { OfficeConfigInput } from "../../shared/protocol/config";
 import { addDays } from "../../shared/protocol/wall-time";
 import { type ApiResult, api, type Credentials, officeStub, testOfficeConfig } from "./helpers";
@@ -76,7 +76,10 @@ let contacts = 0;
 export const newEmail = () => `person${++contacts}-${crypto.randomUUID().slice(0, 6)}@example.org`;
 
 /** A challenge of the office's, solved as the booking page solves it: a public booking's `proof`. */
-export async function solvedProof(officeId: string, as: Credentials = "anonymous"): Promise<BookingProof> {
+export async function solvedProof(
+  officeId: string,
+  as: Credentials = "anonymous",
+): Promise<BookingProof> {
   const challenge = await api<BookingChallenge>(
     "GET",
     `/offices/${officeId}/appointments/challenge`,

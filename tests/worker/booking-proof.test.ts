@@ -13,14 +13,7 @@ import {
   slotsOf,
   solvedProof,
 } from "./appointment-helpers";
-import {
-  api,
-  createOffice,
-  expectError,
-  officeStub,
-  pairedDevice,
-  signedIn,
-} from "./helpers";
+import { api, createOffice, expectError, officeStub, pairedDevice, signedIn } from "./helpers";
 
 /**
  * The public's invisible proof of work (issue 12, point 8): a booking from

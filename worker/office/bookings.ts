@@ -158,7 +158,11 @@ export class Bookings {
     if (usedProofs.live(now) < MAX_LIVE_PROOFS) return null;
     const wait = Math.max(1000, (usedProofs.firstExpiry() ?? now) - now);
     return {
-      ...refusal(429, "too_many_requests", "Too many bookings are being tried here; try again later."),
+      ...refusal(
+        429,
+        "too_many_requests",
+        "Too many bookings are being tried here; try again later.",
+      ),
       headers: { "retry-after": String(Math.ceil(wait / 1000)) },
     };
   }

@@ -12,10 +12,10 @@ import { type LiveConnection, LiveConnections } from "./live-connections";
 import { officeRequests, SYSTEM_ACTOR } from "./office-requests";
 import { AppointmentsTable } from "./store/appointments-table";
 import { IdempotencyRecords } from "./store/idempotency";
-import { UsedProofs } from "./store/used-proofs";
 import { OfficeStore } from "./store/office-store";
 import { RevokedDevices } from "./store/revoked-devices";
 import { TicketHistory } from "./store/ticket-history";
+import { UsedProofs } from "./store/used-proofs";
 
 /**
  * One office, as a Durable Object: a thin shell of partyserver hooks around

@@ -475,6 +475,13 @@ export const ticket: TicketSection = {
 
 export const book: BookSection = {
   appName: "Prenota un appuntamento",
+  staff: {
+    banner: "Prenotazione per conto di un utente",
+    detail:
+      "Accesso come {name}: sono mostrati i posti riservati al personale e gli orari senza preavviso minimo. Chiedi a chi chiama nome e cognome e un numero di telefono (o un'e-mail).",
+    notSignedIn:
+      "Questo è il link di prenotazione per il personale, ma in questo browser nessuno dell'ufficio ha effettuato l'accesso: una prenotazione fatta qui conta come del pubblico. Accedi dalla console dello sportello o dalla dashboard, poi ricarica la pagina.",
+  },
   language: "Lingua",
   loading: "Caricamento…",
   retry: "Riprova",
@@ -548,6 +555,8 @@ export const book: BookSection = {
     invalid_request: "Alcuni dati non sono stati accettati. Controllali e riprova.",
     network:
       "Nessuna risposta dall'ufficio. Controlla la connessione e premi di nuovo il pulsante: non verrai prenotato due volte.",
+    signed_out:
+      "La tua sessione è terminata. Accedi di nuovo dalla console dello sportello o dalla dashboard, poi prenota di nuovo.",
     generic: "Non ha funzionato. Riprova.",
   },
   confirmation: {

@@ -29,10 +29,6 @@ export class UsedProofs {
   }
 
   use(id: string, expiresAt: number): void {
-    this.sql.exec(
-      `INSERT INTO used_booking_proofs (id, expires_at) VALUES (?, ?)`,
-      id,
-      expiresAt,
-    );
+    this.sql.exec(`INSERT INTO used_booking_proofs (id, expires_at) VALUES (?, ?)`, id, expiresAt);
   }
 }
