@@ -63,7 +63,7 @@ describe("Booking an appointment on the public page", () => {
     const [sent] = changes(server);
     expect(sent?.path).toBe("/api/offices/scandicci/appointments");
     expect(sent?.idempotencyKey).toBeTruthy();
-    const { proof, ...booking } = sent?.body as { proof?: { challenge: unknown } };
+    const { proof, ...booking } = sent!.body as { proof?: { challenge: unknown } };
     expect(booking).toEqual({
       serviceId: SERVICE,
       start: MONDAY_9,
@@ -244,8 +244,8 @@ describe("The public's proof of work, and staff booking on someone's behalf", ()
     expect(await page.submit()).toBe(true);
     const [lost, again] = changes(server);
     expect(again?.idempotencyKey).toBe(lost?.idempotencyKey);
-    expect(JSON.stringify((again?.body as { proof: unknown }).proof)).toBe(
-      JSON.stringify((lost?.body as { proof: unknown }).proof),
+    expect(JSON.stringify((again!.body as { proof: unknown }).proof)).toBe(
+      JSON.stringify((lost!.body as { proof: unknown }).proof),
     );
     expect(server.bookings).toHaveLength(1);
   });

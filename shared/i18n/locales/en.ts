@@ -219,6 +219,7 @@ export const counter = {
     unknownCounter: "There is no counter “{counter}” in this office: choose one below.",
   },
   header: {
+    bookForCaller: "Book an appointment for a caller",
     switchCounter: "Switch counter",
     language: "Language",
     connection: {
@@ -684,6 +685,7 @@ export const dashboard = {
   signInIntro: "Sign in to use the supervisor dashboard.",
   tabs: { live: "Live", reports: "Reports", setup: "Setup", label: "Sections" },
   header: {
+    bookForCaller: "Book an appointment for a caller",
     language: "Language",
     connection: {
       connecting: "Connecting…",

@@ -250,6 +250,7 @@ export const counter: CounterSection = {
     unknownCounter: "In questo ufficio non c'è lo sportello “{counter}”: scegline uno qui sotto.",
   },
   header: {
+    bookForCaller: "Prenota un appuntamento per un utente",
     switchCounter: "Cambia sportello",
     language: "Lingua",
     connection: {
@@ -715,6 +716,7 @@ export const dashboard: DashboardSection = {
   signInIntro: "Accedi per usare il cruscotto del supervisore.",
   tabs: { live: "In diretta", reports: "Statistiche", setup: "Impostazioni", label: "Sezioni" },
   header: {
+    bookForCaller: "Prenota un appuntamento per un utente",
     language: "Lingua",
     connection: {
       connecting: "Connessione…",
