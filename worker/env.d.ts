@@ -11,7 +11,7 @@ declare global {
       TURNO_SETUP_TOKEN?: string;
       /** The HMAC key of the public's proof of work for bookings (at least 32 characters; worker/auth/booking-proof.ts). */
       TURNO_BOOKING_PROOF_KEY?: string;
-      /** The largest counter of a booking's proof of work (default 100000): its average cost is half this in hashes. */
+      /** The largest counter of a booking's proof of work (default 50000): its average cost is half this in hashes. */
       TURNO_BOOKING_PROOF_MAX_NUMBER?: string;
       /** Ticket issuing limits (see README "Security"); numbers as text, as wrangler vars are. */
       TURNO_TICKETS_PER_DEVICE_PER_MINUTE?: string;

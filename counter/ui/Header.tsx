@@ -1,10 +1,5 @@
 import { STAFF_LANGUAGES } from "../../shared/client/staff-language";
-import {
-  AccountBox,
-  BookForCallerLink,
-  ConnectionIndicator,
-  LanguageSwitch,
-} from "../../shared/ui/topbar";
+import { AccountBox, ConnectionIndicator, LanguageSwitch } from "../../shared/ui/topbar";
 import type { CounterApp } from "../model/counter-app";
 import { ModeBadge } from "./ModeBadge";
 
@@ -48,13 +43,6 @@ export function Header({ app }: { app: CounterApp }) {
           legend={m.header.language}
           onChange={app.setLanguage}
         />
-        {view && (
-          <BookForCallerLink
-            officeId={app.officeId}
-            config={state?.config}
-            label={m.header.bookForCaller}
-          />
-        )}
         {model && view && (
           <button type="button" class="topbar-button" onClick={model.switchCounter}>
             {m.header.switchCounter}

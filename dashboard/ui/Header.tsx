@@ -33,6 +33,7 @@ export function Header({ app }: { app: DashboardApp }) {
           officeId={app.officeId}
           config={state?.config}
           label={m.header.bookForCaller}
+          className="topbar-button"
         />
         <LanguageSwitch
           languages={STAFF_LANGUAGES}

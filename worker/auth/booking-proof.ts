@@ -17,11 +17,11 @@ import { errorResponse } from "../http/errors";
 /** How long a challenge may be solved and used: a person fills in the form in far less. */
 export const PROOF_LIFETIME_MS = 20 * 60 * 1000;
 /**
- * The largest counter drawn: about 50,000 hashes on average, a fraction of a
+ * The largest counter drawn: about 25,000 hashes on average, a fraction of a
  * second on a current phone and a few seconds on an old one, all while the
  * person types (README "Security"). TURNO_BOOKING_PROOF_MAX_NUMBER changes it.
  */
-export const DEFAULT_MAX_NUMBER = 100_000;
+export const DEFAULT_MAX_NUMBER = 50_000;
 const KEY_MIN_LENGTH = 32;
 
 function proofKey(env: Env): string | null {
