@@ -1,5 +1,5 @@
 import { format } from "../../shared/i18n";
-import { BookForCallerLink } from "../../shared/ui/topbar";
+import { BookForCallerLink } from "../../shared/ui/BookForCallerLink";
 import type { CounterModel } from "../model/counter-model";
 import type { ActionId } from "../model/counter-view";
 import { SHORTCUT_KEYS } from "../model/shortcuts";
@@ -78,7 +78,7 @@ export function ActionPanel({ model }: { model: CounterModel }) {
       <BookForCallerLink
         officeId={model.officeId}
         config={model.state.value?.config}
-        label={model.messages.value.counter.header.bookForCaller}
+        label={model.messages.value.counter.bookForCaller}
         className="book-for-caller"
       />
     </div>

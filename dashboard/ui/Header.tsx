@@ -1,10 +1,5 @@
 import { STAFF_LANGUAGES } from "../../shared/client/staff-language";
-import {
-  AccountBox,
-  BookForCallerLink,
-  ConnectionIndicator,
-  LanguageSwitch,
-} from "../../shared/ui/topbar";
+import { AccountBox, ConnectionIndicator, LanguageSwitch } from "../../shared/ui/topbar";
 import type { DashboardApp } from "../model/dashboard-app";
 
 /** Office, connection, language, who is signed in: always on top (not printed). */
@@ -29,12 +24,6 @@ export function Header({ app }: { app: DashboardApp }) {
             reloadLabel={m.header.reload}
           />
         )}
-        <BookForCallerLink
-          officeId={app.officeId}
-          config={state?.config}
-          label={m.header.bookForCaller}
-          className="topbar-button"
-        />
         <LanguageSwitch
           languages={STAFF_LANGUAGES}
           current={app.lang.value}

@@ -3,8 +3,6 @@ import type { ConnectionStatus } from "../client/live-office-core";
 import type { StaffSession } from "../client/staff-session";
 import { BASES } from "../i18n";
 import type { AuthSection } from "../i18n/locales/en";
-import type { OfficeConfig } from "../protocol/config";
-import { CalendarIcon } from "./icons";
 
 /** The header's live dot and word; a new server version offers a reload. */
 export function ConnectionIndicator({
@@ -112,37 +110,5 @@ export function AccountBox({
         {messages.signOut}
       </button>
     </div>
-  );
-}
-
-/** The booking page in staff mode (issue 12, point 3): the session makes the office treat it as staff's. */
-export function staffBookingPath(officeId: string): string {
-  return `/book/?office=${encodeURIComponent(officeId)}&staff=1`;
-}
-
-/**
- * "Book an appointment for a caller", where some service of the office is
- * booked online: opens the booking page in a tab of its own, so the console
- * stays as it was. `className` places it (the dashboard's bar, the counter's actions).
- */
-export function BookForCallerLink(props: {
-  officeId: string;
-  config: OfficeConfig | null | undefined;
-  label: string;
-  className: string;
-}) {
-  const bookable = props.config?.services.some((s) => s.mode !== "walk-in" && s.booking);
-  if (!bookable) return null;
-  return (
-    <a
-      class={props.className}
-      href={staffBookingPath(props.officeId)}
-      target="_blank"
-      rel="noopener"
-      data-testid="book-for-caller"
-    >
-      <CalendarIcon />
-      <span>{props.label}</span>
-    </a>
   );
 }

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PROOF_MEASURE } from "../../book/model/solve-in-worker";
 import { describeViolations, seriousAccessibilityViolations } from "./accessibility";
 import { launchBrowser, openPage, SCREENS, screenshot, testId, waitForText } from "./browser";
-import { api, openAllDayConfig } from "./office-api";
-import { openCounter } from "./sign-in";
+import { api, createStaff, openAllDayConfig } from "./office-api";
+import { openCounter, signInThroughForm } from "./sign-in";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -236,5 +236,20 @@ describe("Staff booking on someone's behalf", () => {
     expect(JSON.parse(bookings[0]!)).not.toHaveProperty("proof");
     expect(workers).toEqual([]);
     expect(desk.errors).toEqual([]);
+  });
+
+  it("from the dashboard: today's appointments offer the same link.", async () => {
+    const supervisor = await createStaff(baseUrl, officeId, "supervisor");
+    const { page, errors } = await openPage(browser, `${baseUrl}/dashboard/?office=${officeId}`, {
+      viewport: { width: 1440, height: 900 },
+    });
+    await signInThroughForm(page, supervisor);
+    const link = page.locator(testId("book-for-caller"));
+    await link.waitFor();
+    expect(await link.getAttribute("href")).toBe(`/book/?office=${officeId}&staff=1`);
+    expect(await link.getAttribute("target")).toBe("_blank");
+    await expectAccessible(page, "dashboard: today's appointments with the staff booking link");
+    await screenshot(page, "book-for-caller-dashboard");
+    expect(errors).toEqual([]);
   });
 });

@@ -218,8 +218,8 @@ export const counter = {
     holding: "At the counter: {code}",
     unknownCounter: "There is no counter “{counter}” in this office: choose one below.",
   },
+  bookForCaller: "Book an appointment for a caller",
   header: {
-    bookForCaller: "Book an appointment for a caller",
     switchCounter: "Switch counter",
     language: "Language",
     connection: {
@@ -685,7 +685,6 @@ export const dashboard = {
   signInIntro: "Sign in to use the supervisor dashboard.",
   tabs: { live: "Live", reports: "Reports", setup: "Setup", label: "Sections" },
   header: {
-    bookForCaller: "Book an appointment for a caller",
     language: "Language",
     connection: {
       connecting: "Connecting…",
@@ -798,6 +797,7 @@ export const dashboard = {
       noticeCleared: "The notice was cleared.",
     },
     appointments: {
+      bookForCaller: "Book an appointment for a caller",
       heading: "Today's appointments",
       counts: "Booked {booked} · checked in {checkedIn} · missed {missed}",
       loading: "Reading today's appointments…",

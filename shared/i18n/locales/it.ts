@@ -249,8 +249,8 @@ export const counter: CounterSection = {
     holding: "Allo sportello: {code}",
     unknownCounter: "In questo ufficio non c'è lo sportello “{counter}”: scegline uno qui sotto.",
   },
+  bookForCaller: "Prenota un appuntamento per un utente",
   header: {
-    bookForCaller: "Prenota un appuntamento per un utente",
     switchCounter: "Cambia sportello",
     language: "Lingua",
     connection: {
@@ -716,7 +716,6 @@ export const dashboard: DashboardSection = {
   signInIntro: "Accedi per usare il cruscotto del supervisore.",
   tabs: { live: "In diretta", reports: "Statistiche", setup: "Impostazioni", label: "Sezioni" },
   header: {
-    bookForCaller: "Prenota un appuntamento per un utente",
     language: "Lingua",
     connection: {
       connecting: "Connessione…",
@@ -830,6 +829,7 @@ export const dashboard: DashboardSection = {
       noticeCleared: "L'avviso è stato tolto.",
     },
     appointments: {
+      bookForCaller: "Prenota un appuntamento per un utente",
       heading: "Appuntamenti di oggi",
       counts: "Prenotati {booked} · arrivati {checkedIn} · mancati {missed}",
       loading: "Lettura degli appuntamenti di oggi…",
