@@ -101,5 +101,3 @@ export function createProofKeeper(options: ProofKeeperOptions) {
 
   return { prepare, take };
 }
-
-export type ProofKeeper = ReturnType<typeof createProofKeeper>;
