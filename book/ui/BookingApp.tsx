@@ -34,7 +34,9 @@ function Step({ model }: { model: BookingPageModel }) {
         ? b.day.title
         : step === "time"
           ? b.time.title
-          : b.details.title;
+          : model.booker.value.kind === "staff"
+            ? b.staff.detailsTitle
+            : b.details.title;
   const chosen = [
     service && number > 1 ? nameIn(service.names, lang) : null,
     chosenDay && number > 2

@@ -222,6 +222,7 @@ describe("Staff booking on someone's behalf", () => {
     await page.waitForSelector(`${testId("times")} button:not([disabled])`);
     await page.click(`${testId("times")} button:not([disabled])`);
     await page.waitForSelector(testId("details-form"));
+    await waitForText(page, "#step-title", "Dati di chi chiama");
     // A caller on the phone: the phone number is asked first.
     expect(await page.isChecked(testId("contact-phone"))).toBe(true);
     await page.fill(testId("book-name"), "Luca Neri");
