@@ -140,6 +140,8 @@ export async function startTurno(opts: {
       opts.logLevel,
       "--var",
       `TURNO_SETUP_TOKEN:${BENCH_SETUP_TOKEN}`,
+      "--var",
+      `TURNO_BOOKING_PROOF_KEY:${BENCH_SETUP_TOKEN}-booking-proof`,
       // The bench is one kiosk issuing as fast as it can: lift the per-device and per-address limits.
       "--var",
       "TURNO_TICKETS_PER_DEVICE_PER_MINUTE:100000000",
