@@ -18,4 +18,5 @@ export { LocalClock } from "./local-clock";
 export { inOfficeOrder } from "./office-order";
 export * from "./office-report";
 export { MAX_REPORT_DAYS, ReportOptions } from "./report-options";
+export { PastAppointment, ReportAppointment } from "./report-appointment";
 export { ReportTicket } from "./report-ticket";

@@ -222,6 +222,7 @@ describe("Issue 10, point 13: Italian staffing sentences", () => {
     weekday: "mon" as const,
     hour: 10,
     meanArrivals: 3,
+    appointmentMinutes: 0,
     meanServiceMinutes: 14.4,
     offeredLoad: 0.72,
     desks: 1,
