@@ -17,6 +17,6 @@ export { durationStats, nearestRank } from "./duration-stats";
 export { LocalClock } from "./local-clock";
 export { inOfficeOrder } from "./office-order";
 export * from "./office-report";
-export { MAX_REPORT_DAYS, ReportOptions } from "./report-options";
 export { PastAppointment, ReportAppointment } from "./report-appointment";
+export { MAX_REPORT_DAYS, ReportOptions } from "./report-options";
 export { ReportTicket } from "./report-ticket";

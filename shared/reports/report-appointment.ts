@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { Slug } from "../protocol/config";
 import { AppointmentStatus } from "../protocol/appointments";
+import { Slug } from "../protocol/config";
 import { TicketId } from "../protocol/ticket";
 
 /**
