@@ -80,9 +80,8 @@ export function appointmentFigures(
 
   const onTimeMillis = onTimeMinutes * MINUTE_MS;
   for (const ticket of tickets) {
-    if (!isAppointmentTicket(ticket) || ticket.calledAt === null) continue;
-    const due = Math.max(ticket.appointment.slotStart, ticket.issuedAt);
-    const lateness = Math.max(0, ticket.calledAt - due);
+    const lateness = callLatenessMillis(ticket);
+    if (lateness === null) continue;
     for (const tally of [overall, tallyOf(ticket.serviceId)]) {
       tally.lateness.push(lateness);
       if (lateness <= onTimeMillis) tally.calledOnTime += 1;
@@ -97,6 +96,16 @@ export function appointmentFigures(
       ...figuresOf(tally),
     })),
   };
+}
+
+/**
+ * How late an appointment ticket was first called: from its slot, or from its check-in if
+ * that came after the slot; 0 when called before. Null for a walk-in or a ticket not called.
+ */
+export function callLatenessMillis(ticket: ReportTicket): number | null {
+  if (!isAppointmentTicket(ticket) || ticket.calledAt === null) return null;
+  const due = Math.max(ticket.appointment.slotStart, ticket.issuedAt);
+  return Math.max(0, ticket.calledAt - due);
 }
 
 function countStatus(counts: Tally["counts"], status: ReportAppointment["status"]) {

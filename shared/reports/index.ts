@@ -5,6 +5,8 @@
 
 export { computeOfficeReport } from "./compute-office-report";
 export {
+  APPOINTMENT_CSV_COLUMNS,
+  appointmentCsvLines,
   CSV_FORMATS,
   type CsvFormat,
   isCsvFormat,

@@ -75,6 +75,7 @@ export class Office extends Server<Env> {
       live: this.live,
       tickets: store.tickets,
       history,
+      appointments: this.appointments,
       auditLog,
       bookings: new Bookings({
         officeId: this.name,
