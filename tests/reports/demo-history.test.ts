@@ -83,7 +83,8 @@ describe("The demo office's past bookings (npm run demo:history, issue 12)", () 
         hour: "2-digit",
         hour12: false,
       });
-      if (appointment.serviceId === "edilizia") expect(local).toMatch(/^(Tue|Thu),? (09|10|11|12)$/);
+      if (appointment.serviceId === "edilizia")
+        expect(local).toMatch(/^(Tue|Thu),? (09|10|11|12)$/);
       else expect(local).toMatch(/^(Mon|Wed),? (14|15|16)$/);
     }
     expect(new Set(past.appointments.map((a) => a.id)).size).toBe(past.appointments.length);

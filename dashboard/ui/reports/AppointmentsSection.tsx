@@ -49,7 +49,7 @@ export function AppointmentsSection({ app, state, lang, report, reports }: Props
         {m.heading}
       </h3>
       <p class="muted">{format(m.hint, { minutes: onTimeMinutes })}</p>
-      <dl class="figures">
+      <dl class="figures appointments-figures">
         <Tile label={m.booked} value={formatCount(overall.booked, lang)} />
         <Tile
           label={m.checkedIn}
@@ -65,19 +65,30 @@ export function AppointmentsSection({ app, state, lang, report, reports }: Props
           label={onTime}
           value={formatShare(overall.onTimeShare, lang)}
           testId="appointments-on-time"
-        />
-        <Tile
-          label={m.lateness}
-          value={formatLateness(overall.callLateness.medianSeconds, lang, m)}
+          wide
+          note={{
+            text: format(m.latenessNote, {
+              lateness: formatLateness(overall.callLateness.medianSeconds, lang, m),
+            }),
+            short: false,
+          }}
         />
         <Tile
           label={m.leadTime}
           value={formatLeadTime(overall.leadTime.medianSeconds, lang, m)}
           testId="appointments-lead-time"
+          wide
+          note={{
+            text: format(m.leadNote, {
+              lead: formatLeadTime(overall.leadTime.p90Seconds, lang, m),
+            }),
+            short: false,
+          }}
         />
       </dl>
-      <div class="table-scroll">
-        <table class="data-table" data-testid="appointments-table">
+      {/* Focusable, so a keyboard can scroll it on a narrow screen (axe: scrollable-region-focusable). */}
+      <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="appointments-title">
+        <table class="data-table appointments-table" data-testid="appointments-table">
           <caption class="visually-hidden">{m.caption}</caption>
           <thead>
             <tr>
@@ -88,10 +99,7 @@ export function AppointmentsSection({ app, state, lang, report, reports }: Props
                 </th>
               ))}
               <th scope="col" class="num">
-                {m.leadMedian}
-              </th>
-              <th scope="col" class="num">
-                {m.leadP90}
+                {m.leadTime}
               </th>
               <th scope="col">{onTime}</th>
               <th scope="col" class="num">
@@ -109,7 +117,6 @@ export function AppointmentsSection({ app, state, lang, report, reports }: Props
                   </td>
                 ))}
                 <td class="num">{formatLeadTime(row.leadTime.medianSeconds, lang, m)}</td>
-                <td class="num">{formatLeadTime(row.leadTime.p90Seconds, lang, m)}</td>
                 <td>
                   <div class="share">
                     <span class="share-value">{formatShare(row.onTimeShare, lang)}</span>
@@ -127,7 +134,7 @@ export function AppointmentsSection({ app, state, lang, report, reports }: Props
           </tbody>
         </table>
       </div>
-      <div class="range-tools">
+      <div class="range-tools appointments-tools">
         {csv && (
           <a class="button-link" href={csv} download data-testid="appointments-csv">
             {m.csv}

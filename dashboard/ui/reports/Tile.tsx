@@ -6,14 +6,17 @@ export function Tile({
   value,
   testId,
   note,
+  wide = false,
 }: {
   label: string;
   value: string;
   testId?: string;
   note?: TileNote;
+  /** Twice the room: a figure with a unit and a note ("3.4 days", "90% within 14 days"). */
+  wide?: boolean;
 }) {
   return (
-    <div class="figure">
+    <div class={wide ? "figure figure-wide" : "figure"}>
       <dt>{label}</dt>
       <dd data-testid={testId}>{value}</dd>
       {note && (
