@@ -1,7 +1,8 @@
+import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { OfficeReport, PastAppointment, ReportTicket } from "../../shared/reports";
 import { appointmentOfficeConfig, bookSomewhere, officeDays } from "./appointment-helpers";
-import { api, createOffice, expectError, signedIn } from "./helpers";
+import { api, createOffice, expectError, officeStub, signedIn } from "./helpers";
 
 /*
  * Issue 12, point 6: the reports see appointments. A Tuesday in Rome (3 March 2026, UTC+1)
@@ -226,6 +227,36 @@ describe("Appointments in the reports", () => {
     expect(csv).not.toContain("Maria Rossi");
     expect(csv).not.toContain("@example.org");
     expect(csv).not.toContain(booked.appointment.code);
+  });
+
+  it("A day packed before tickets carried their appointment is packed again from the tickets table, so its punctuality counts.", async () => {
+    const officeId = await romeOffice();
+    await api("POST", `/setup/offices/${officeId}/history`, {
+      body: { tickets: TICKETS, appointments: BOOKINGS },
+    });
+    // The archive row as the previous version wrote it: 15 fields a ticket, no appointment.
+    await runInDurableObject(officeStub(officeId), (_office, state) => {
+      const sql = state.storage.sql;
+      const row = sql
+        .exec<{ tickets: string }>(`SELECT tickets FROM day_archive WHERE day = ?`, DAY)
+        .one();
+      const old = (JSON.parse(row.tickets) as unknown[][]).map((packed) => packed.slice(0, 15));
+      sql.exec(`UPDATE day_archive SET tickets = ? WHERE day = ?`, JSON.stringify(old), DAY);
+    });
+    const supervisor = await signedIn([{ office: officeId, role: "supervisor" }]);
+    const report = await api<OfficeReport>(
+      "GET",
+      `/offices/${officeId}/reports?from=2026-03-02&to=2026-03-08`,
+      { as: supervisor.as },
+    );
+    expect(report.body.totals.tickets).toBe(3);
+    expect(report.body.appointments.overall).toMatchObject({ called: 2, calledOnTime: 1 });
+    const repacked = await runInDurableObject(officeStub(officeId), (_office, state) =>
+      state.storage.sql
+        .exec<{ tickets: string }>(`SELECT tickets FROM day_archive WHERE day = ?`, DAY)
+        .one(),
+    );
+    expect((JSON.parse(repacked.tickets) as unknown[][])[0]).toHaveLength(17);
   });
 
   it("The appointments CSV is the supervisor's: a clerk is refused, and a bad range is 400.", async () => {
