@@ -14,7 +14,7 @@ export {
   ticketCsvLines,
   ticketsToCsv,
 } from "./csv";
-export { type CsvDialect, csvCell } from "./csv-cell";
+export { csvCell } from "./csv-cell";
 export { durationStats, nearestRank } from "./duration-stats";
 export { LocalClock } from "./local-clock";
 export { inOfficeOrder } from "./office-order";

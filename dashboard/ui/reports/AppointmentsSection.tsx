@@ -86,8 +86,7 @@ export function AppointmentsSection({ app, state, lang, report, reports }: Props
           }}
         />
       </dl>
-      {/* Focusable, so a keyboard can scroll it on a narrow screen (axe: scrollable-region-focusable). */}
-      <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="appointments-title">
+      <div class="table-scroll">
         <table class="data-table appointments-table" data-testid="appointments-table">
           <caption class="visually-hidden">{m.caption}</caption>
           <thead>
