@@ -229,6 +229,45 @@ describe("Appointments in the reports", () => {
     expect(csv).not.toContain(booked.appointment.code);
   });
 
+  it("Erasing a booking's personal data changes neither the report nor the appointments CSV.", async () => {
+    const config = appointmentOfficeConfig();
+    const officeId = await createOffice(config);
+    await bookSomewhere(officeId, { timeZone: config.timeZone });
+    const days = officeDays(config.timeZone);
+    const range = `from=${days.today}&to=${days.after(21)}`;
+    const supervisor = await signedIn([{ office: officeId, role: "supervisor" }]);
+    const read = async () => ({
+      report: (
+        await api<OfficeReport>("GET", `/offices/${officeId}/reports?${range}`, {
+          as: supervisor.as,
+        })
+      ).body,
+      csv: String(
+        (
+          await api("GET", `/offices/${officeId}/reports/appointments.csv?${range}`, {
+            as: supervisor.as,
+          })
+        ).body,
+      ),
+    });
+    const before = await read();
+    // The alarm's erasure, run now for every booking (as it will the day after each).
+    const erased = await runInDurableObject(
+      officeStub(officeId),
+      (_office, state) =>
+        state.storage.sql.exec(
+          `UPDATE appointments SET name = NULL, email = NULL, phone = NULL, reason = NULL,
+             address = NULL, personal_erased_at = ? WHERE personal_erased_at IS NULL`,
+          Date.now(),
+        ).rowsWritten,
+    );
+    expect(erased).toBe(1);
+    const after = await read();
+    expect(after.report.appointments).toEqual(before.report.appointments);
+    expect(after.report.staffing).toEqual(before.report.staffing);
+    expect(after.csv).toBe(before.csv);
+  });
+
   it("A day packed before tickets carried their appointment is packed again from the tickets table, so its punctuality counts.", async () => {
     const officeId = await romeOffice();
     await api("POST", `/setup/offices/${officeId}/history`, {
