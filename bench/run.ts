@@ -29,6 +29,14 @@ import { fileURLToPath } from "node:url";
 import { demoOfficeConfig, OPEN_AROUND_THE_CLOCK } from "../shared/demo-office";
 import type { OfficeConfigInput } from "../shared/protocol/config";
 import {
+  BOOKING_TARGETS,
+  type BookingResult,
+  bookableStarts,
+  measureBookings,
+  printBookingResults,
+  withBookings,
+} from "./lib/bookings";
+import {
   connectDisplays,
   credentials,
   fillQueue,
@@ -64,6 +72,7 @@ const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
 const SETTINGS = {
   issue: { warmupMs: 1000, durationMs: MEASURE_MS, concurrency: 32 },
   kiosk: { warmupMs: 1000, durationMs: MEASURE_MS, window: 32 },
+  bookings: { warmupMs: 1000, durationMs: MEASURE_MS, concurrency: 50 },
   latency: {
     sizes: [100, 1000] as const,
     calls: Number(process.env.BENCH_CALLS ?? 60),
@@ -96,6 +105,7 @@ const OFFICES = {
   issueKiosk: "bench-kiosk",
   live: "bench-live",
   reports: "bench-reports",
+  bookings: "bench-bookings",
 } as const;
 const COUNTERS = demoOfficeConfig.counters.map((c) => c.id);
 
@@ -124,7 +134,9 @@ async function configureOffices(turno: ServerUnderTest): Promise<void> {
   try {
     const offices = [...new Set(Object.values(OFFICES))];
     for (const office of offices) {
-      await call("PUT", `/api/offices/${office}`, benchOfficeConfig, [200, 201]);
+      const config =
+        office === OFFICES.bookings ? withBookings(benchOfficeConfig) : benchOfficeConfig;
+      await call("PUT", `/api/offices/${office}`, config, [200, 201]);
       for (const role of ["kiosk", "display"] as const) {
         const created = await call(
           "POST",
@@ -276,7 +288,23 @@ async function main(): Promise<number> {
     log(describeThroughput(results[server.key].issueKiosk!));
   }
 
-  // 2 + 3. Call-to-display latency with 100, then 1,000 screens; memory with 1,000.
+  // 2. Bookings with 50 clients at once, on the starts Turno offers (the baseline takes any).
+  const starts = await bookableStarts(turno.base, OFFICES.bookings, credentials.clerk);
+  const bookings: Partial<Record<"turno" | "baseline", BookingResult>> = {};
+  for (const server of servers) {
+    log(
+      `\n[${server.label}] booking appointments: ${SETTINGS.bookings.concurrency} clients at once, ${starts.length} starts, ${SETTINGS.bookings.warmupMs / 1000} s warm-up + ${SETTINGS.bookings.durationMs / 1000} s`,
+    );
+    const { result } = await phase(server, "bookings", () =>
+      measureBookings(server.base, OFFICES.bookings, starts, credentials.clerk, SETTINGS.bookings),
+    );
+    bookings[server.key] = result;
+    log(
+      `  ${fmt.int(result.perSecond)} bookings/s, ${result.slotFull} slot_full, ${result.failures} failed, p50 ${fmt.ms(result.latencyMs.p50)} p99 ${fmt.ms(result.latencyMs.p99)}`,
+    );
+  }
+
+  // 3 + 4. Call-to-display latency with 100, then 1,000 screens; memory with 1,000.
   const ticketsNeeded =
     SETTINGS.latency.sizes.length * (SETTINGS.latency.calls + SETTINGS.latency.warmupCalls) + 10;
   for (const server of servers) await fillQueue(server.base, OFFICES.live, ticketsNeeded);
@@ -326,7 +354,7 @@ async function main(): Promise<number> {
     }
   }
 
-  // 4. Reports over a year of a busy office.
+  // 5. Reports over a year of a busy office.
   log("\n[Turno] importing a year of a busy office and asking for its report");
   const reports = await measureReports(
     turno.base,
@@ -336,6 +364,10 @@ async function main(): Promise<number> {
   );
 
   const summary = printResults(results, log);
+  const bookingsPass =
+    bookings.turno && bookings.baseline
+      ? printBookingResults(bookings.turno, bookings.baseline, SETTINGS.bookings.concurrency, log)
+      : false;
   const reportsPass = printReportResults(reports, log);
 
   const resultsDir = join(ROOT, "bench", "results");
@@ -361,8 +393,9 @@ async function main(): Promise<number> {
           nice,
           offices: OFFICES,
         },
-        targets: { ...TARGETS, yearReportMs: REPORT_TARGET_MS },
-        summary: { ...summary, yearReportPass: reportsPass },
+        targets: { ...TARGETS, bookings: BOOKING_TARGETS, yearReportMs: REPORT_TARGET_MS },
+        summary: { ...summary, bookingsPass, yearReportPass: reportsPass },
+        bookings,
         reports,
         noise: results.noise,
         turno: results.turno,

@@ -15,6 +15,8 @@
  *   POST /api/offices/:office/counters/:counter/call-next  → 200 | 409 counter_busy | 409 queue_empty
  *   POST /api/offices/:office/counters/:counter/complete   → 200 | 409 no_current_ticket
  *   POST /api/offices/:office/counters/:counter/no-show    → 200 | 409 no_current_ticket
+ *   POST /api/offices/:office/appointments   {serviceId, start, name, email} → 201 {appointment} | 409 slot_full
+ *        (BASELINE_SEATS per start; any start is bookable)
  *   WS   /api/offices/:office/live?role=display|kiosk       snapshot on connect, then events frames;
  *        kiosk sockets may send {type:"command", requestId, command:{type:"issueTicket", serviceId}}
  */
@@ -53,6 +55,32 @@ interface Office {
 }
 
 const offices = new Map<string, Office>();
+
+/** Seats per start in the baseline's bookings: the bench's staff seats (2 public + 1 staff). */
+const BASELINE_SEATS = 3;
+/** Per office: booked seats per start (epoch ms). */
+const bookedSeats = new Map<string, Map<number, number>>();
+const CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** The least a booking does: a seat count per start, checked and taken in one step. */
+function bookSeat(officeId: string, body: Record<string, unknown>): Answer {
+  const { serviceId, start, name, email } = body;
+  if (typeof serviceId !== "string" || !SERVICES[serviceId])
+    return refuse(404, "unknown_service", "There is no such service in this office.");
+  if (typeof start !== "number" || typeof name !== "string" || typeof email !== "string")
+    return refuse(400, "invalid_request", "start, name and email are required.");
+  const seats = bookedSeats.get(officeId) ?? new Map<number, number>();
+  bookedSeats.set(officeId, seats);
+  const taken = seats.get(start) ?? 0;
+  if (taken >= BASELINE_SEATS) return refuse(409, "slot_full", "No seat is left at this time.");
+  seats.set(start, taken + 1);
+  let code = "";
+  for (let i = 0; i < 6; i++) code += CODE_LETTERS[Math.floor(Math.random() * 32)];
+  return {
+    status: 201,
+    body: { appointment: { id: crypto.randomUUID(), code, serviceId, start, status: "booked" } },
+  };
+}
 
 function officeFor(id: string): Office {
   let office = offices.get(id);
@@ -197,6 +225,7 @@ function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 const TICKETS = /^\/api\/offices\/([a-z0-9-]+)\/tickets$/;
+const APPOINTMENTS = /^\/api\/offices\/([a-z0-9-]+)\/appointments$/;
 const COUNTER =
   /^\/api\/offices\/([a-z0-9-]+)\/counters\/([a-z0-9-]+)\/(call-next|complete|no-show)$/;
 const LIVE = /^\/api\/offices\/([a-z0-9-]+)\/live$/;
@@ -211,6 +240,12 @@ const server = createServer(async (req, res) => {
       const body = (await readJson(req)) as { serviceId?: unknown } | null;
       if (!body) return sendJson(res, refuse(400, "malformed_json", "Invalid JSON."));
       return sendJson(res, issue(officeFor(tickets[1]), body.serviceId));
+    }
+    const appointments = APPOINTMENTS.exec(path);
+    if (appointments?.[1]) {
+      const body = (await readJson(req)) as Record<string, unknown> | null;
+      if (!body) return sendJson(res, refuse(400, "malformed_json", "Invalid JSON."));
+      return sendJson(res, bookSeat(appointments[1], body));
     }
     const counter = COUNTER.exec(path);
     if (counter?.[1] && counter[2]) {

@@ -103,54 +103,52 @@ interface Window {
   durationMs: number;
 }
 
-/** Keeps `concurrency` POST /tickets in flight; counts answers completed inside the measured window. */
-export async function issueOverHttp(
-  base: string,
-  office: string,
-  opts: Window & { concurrency: number },
-): Promise<ThroughputResult> {
-  const agent = newAgent(opts.concurrency);
+/** A measured run: warm-up first, then what completes inside the window counts. */
+export interface SustainedLoad extends Window {
+  concurrency: number;
+}
+
+export interface SustainedRun {
+  /** Outcome → count, over the measured window. */
+  outcomes: Record<string, number>;
+  latencies: number[];
+  /** Answers with the success outcome inside the window, and in each of its seconds. */
+  ok: number;
+  perSecondSeries: number[];
+}
+
+/**
+ * Keeps `concurrency` requests in flight until the run is over. `send` makes
+ * request number `index` and gives its outcome ("201", "409 slot_full",
+ * "error"), or null when there is nothing left to ask.
+ */
+export async function sustain(
+  opts: SustainedLoad,
+  success: string,
+  send: (index: number) => Promise<string | null>,
+): Promise<SustainedRun> {
   const outcomes: Record<string, number> = {};
   const latencies: number[] = [];
-  let ok = 0;
-  let failures = 0;
-  let issuedTotal = 0;
-  let stop = false;
-  const start = performance.now();
-  const measureFrom = start + opts.warmupMs;
-  const measureTo = measureFrom + opts.durationMs;
   const series = new Array<number>(Math.ceil(opts.durationMs / 1000)).fill(0);
-  let sequence = 0;
-
-  const worker = async () => {
+  let ok = 0;
+  let stop = false;
+  let asked = 0;
+  const measureFrom = performance.now() + opts.warmupMs;
+  const measureTo = measureFrom + opts.durationMs;
+  const client = async () => {
     while (!stop) {
-      const serviceId = WALK_IN_SERVICES[sequence++ % WALK_IN_SERVICES.length];
       const t0 = performance.now();
-      let outcome: string;
-      try {
-        const answer = await httpJson(
-          agent,
-          base,
-          "POST",
-          `/api/offices/${office}/tickets`,
-          { serviceId },
-          10_000,
-          credentials.kiosk[office] ?? {},
-        );
-        outcome = String(answer.status);
-      } catch {
-        outcome = "error";
-      }
+      const outcome = await send(asked++);
+      if (outcome === null) break;
       const t1 = performance.now();
-      if (outcome === "201") issuedTotal++;
       if (t1 >= measureTo) stop = true;
       if (t0 >= measureFrom && t1 < measureTo) {
         outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
         latencies.push(t1 - t0);
-        if (outcome === "201") {
+        if (outcome === success) {
           ok++;
           series[Math.floor((t1 - measureFrom) / 1000)]!++;
-        } else failures++;
+        }
       }
       if (outcome === "error") await sleep(10);
     }
@@ -158,18 +156,47 @@ export async function issueOverHttp(
   const timer = setTimeout(() => {
     stop = true;
   }, opts.warmupMs + opts.durationMs);
-  await Promise.all(Array.from({ length: opts.concurrency }, worker));
+  await Promise.all(Array.from({ length: opts.concurrency }, client));
   clearTimeout(timer);
+  return { outcomes, latencies, ok, perSecondSeries: series };
+}
+
+/** Keeps `concurrency` POST /tickets in flight; counts answers completed inside the measured window. */
+export async function issueOverHttp(
+  base: string,
+  office: string,
+  opts: SustainedLoad,
+): Promise<ThroughputResult> {
+  const agent = newAgent(opts.concurrency);
+  let issuedTotal = 0;
+  const run = await sustain(opts, "201", async (index) => {
+    const serviceId = WALK_IN_SERVICES[index % WALK_IN_SERVICES.length];
+    try {
+      const answer = await httpJson(
+        agent,
+        base,
+        "POST",
+        `/api/offices/${office}/tickets`,
+        { serviceId },
+        10_000,
+        credentials.kiosk[office] ?? {},
+      );
+      if (answer.status === 201) issuedTotal++;
+      return String(answer.status);
+    } catch {
+      return "error";
+    }
+  });
   agent.destroy();
   return {
-    perSecond: Math.round((ok / opts.durationMs) * 1000),
-    ok,
-    failures,
-    outcomes,
-    latencyMs: distribution(latencies),
+    perSecond: Math.round((run.ok / opts.durationMs) * 1000),
+    ok: run.ok,
+    failures: run.latencies.length - run.ok,
+    outcomes: run.outcomes,
+    latencyMs: distribution(run.latencies),
     measuredMs: opts.durationMs,
     issuedTotal,
-    perSecondSeries: series,
+    perSecondSeries: run.perSecondSeries,
   };
 }
 

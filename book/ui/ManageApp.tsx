@@ -61,7 +61,16 @@ function Booking({ model }: { model: ManagePageModel }) {
           })}
         </p>
       )}
-      {status === "cancelled" && <p class="note">{g.cancelled}</p>}
+      {status === "cancelled" &&
+        (held.cancelledBy === "office" ? (
+          // The office cancelled it after a change of its setup (issue 12, point 7): say so, and why.
+          <div class="note" data-testid="cancelled-by-office">
+            <p>{g.cancelledByOffice}</p>
+            {held.cancelReason && <p>{g.officeReasons[held.cancelReason]}</p>}
+          </div>
+        ) : (
+          <p class="note">{g.cancelled}</p>
+        ))}
       {status === "missed" && <p class="note">{g.missed}</p>}
     </section>
   );
@@ -111,7 +120,7 @@ function Actions({ model }: { model: ManagePageModel }) {
       {ended && model.target && (
         <a
           class="button button--primary"
-          href={`/book/?office=${encodeURIComponent(model.target.officeId)}`}
+          href={held.rebookUrl ?? `/book/?office=${encodeURIComponent(model.target.officeId)}`}
           data-testid="book-again"
         >
           {g.bookAgain}

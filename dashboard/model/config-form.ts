@@ -1,5 +1,12 @@
 import { readErrorBody } from "../../shared/client/error-body";
 import {
+  type BookingConfigInput,
+  type BookingWindow,
+  DEFAULT_CHECK_IN,
+  type LateArrivalRule,
+  type ServiceMode,
+} from "../../shared/protocol/booking";
+import {
   type CounterMode,
   DEFAULT_VOICE,
   OfficeConfig,
@@ -31,6 +38,8 @@ export interface FieldIssue {
   maximum?: number;
   /** For a value of the wrong type: what was expected ("number"). */
   expected?: string;
+  /** The rule it breaks, when the schema or the server named one ("seats_over_counters"). */
+  rule?: string;
 }
 
 export type FieldIssues = Map<string, FieldIssue[]>;
@@ -59,11 +68,17 @@ export function validateDraft(draft: ConfigDraft): Validation {
     ok: false,
     issues: keyed(
       parsed.error.issues.map((issue) => {
-        const bounds = issue as { minimum?: unknown; maximum?: unknown; expected?: unknown };
+        const bounds = issue as {
+          minimum?: unknown;
+          maximum?: unknown;
+          expected?: unknown;
+          params?: { rule?: unknown };
+        };
         return {
           path: issue.path.map(String).join("."),
           message: issue.message,
           code: issue.code,
+          ...(typeof bounds.params?.rule === "string" ? { rule: bounds.params.rule } : {}),
           ...(typeof bounds.minimum === "number" ? { minimum: bounds.minimum } : {}),
           ...(typeof bounds.maximum === "number" ? { maximum: bounds.maximum } : {}),
           ...(typeof bounds.expected === "string" ? { expected: bounds.expected } : {}),
@@ -73,14 +88,28 @@ export function validateDraft(draft: ConfigDraft): Validation {
   };
 }
 
-/** The problems of a 400 answer: `{ error: { issues: [{ path, message }] } }`. */
+/**
+ * The problems of a 400 answer: `{ error: { issues: [{ path, message, code, rule, … }] } }`,
+ * with the rule and bounds the server gives, so they are worded as the form's own.
+ */
 export function issuesFromAnswer(body: unknown): FieldIssues {
   return keyed(
     (readErrorBody(body)?.issues ?? []).flatMap((issue: unknown) => {
-      const i = issue as { path?: unknown; message?: unknown };
-      return typeof i?.message === "string"
-        ? [{ path: typeof i.path === "string" ? i.path : "", message: i.message }]
-        : [];
+      const i = issue as Record<string, unknown> | null;
+      if (typeof i?.message !== "string") return [];
+      const text = (key: string) => (typeof i[key] === "string" ? { [key]: i[key] } : {});
+      const number = (key: string) => (typeof i[key] === "number" ? { [key]: i[key] } : {});
+      return [
+        {
+          path: typeof i.path === "string" ? i.path : "",
+          message: i.message,
+          ...text("code"),
+          ...text("rule"),
+          ...text("expected"),
+          ...number("minimum"),
+          ...number("maximum"),
+        } as FieldIssue,
+      ];
     }),
   );
 }
@@ -95,6 +124,15 @@ export function hasIssuesUnder(issues: FieldIssues, prefix: string): boolean {
   for (const path of issues.keys())
     if (path === prefix || path.startsWith(`${prefix}.`)) return true;
   return false;
+}
+
+/**
+ * How many counters serve the service, as a seats_over_counters issue says it
+ * ("3 seats, but 2 counters serve this service"): the most seats a window may have.
+ */
+export function counterLimit(issue: FieldIssue): number | undefined {
+  const match = /but (\d+) counters? serves?/.exec(issue.message);
+  return match ? Number(match[1]) : undefined;
 }
 
 /** Which words explain an issue; `null` keeps the schema's own sentence. */
@@ -113,10 +151,29 @@ export type IssueKind =
   | "date"
   | "unknownService"
   | "tooMany"
-  | "timeZone";
+  | "timeZone"
+  | "startBeforeEnd"
+  | "bookingOutsideHours"
+  | "windowsOverlap"
+  | "seatsOverCounters"
+  | "exceptionDateTaken"
+  | "bookingOnWalkIn";
+
+/** The booking rules across fields (shared/protocol/booking.ts), by the rule each issue names. */
+const BOOKING_RULE_KINDS: Record<string, IssueKind> = {
+  start_before_end: "startBeforeEnd",
+  booking_outside_hours: "bookingOutsideHours",
+  booking_windows_overlap: "windowsOverlap",
+  seats_over_counters: "seatsOverCounters",
+  duplicate_exception_date: "exceptionDateTaken",
+  booking_on_walk_in: "bookingOnWalkIn",
+};
 
 export function issueKind(issue: FieldIssue): IssueKind | null {
   const m = issue.message;
+  const booking = issue.rule ? BOOKING_RULE_KINDS[issue.rule] : undefined;
+  if (booking) return booking;
+  if (/^start must be before end/.test(m)) return "startBeforeEnd";
   if (/^use one capital letter/.test(m)) return "prefix";
   if (/^prefix ".*" is already used/.test(m)) return "prefixTaken";
   if (/^duplicate (service|counter) id/.test(m)) return "idTaken";
@@ -342,6 +399,221 @@ export function isDirty(draft: ConfigDraft, saved: OfficeConfigInput): boolean {
     return JSON.stringify(parsed.success ? parsed.data : value);
   };
   return normalized(draft) !== normalized(saved);
+}
+
+// ——— A service's booking settings (shared/protocol/booking.ts), edited as the rest.
+
+type BookingDraft = BookingConfigInput;
+type WindowDraft = BookingWindow;
+
+/** Which windows an edit is about: a weekday's, or those of one exception (by its index). */
+export type WindowsAt = { day: Weekday } | { exception: number };
+
+const emptyWeek = (): Record<Weekday, WindowDraft[]> => ({
+  mon: [],
+  tue: [],
+  wed: [],
+  thu: [],
+  fri: [],
+  sat: [],
+  sun: [],
+});
+
+/** The booking settings a service starts with: every default, no windows yet. */
+export function defaultBooking(): BookingDraft {
+  return {
+    windows: emptyWeek(),
+    slotMinutes: 20,
+    daysAhead: 30,
+    minNoticeMinutes: 60,
+    checkIn: { ...DEFAULT_CHECK_IN },
+    lateArrivals: "walk-in",
+    staffExtraSeats: 0,
+    maxActivePerContact: 1,
+    exceptions: [],
+  };
+}
+
+/** A service's booking settings as the form shows them: each one its own or the default. */
+export function bookingOf(service: ServiceDraft): Required<BookingDraft> & {
+  windows: Record<Weekday, WindowDraft[]>;
+  checkIn: { earlyMinutes: number; lateMinutes: number };
+} {
+  const defaults = defaultBooking() as Required<BookingDraft>;
+  const booking = service.booking ?? {};
+  return {
+    ...defaults,
+    ...booking,
+    windows: { ...emptyWeek(), ...(booking.windows as Partial<Record<Weekday, WindowDraft[]>>) },
+    checkIn: { ...DEFAULT_CHECK_IN, ...booking.checkIn },
+    exceptions: booking.exceptions ?? [],
+  } as ReturnType<typeof bookingOf>;
+}
+
+function bookingDraftOf(copy: ConfigDraft, index: number): BookingDraft | null {
+  const service = copy.services[index];
+  if (!service?.booking) return null;
+  const full = bookingOf(service);
+  service.booking = full;
+  return full;
+}
+
+/**
+ * Walk-in, appointment or mixed. A walk-in service takes no bookings, so its
+ * settings go; one that starts taking appointments gets the defaults, to fill in.
+ */
+export function setServiceMode(draft: ConfigDraft, index: number, mode: ServiceMode): ConfigDraft {
+  return edit(draft, (copy) => {
+    const service = copy.services[index];
+    if (!service) return;
+    const before = service.mode ?? "walk-in";
+    service.mode = mode;
+    if (mode === "walk-in") delete service.booking;
+    else if (before === "walk-in" && !service.booking) service.booking = defaultBooking();
+  });
+}
+
+/** Whether Turno takes the service's bookings (else it is booked elsewhere, as before). */
+export function setBookingEnabled(draft: ConfigDraft, index: number, on: boolean): ConfigDraft {
+  return edit(draft, (copy) => {
+    const service = copy.services[index];
+    if (!service) return;
+    if (!on) delete service.booking;
+    else service.booking ??= defaultBooking();
+  });
+}
+
+export type BookingPatch = Partial<{
+  slotMinutes: number;
+  daysAhead: number;
+  minNoticeMinutes: number;
+  lateArrivals: LateArrivalRule;
+  staffExtraSeats: number;
+  maxActivePerContact: number;
+}>;
+
+export function updateBooking(draft: ConfigDraft, index: number, patch: BookingPatch): ConfigDraft {
+  return edit(draft, (copy) => {
+    const booking = bookingDraftOf(copy, index);
+    if (booking) Object.assign(booking, patch);
+  });
+}
+
+export function updateCheckIn(
+  draft: ConfigDraft,
+  index: number,
+  patch: Partial<{ earlyMinutes: number; lateMinutes: number }>,
+): ConfigDraft {
+  return edit(draft, (copy) => {
+    const booking = bookingDraftOf(copy, index);
+    if (booking) booking.checkIn = { ...DEFAULT_CHECK_IN, ...booking.checkIn, ...patch };
+  });
+}
+
+function windowsOf(booking: BookingDraft, at: WindowsAt): WindowDraft[] | null {
+  if ("day" in at) {
+    const week = booking.windows as Record<Weekday, WindowDraft[]>;
+    week[at.day] ??= [];
+    return week[at.day];
+  }
+  return booking.exceptions?.[at.exception]?.windows ?? null;
+}
+
+/** The path of a list of windows, as issues name it ("services.2.booking.windows.mon"). */
+export function windowsPath(serviceIndex: number, at: WindowsAt): string {
+  return "day" in at
+    ? `services.${serviceIndex}.booking.windows.${at.day}`
+    : `services.${serviceIndex}.booking.exceptions.${at.exception}.windows`;
+}
+
+/** The weekday whose opening hours bound a list of windows. */
+function weekdayOfWindows(booking: BookingDraft, at: WindowsAt): Weekday | null {
+  if ("day" in at) return at.day;
+  const date = booking.exceptions?.[at.exception]?.date;
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return WEEKDAYS[(day + 6) % 7] ?? null;
+}
+
+/**
+ * One more booking window: after the day's last one, up to closing; on a day
+ * without any, the day's first opening hours; one seat, to raise.
+ */
+export function addBookingWindow(draft: ConfigDraft, index: number, at: WindowsAt): ConfigDraft {
+  return edit(draft, (copy) => {
+    const booking = bookingDraftOf(copy, index);
+    const windows = booking ? windowsOf(booking, at) : null;
+    if (!booking || !windows) return;
+    const weekday = weekdayOfWindows(booking, at);
+    const hours = weekday
+      ? ((copy.openingHours as Record<Weekday, { open: string; close: string }[]> | undefined)?.[
+          weekday
+        ] ?? [])
+      : [];
+    const last = windows[windows.length - 1];
+    if (last) {
+      const later = hours.find((h) => h.close > last.end);
+      windows.push({ start: last.end, end: later?.close ?? "24:00", seats: last.seats });
+    } else {
+      const first = hours[0];
+      windows.push({ start: first?.open ?? "09:00", end: first?.close ?? "12:00", seats: 1 });
+    }
+  });
+}
+
+export function removeBookingWindow(
+  draft: ConfigDraft,
+  index: number,
+  at: WindowsAt,
+  windowIndex: number,
+): ConfigDraft {
+  return edit(draft, (copy) => {
+    const booking = bookingDraftOf(copy, index);
+    const windows = booking ? windowsOf(booking, at) : null;
+    windows?.splice(windowIndex, 1);
+  });
+}
+
+export function changeBookingWindow(
+  draft: ConfigDraft,
+  index: number,
+  at: WindowsAt,
+  windowIndex: number,
+  patch: Partial<WindowDraft>,
+): ConfigDraft {
+  return edit(draft, (copy) => {
+    const booking = bookingDraftOf(copy, index);
+    const window = booking ? windowsOf(booking, at)?.[windowIndex] : undefined;
+    if (window) Object.assign(window, patch);
+  });
+}
+
+/**
+ * A date with its own windows, in place of its weekday's: none at first (no
+ * bookings that day), windows to add. Kept in date order; a date already
+ * there is not added twice.
+ */
+export function addBookingException(draft: ConfigDraft, index: number, date: string): ConfigDraft {
+  return edit(draft, (copy) => {
+    const booking = bookingDraftOf(copy, index);
+    if (!booking) return;
+    const exceptions = booking.exceptions ?? [];
+    if (exceptions.some((e) => e.date === date)) return;
+    booking.exceptions = [...exceptions, { date, windows: [] }].sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+    );
+  });
+}
+
+export function removeBookingException(
+  draft: ConfigDraft,
+  index: number,
+  exceptionIndex: number,
+): ConfigDraft {
+  return edit(draft, (copy) => {
+    const booking = bookingDraftOf(copy, index);
+    booking?.exceptions?.splice(exceptionIndex, 1);
+  });
 }
 
 /** A number typed in a field: NaN for anything not a number, so the schema says so. */

@@ -31,6 +31,8 @@ export interface AppointmentRow {
   contactKind: "email" | "phone" | null;
   /** The ticket its check-in issued. */
   ticketCode: string | null;
+  /** Why a change of setup no longer fits it, until kept or cancelled (the conflicts panel). */
+  conflict: string | null;
 }
 
 /** The day's bookings by time, without the cancelled ones (nobody is coming for those). */
@@ -52,6 +54,7 @@ export function appointmentRows(
       name: a.name,
       contactKind: a.contactKind ?? null,
       ticketCode: a.ticketCode,
+      conflict: a.status === "booked" ? (a.conflict ?? null) : null,
     }))
     .sort((a, b) => a.start - b.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }

@@ -1,6 +1,6 @@
 import { format } from "../../shared/i18n";
 import { DASHBOARD_LOCALES, type DashboardMessages } from "../../shared/i18n/dashboard";
-import { type FieldIssue, issueKind } from "./config-form";
+import { counterLimit, type FieldIssue, issueKind } from "./config-form";
 
 /** The language a set of the dashboard's words is in. */
 function languageOf(messages: DashboardMessages): string {
@@ -22,6 +22,6 @@ export function issueText(issue: FieldIssue, messages: DashboardMessages): strin
   const limit = (value: number | undefined) => (value === undefined ? "" : number.format(value));
   return format(messages.dashboard.setup.issues[kind], {
     min: limit(issue.minimum),
-    max: limit(issue.maximum),
+    max: limit(kind === "seatsOverCounters" ? counterLimit(issue) : issue.maximum),
   });
 }

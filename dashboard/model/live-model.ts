@@ -4,6 +4,7 @@ import type { CounterMode } from "../../shared/protocol/config";
 import { TodayFigures } from "../../shared/protocol/responses";
 import { defaultRequest, type Outcome, officePath, outcomeOf, type Request } from "./api";
 import { createAppointmentsModel } from "./appointments-model";
+import { createConflictsModel } from "./conflicts-model";
 import { counterRows, serviceRows, waitingTotal } from "./live-view";
 import { switchBackAdvice, waitAlerts } from "./staffing-advice";
 import { todayTotals } from "./today";
@@ -66,6 +67,15 @@ export function createLiveModel(options: LiveModelOptions) {
     request,
     state,
     now,
+    lang,
+    onUnauthorized: options.onUnauthorized,
+    onForbidden: options.onForbidden,
+  });
+
+  const conflicts = createConflictsModel({
+    officeId,
+    request,
+    state,
     lang,
     onUnauthorized: options.onUnauthorized,
     onForbidden: options.onForbidden,
@@ -139,6 +149,7 @@ export function createLiveModel(options: LiveModelOptions) {
     totals,
     waiting,
     appointments,
+    conflicts,
     pending,
     note,
     setMode(counterId: string, mode: CounterMode): Promise<boolean> {
@@ -177,6 +188,7 @@ export function createLiveModel(options: LiveModelOptions) {
       clearInterval(tick);
       clearTimeout(pollTimer);
       appointments.dispose();
+      conflicts.dispose();
       live.close();
     },
   };

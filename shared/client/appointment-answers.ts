@@ -1,54 +1,22 @@
-import * as z from "zod/mini";
-import { IssuedTicket } from "../protocol/responses";
+import { AppointmentConflicts, CheckedIn, DayAppointments } from "../protocol/appointments";
 import { readErrorBody } from "./error-body";
 
 /*
  * The answers of the appointment routes as the kiosk, the counter and the
- * dashboard read them: a booking as staff and devices see it, the check-in
- * by code, and the day's list. Objects are not strict (a client keeps
- * working when a field is added), and what a screen can live without is
- * optional: a ticket the office issued must never be lost to a strict parse.
+ * dashboard read them, with the protocol's own schemas (the ones the
+ * server's answers are checked against, tests/worker/answers.test.ts), and
+ * what a check-in's answer means for the person standing there.
  */
 
-export const APPOINTMENT_STATUSES = ["booked", "checked-in", "missed", "cancelled"] as const;
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
-
-/** A booking without its holder: what a kiosk may show (code, service, time), never a name. */
-export const AppointmentView = z.object({
-  id: z.string(),
-  code: z.string(),
-  serviceId: z.string(),
-  /** The slot's start (epoch ms). */
-  start: z.number(),
-  /** The same start on the office's wall clock, "YYYY-MM-DDTHH:MM". */
-  startLocal: z.string(),
-  status: z.enum(APPOINTMENT_STATUSES),
-  /** The ticket the check-in issued, once checked in. */
-  ticketCode: z._default(z.nullable(z.string()), null),
-});
-export type AppointmentView = z.infer<typeof AppointmentView>;
-
-/** The 201 of a check-in: the ticket as a kiosk's tap gets it, with the booking it was for. */
-export const CheckedIn = z.extend(IssuedTicket, {
-  appointment: z.optional(AppointmentView),
-  /** Past the check-in window: a walk-in ticket instead, or the appointment's ticket for the clerk to decide. */
-  lateArrival: z._default(z.boolean(), false),
-});
-export type CheckedIn = z.infer<typeof CheckedIn>;
+export type { AppointmentStatus } from "../protocol/appointments";
+export { CheckedIn, DayAppointments };
 
 /** One booking of the day as staff see it: with the holder's name (erased after the day). */
-export const DayAppointment = z.extend(AppointmentView, {
-  name: z._default(z.nullable(z.string()), null),
-  contactKind: z.optional(z.nullable(z.enum(["email", "phone"]))),
-});
-export type DayAppointment = z.infer<typeof DayAppointment>;
+export type DayAppointment = DayAppointments["appointments"][number];
 
-/** GET /api/offices/{office}/appointments?date=…: the day's bookings (staff only). */
-export const DayAppointments = z.object({
-  date: z.string(),
-  appointments: z.array(DayAppointment),
-});
-export type DayAppointments = z.infer<typeof DayAppointments>;
+/** GET …/appointment-conflicts: bookings a change of setup no longer fits, with whom to tell. */
+export { AppointmentConflicts };
+export type ConflictingAppointment = AppointmentConflicts["conflicts"][number];
 
 /** Why a check-in gave no ticket: the office's error code, and what it said about when or where. */
 export interface CheckInRefusal {

@@ -89,12 +89,20 @@ export function zoneOffset(instant: number, timeZone: string): number {
 export function startOfNextDay(day: string, timeZone: string): number {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
   const nextMidnightAsUtc = Date.UTC(year, month - 1, date + 1);
+  // Days compared as numbers (their midnight read as UTC), not as text: "10000-01-01" sorts
+  // before "9999-12-31", and a text comparison once spun the search below forever.
+  const localMidnightAsUtc = (instant: number) => {
+    const wall = wallClock(instant, timeZone);
+    return Date.UTC(wall.year, wall.month - 1, wall.day);
+  };
   let guess = nextMidnightAsUtc - zoneOffset(nextMidnightAsUtc, timeZone);
   guess = nextMidnightAsUtc - zoneOffset(guess, timeZone);
-  // Where midnight itself is skipped by a DST jump, step forward to the first local instant of that day.
-  const target = new Date(nextMidnightAsUtc).toISOString().slice(0, 10);
-  while (localDay(guess, timeZone) < target) guess += 15 * 60_000;
-  while (localDay(guess - 60_000, timeZone) >= target) guess -= 60_000;
+  // Where midnight itself is skipped by a DST jump, step forward to the first local instant of
+  // that day. Both searches are bounded: no zone moves its clock by more than a day.
+  for (let step = 0; step < 96 && localMidnightAsUtc(guess) < nextMidnightAsUtc; step++)
+    guess += 15 * 60_000;
+  for (let step = 0; step < 1440 && localMidnightAsUtc(guess - 60_000) >= nextMidnightAsUtc; step++)
+    guess -= 60_000;
   return guess;
 }
 

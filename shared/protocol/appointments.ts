@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { ErrorBody } from "./api";
+import { ConflictReason } from "./booking";
 import { LanguageCode, Slug } from "./config";
 import { IssuedTicket } from "./responses";
 import { IsoDate } from "./time-formats";
@@ -115,6 +116,10 @@ export const HeldAppointment = z.object({
   manageUrl: z.string(),
   calendarUrl: z.string(),
   checkIn: z.object({ opensAt: z.number(), closesAt: z.number() }),
+  /** Once cancelled: by its holder, or by the office (then with its reason and where to book again). */
+  cancelledBy: z.optional(z.enum(["holder", "office"])),
+  cancelReason: z.optional(ConflictReason),
+  rebookUrl: z.optional(z.string()),
 });
 export type HeldAppointment = z.infer<typeof HeldAppointment>;
 
@@ -139,10 +144,37 @@ export const DayAppointments = z.object({
     z.extend(AppointmentView, {
       name: z.nullable(z.string()),
       contactKind: z.nullable(z.enum(["email", "phone"])),
+      /** Why a change of the office's configuration no longer fits it, until staff keep or cancel it. */
+      conflict: z.nullable(ConflictReason),
     }),
   ),
 });
 export type DayAppointments = z.infer<typeof DayAppointments>;
+
+/**
+ * GET …/appointment-conflicts: the upcoming bookings a change of the
+ * office's configuration no longer fits, with what staff need to tell the
+ * holder (name, contact, language) until they keep or cancel each one.
+ */
+export const AppointmentConflicts = z.object({
+  conflicts: z.array(
+    z.extend(AppointmentView, {
+      conflict: ConflictReason,
+      /** When the change raised it. */
+      conflictAt: z.number(),
+      name: z.nullable(z.string()),
+      contact: z.object({ email: z.optional(z.string()), phone: z.optional(z.string()) }),
+      lang: z.nullable(z.string()),
+      /** Where the holder books again. */
+      rebookUrl: z.string(),
+    }),
+  ),
+});
+export type AppointmentConflicts = z.infer<typeof AppointmentConflicts>;
+
+/** The 200 of keeping or cancelling a booking in conflict: the booking as it now stands. */
+export const ResolvedConflict = z.object({ appointment: AppointmentView });
+export type ResolvedConflict = z.infer<typeof ResolvedConflict>;
 
 /**
  * A refused check-in or booking: the usual error body, with when check-in

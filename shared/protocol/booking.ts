@@ -49,6 +49,24 @@ export const LATE_ARRIVAL_RULES = ["walk-in", "clerk", "refuse"] as const;
 export const LateArrivalRule = z.enum(LATE_ARRIVAL_RULES);
 export type LateArrivalRule = z.infer<typeof LateArrivalRule>;
 
+/**
+ * Why a booking no longer fits the office's configuration after a change
+ * (shared/booking/conflicts.ts), first reason first: its service is gone;
+ * it takes no bookings here now (walk-in, or booked elsewhere); its date is
+ * closed; its time is outside the opening hours; no booking window holds it;
+ * its start has fewer seats than people booked.
+ */
+export const CONFLICT_REASONS = [
+  "service_removed",
+  "no_bookings",
+  "closed_date",
+  "outside_hours",
+  "no_window",
+  "over_seats",
+] as const;
+export const ConflictReason = z.enum(CONFLICT_REASONS);
+export type ConflictReason = z.infer<typeof ConflictReason>;
+
 const wellFormed = (...times: string[]) => times.every((time) => /^\d\d:\d\d$/.test(time));
 
 /** When bookings start within a day, and how many people may book the same start. */

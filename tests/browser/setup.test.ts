@@ -97,4 +97,63 @@ describe("The office's setup, in the browser", () => {
     await screenshot(page, "dashboard-setup-focus-above-save-bar");
     expect(errors).toEqual([]);
   });
+
+  it("An admin makes school enrolment mixed with a Monday morning window (issue 12, point 1): too many seats are explained at the seats, then the window is saved on the server.", async () => {
+    const admin = await createStaff(baseUrl, officeId, "admin");
+    const { page, errors } = await openPage(browser, `${baseUrl}/dashboard/?office=${officeId}`, {
+      viewport: { width: 1280, height: 900 },
+    });
+    await signInThroughForm(page, admin);
+    await page.locator(testId("tab-setup")).click();
+    // School enrolment is the demo's fifth service; four counters serve it.
+    const mode = page.locator(testId("config-service-4-mode"));
+    await mode.waitFor();
+    await mode.selectOption("mixed");
+    const editor = page.locator(testId("config-service-4-booking"));
+    await editor.waitFor();
+    await page.locator(testId("config-service-4")).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -80));
+    await screenshot(page, "dashboard-setup-booking-mixed-1280");
+    expect(await page.locator(testId("config-service-4-booking-enabled")).isChecked()).toBe(true);
+    await page.locator(testId("config-service-4-window-mon-none")).waitFor();
+    await page.locator(testId("config-service-4-window-mon-add")).click();
+    const start = page.locator(testId("config-service-4-window-mon-0-start"));
+    const end = page.locator(testId("config-service-4-window-mon-0-end"));
+    const seats = page.locator(testId("config-service-4-window-mon-0-seats"));
+    await start.fill("09:00");
+    await end.fill("12:00");
+    await seats.fill("5");
+    await page.locator(testId("config-service-4-slot")).fill("15");
+    await page.locator(testId("config-service-4-late-rule")).selectOption("clerk");
+    await page.locator(testId("config-save")).click();
+    const seatsIssue = page.locator(testId("issue-services.4.booking.windows.mon.0.seats"));
+    await seatsIssue.waitFor();
+    expect(await seatsIssue.textContent()).toContain("4");
+    expect(await seats.getAttribute("aria-invalid")).toBe("true");
+    expect(await seats.evaluate((element) => element === document.activeElement)).toBe(true);
+    await screenshot(page, "dashboard-setup-booking-seats-over-counters");
+
+    await seats.fill("2");
+    const violations = await seriousAccessibilityViolations(page);
+    expect(violations.length, describeViolations("setup with booking", violations)).toBe(0);
+    await page.locator(testId("config-save")).click();
+    await page.locator(`${testId("config-status")}[data-status="saved"]`).waitFor();
+    const saved = await api<{ services: { id: string; mode: string; booking?: unknown }[] }>(
+      baseUrl,
+      "GET",
+      `/offices/${officeId}`,
+    );
+    const scuola = saved.body.services.find((s) => s.id === "scuola");
+    expect(scuola).toMatchObject({
+      mode: "mixed",
+      booking: {
+        windows: { mon: [{ start: "09:00", end: "12:00", seats: 2 }], tue: [] },
+        slotMinutes: 15,
+        lateArrivals: "clerk",
+      },
+    });
+    await editor.scrollIntoViewIfNeeded();
+    await screenshot(page, "dashboard-setup-booking-1280");
+    expect(errors).toEqual([]);
+  });
 });

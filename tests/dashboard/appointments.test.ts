@@ -28,6 +28,7 @@ function booking(code: string, hhmm: string, patch: Partial<DayAppointment> = {}
     ticketCode: null,
     name: `Person ${code}`,
     contactKind: "email",
+    conflict: null,
     ...patch,
   };
 }

@@ -102,6 +102,17 @@ describe("Start of the next local day", () => {
   );
 
   it.each([
+    ["Europe/Rome", "9999-12-31", "9999-12-31T23:00:00Z"],
+    ["Pacific/Kiritimati", "9999-12-31", "9999-12-31T10:00:00Z"],
+    ["UTC", "0999-12-31", "1000-01-01T00:00:00Z"],
+  ])(
+    "Around five-digit and three-digit years (%s, after %s) the next day is found too: days are compared as numbers, not as text.",
+    (zone, day, expected) => {
+      expect(startOfNextDay(day, zone)).toBe(Date.parse(expected));
+    },
+  );
+
+  it.each([
     ["Asia/Kolkata", "2026-01-01", "2026-01-01T18:30:00Z"],
     ["Asia/Kathmandu", "2026-01-01", "2026-01-01T18:15:00Z"],
     ["Australia/Lord_Howe", "2026-10-03", "2026-10-03T13:30:00Z"],

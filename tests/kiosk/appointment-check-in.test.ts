@@ -89,7 +89,7 @@ describe("What a check-in's answer means", () => {
   it("gives the appointment's ticket and its slot time on 201.", () => {
     const outcome = readCheckInAnswer({
       status: 201,
-      body: { ...issued({ id: "apt-1", slotStart: SLOT }), appointment: view },
+      body: { ...issued({ id: "apt-1", slotStart: SLOT }), appointment: view, lateArrival: false },
     });
     expect(outcome).toMatchObject({ kind: "checked-in", slotStart: SLOT, late: false });
   });
@@ -194,7 +194,14 @@ describe("The kiosk's check-in", () => {
   it("posts the code to the office's check-in route with an idempotency key, reused only to retry an unanswered one.", async () => {
     const { checkIn, sent, advance } = kioskCheckIn([
       { status: 0, body: null },
-      { status: 201, body: { ...issued({ id: "apt-1", slotStart: SLOT }), appointment: view } },
+      {
+        status: 201,
+        body: {
+          ...issued({ id: "apt-1", slotStart: SLOT }),
+          appointment: view,
+          lateArrival: false,
+        },
+      },
       refusal(404, "unknown_appointment"),
     ]);
     checkIn.open();

@@ -277,6 +277,19 @@ const REQUESTS: Record<string, (caller: Caller) => Promise<Call> | Call> = {
     method: "GET",
     path: `/offices/${world.office}/appointments?date=${officeDays(world.timeZone).tomorrow}`,
   }),
+  "GET /api/offices/{office}/appointment-conflicts": () => ({
+    method: "GET",
+    path: `/offices/${world.office}/appointment-conflicts`,
+  }),
+  // A booking in no conflict: the callers allowed get 409 no_conflict, past the role check.
+  "POST /api/offices/{office}/appointment-conflicts/{appointment}/keep": async () => ({
+    method: "POST",
+    path: `/offices/${world.office}/appointment-conflicts/${(await holding()).appointment.id}/keep`,
+  }),
+  "POST /api/offices/{office}/appointment-conflicts/{appointment}/cancel": async () => ({
+    method: "POST",
+    path: `/offices/${world.office}/appointment-conflicts/${(await holding()).appointment.id}/cancel`,
+  }),
   "GET /api/offices/{office}/appointments/{token}": async (caller) => ({
     method: "GET",
     path: `/offices/${world.office}/appointments/${await appointmentTokenFor(caller)}`,

@@ -203,6 +203,18 @@ const CASES: Record<string, Case> = {
       body: { code: mine.appointment.code },
     });
   },
+  appointmentConflicts: async () => {
+    const { officeId } = await bookingInConflict();
+    return api("GET", `/offices/${officeId}/appointment-conflicts`);
+  },
+  keepConflictingAppointment: async () => {
+    const { officeId, mine } = await bookingInConflict();
+    return api("POST", `/offices/${officeId}/appointment-conflicts/${mine.appointment.id}/keep`);
+  },
+  cancelConflictingAppointment: async () => {
+    const { officeId, mine } = await bookingInConflict();
+    return api("POST", `/offices/${officeId}/appointment-conflicts/${mine.appointment.id}/cancel`);
+  },
   checkInMyAppointment: async () => {
     const { officeId, mine } = await bookingDueNow();
     return api("POST", `/offices/${officeId}/appointments/${mine.token}/check-in`, {
@@ -239,6 +251,19 @@ async function bookingDueNow() {
   expect(booked.status, JSON.stringify(booked.body)).toBe(201);
   await setOfficeClock(officeId, slot!.start - 5 * 60_000);
   return { officeId, mine: booked.body };
+}
+
+/** A booking three days ahead whose date the office then closes: in conflict. */
+async function bookingInConflict() {
+  const config = appointmentOfficeConfig();
+  const officeId = await createOffice(config);
+  const mine = await bookSomewhere(officeId, { timeZone: config.timeZone });
+  const day = mine.appointment.startLocal.slice(0, 10);
+  const closed = await api("PUT", `/offices/${officeId}`, {
+    body: { ...config, closedDates: [day] },
+  });
+  expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+  return { officeId, mine };
 }
 
 beforeAll(async () => {

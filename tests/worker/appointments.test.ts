@@ -471,5 +471,12 @@ describe("The day's list for staff", () => {
       400,
       "invalid_request",
     );
+    // The last day of the calendar once spun the office at full CPU looking for its next midnight.
+    const lastDay = await api<{ appointments: unknown[] }>(
+      "GET",
+      `/offices/${officeId}/appointments?date=9999-12-31`,
+    );
+    expect(lastDay.status).toBe(200);
+    expect(lastDay.body.appointments).toEqual([]);
   });
 });

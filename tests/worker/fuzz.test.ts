@@ -121,6 +121,8 @@ interface OfficeFixture {
   kiosk: Credentials;
   tokens: string[];
   ticketIds: string[];
+  /** Bookings' ids, the {appointment} of the conflict routes. */
+  appointmentIds: string[];
 }
 
 /** An office with waiting, called and serving tickets, its own clerk and kiosk. */
@@ -149,6 +151,7 @@ async function officeFixture(label: string): Promise<OfficeFixture> {
     // Tickets' tracking tokens and bookings' manage tokens: both are the {token} of some route.
     tokens: [...tickets.map((t) => t.token), ...appointments.map((a) => a.token)],
     ticketIds: tickets.map((t) => t.ticket.id),
+    appointmentIds: appointments.map((a) => a.appointment.id),
   };
 }
 
@@ -221,6 +224,10 @@ function requestArb(op: Operation, office: OfficeFixture): fc.Arbitrary<FuzzRequ
     token: { ids: office.tokens, shape: fc.stringMatching(/^[A-Za-z0-9_-]{22}$/) },
     account: { ids: [victim.accountId], shape: fc.stringMatching(/^acc_[A-Za-z0-9_-]{16}$/) },
     device: { ids: [victim.deviceId], shape: fc.stringMatching(/^dev_[A-Za-z0-9_-]{12}$/) },
+    appointment: {
+      ids: office.appointmentIds,
+      shape: fc.stringMatching(/^apt_[A-Za-z0-9_-]{16}$/),
+    },
   };
   const pathParams: Record<string, fc.Arbitrary<string>> = {};
   for (const name of op.params) {

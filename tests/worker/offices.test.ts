@@ -172,6 +172,9 @@ describe("The OpenAPI document", () => {
         "delete /api/offices/{office}/appointments/{token}",
         "get /api/offices/{office}/appointments/{token}/calendar.ics",
         "post /api/offices/{office}/appointments/{token}/check-in",
+        "get /api/offices/{office}/appointment-conflicts",
+        "post /api/offices/{office}/appointment-conflicts/{appointment}/keep",
+        "post /api/offices/{office}/appointment-conflicts/{appointment}/cancel",
       ].sort(),
     );
     const roles = [

@@ -1,7 +1,7 @@
 import type * as z from "zod/mini";
 import { AccountId, DeviceId } from "../../shared/protocol/auth";
 import { Slug } from "../../shared/protocol/config";
-import { AppointmentToken, TicketToken } from "../office/internal";
+import { AppointmentId, AppointmentToken, TicketToken } from "../office/internal";
 import { errorResponse } from "./errors";
 
 /**
@@ -48,4 +48,10 @@ export const ticketTokenParam: PathParam = {
 export const appointmentTokenParam: PathParam = {
   schema: AppointmentToken,
   unknown: () => errorResponse(404, "unknown_appointment", "No appointment has this link."),
+};
+
+/** A booking's id, as staff name it (never its manage token). */
+export const appointmentIdParam: PathParam = {
+  schema: AppointmentId,
+  unknown: () => errorResponse(404, "unknown_appointment", "No appointment has this id."),
 };

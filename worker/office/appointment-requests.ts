@@ -10,6 +10,7 @@ import {
   CheckInRequest,
   MoveRequest,
   OFFICE_PATHS,
+  ResolveConflictRequest,
 } from "./internal";
 import { type InternalRouter, internalBody } from "./internal-router";
 import { answerResponse } from "./responses";
@@ -101,6 +102,15 @@ export function appointmentRequests(
       const link = await tokenOf(url.searchParams.get("token"));
       if (!link) return unknownLink();
       return bookings.calendar(link.hash, link.token, url.searchParams.get("origin") ?? undefined);
+    })
+    .on("GET", OFFICE_PATHS.conflicts, (_request, url) =>
+      answerResponse(bookings.conflicts(url.searchParams.get("origin") ?? undefined)),
+    )
+    .on("POST", OFFICE_PATHS.conflicts, async (request) => {
+      const body = await internalBody(request, ResolveConflictRequest);
+      if (!body.ok) return body.response;
+      const { id, action, actor } = body.value;
+      return answerResponse(bookings.resolveConflict(id, action, actor));
     })
     .on("POST", OFFICE_PATHS.checkIn, async (request) => {
       const body = await internalBody(request, CheckInRequest);

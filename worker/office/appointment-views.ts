@@ -1,6 +1,7 @@
 import { checkInWindow } from "../../shared/booking/check-in";
 import { localTime } from "../../shared/engine";
 import type {
+  AppointmentConflicts,
   AppointmentView,
   DayAppointments,
   HeldAppointment,
@@ -65,7 +66,10 @@ export function heldAppointment(
   config: OfficeConfig,
   links: AppointmentLinks,
   view: AppointmentView = appointmentView(row, config),
+  /** Where to book again, said when the office cancelled it. */
+  rebook?: string,
 ): HeldAppointment {
+  const byOffice = row.status === "cancelled" && row.cancelled_by === "office";
   return {
     appointment: {
       ...view,
@@ -78,6 +82,9 @@ export function heldAppointment(
     },
     ...links,
     checkIn: checkInWindow(row.start, checkInSettings(config, row.service_id)),
+    ...(row.status === "cancelled" && row.cancelled_by ? { cancelledBy: row.cancelled_by } : {}),
+    ...(byOffice && row.cancel_reason ? { cancelReason: row.cancel_reason } : {}),
+    ...(byOffice && rebook ? { rebookUrl: rebook } : {}),
   };
 }
 
@@ -90,5 +97,26 @@ export function dayListEntry(
     ...appointmentView(row, config),
     name: row.name,
     contactKind: row.email !== null ? "email" : row.phone !== null ? "phone" : null,
+    conflict: row.status === "booked" ? row.conflict : null,
+  };
+}
+
+/** A booking in conflict as staff see it: whom to tell and how (the contact itself, for this only). */
+export function conflictEntry(
+  row: AppointmentRow,
+  config: OfficeConfig,
+  rebook: string,
+): AppointmentConflicts["conflicts"][number] {
+  return {
+    ...appointmentView(row, config),
+    conflict: row.conflict ?? "no_window",
+    conflictAt: row.conflict_at ?? row.updated_at,
+    name: row.name,
+    contact: {
+      ...(row.email !== null ? { email: row.email } : {}),
+      ...(row.phone !== null ? { phone: row.phone } : {}),
+    },
+    lang: row.lang,
+    rebookUrl: rebook,
   };
 }

@@ -1,6 +1,8 @@
+import { appointmentConflicts } from "../../shared/booking/conflicts";
 import { slotAt, slotsFor } from "../../shared/booking/slots";
 import { startOfNextDay } from "../../shared/engine";
 import {
+  type AppointmentConflicts,
   type AppointmentSlots,
   type AppointmentView,
   BOOKING_CODE_ALPHABET,
@@ -9,6 +11,7 @@ import {
   type BookedAppointment,
   type CancelledAppointment,
   type DayAppointments,
+  type ResolvedConflict,
 } from "../../shared/protocol/appointments";
 import type { Actor } from "../../shared/protocol/auth";
 import type { OfficeConfig } from "../../shared/protocol/config";
@@ -21,8 +24,10 @@ import {
   type AppointmentLinks,
   appointmentLinks,
   appointmentView,
+  conflictEntry,
   dayListEntry,
   heldAppointment,
+  rebookUrl,
 } from "./appointment-views";
 import { calendarFile } from "./calendar-file";
 import { unknownOffice } from "./command-pipeline";
@@ -201,10 +206,9 @@ export class Bookings {
     if (!config) return unknownOffice(this.parts.officeId);
     const row = this.parts.appointments.byTokenHash(tokenHash);
     if (!row) return unknownAppointment();
-    return {
-      status: 200,
-      body: heldAppointment(row, config, appointmentLinks(origin, this.parts.officeId, token)),
-    };
+    const links = appointmentLinks(origin, this.parts.officeId, token);
+    const rebook = rebookUrl(origin, this.parts.officeId, row.service_id);
+    return { status: 200, body: heldAppointment(row, config, links, undefined, rebook) };
   }
 
   /** The booking as a calendar file: the same UID, a higher SEQUENCE after each change. */
@@ -267,6 +271,7 @@ export class Bookings {
     const seat = freeSeat(appointments.takenSeats(row.service_id, slot.start), slot.seats);
     if (seat === null) return slotFull();
     appointments.move(row.id, { start: slot.start, seat, seats: slot.seats }, now);
+    this.settleConflicts(config, now);
     return { status: 200, body: null };
   }
 
@@ -285,6 +290,7 @@ export class Bookings {
       else if (row.status !== "booked") decided = notBooked(row.status);
       else {
         appointments.cancel(row.id, now);
+        this.settleConflicts(config, now);
         const body: CancelledAppointment = {
           appointment: appointmentView(appointments.byId(row.id)!, config),
         };
@@ -310,6 +316,81 @@ export class Bookings {
         .map((row) => dayListEntry(row, config)),
     };
     return { status: 200, body };
+  }
+
+  /**
+   * Reads every booking that holds a seat against the configuration `config`
+   * and stores which no longer fit (issue 12, point 7). Called by the command
+   * pipeline inside the transaction that stores the configuration, so a
+   * change and its conflicts are written together or not at all; a later
+   * change that fixes a booking clears its flag.
+   */
+  recheckConflicts(config: OfficeConfig, now: number): number {
+    const { appointments } = this.parts;
+    return appointments.storeConflicts(
+      appointmentConflicts(config, appointments.seatHolders(now)),
+      now,
+    );
+  }
+
+  /** A seat freed (a cancellation, a move) may settle another booking's over_seats: read them again. */
+  private settleConflicts(config: OfficeConfig, now: number): void {
+    if (this.parts.appointments.anyInConflict()) this.recheckConflicts(config, now);
+  }
+
+  /** The upcoming bookings in conflict, with whom to tell and how. */
+  conflicts(origin: string | undefined): CommandAnswer {
+    const config = this.parts.config();
+    if (!config) return unknownOffice(this.parts.officeId);
+    const body: AppointmentConflicts = {
+      conflicts: this.parts.appointments
+        .inConflict(this.parts.clock())
+        .map((row) =>
+          conflictEntry(row, config, rebookUrl(origin, this.parts.officeId, row.service_id)),
+        ),
+    };
+    return { status: 200, body };
+  }
+
+  /**
+   * Staff resolve a booking in conflict: `keep` clears the flag (it stays
+   * booked, and the same reason is not raised again), `cancel` cancels it
+   * for the office's reason, which the holder's manage page and calendar
+   * file then say.
+   */
+  resolveConflict(id: string, action: "keep" | "cancel", actor: Actor): CommandAnswer {
+    const { storage, appointments } = this.parts;
+    const now = this.parts.clock();
+    const answer = storage.transactionSync((): CommandAnswer => {
+      const config = this.parts.config();
+      if (!config) return unknownOffice(this.parts.officeId);
+      const row = appointments.byId(id);
+      if (!row) return unknownAppointment();
+      if (row.status !== "booked") return notBooked(row.status);
+      if (row.conflict === null)
+        return refusal(
+          409,
+          "no_conflict",
+          "This booking is not in conflict with the office's configuration (any more).",
+        );
+      if (action === "keep") appointments.keepDespiteConflict(id, now);
+      else {
+        appointments.cancelByOffice(id, row.conflict, now);
+        this.settleConflicts(config, now);
+      }
+      this.parts.auditLog.append(
+        now,
+        actor,
+        action === "keep" ? "keepAppointment" : "cancelAppointmentForConflict",
+        { appointmentId: id, serviceId: row.service_id, start: row.start, reason: row.conflict },
+      );
+      const body: ResolvedConflict = {
+        appointment: appointmentView(appointments.byId(id)!, config),
+      };
+      return { status: 200, body };
+    });
+    if (answer.status === 200 && action === "cancel") this.parts.reschedule();
+    return answer;
   }
 
   /** A recorded answer for this key, or the 422 for a key used for something else. */

@@ -10,6 +10,7 @@ import {
   type LiveGrant,
   type MoveRequest,
   OFFICE_PATHS,
+  type ResolveConflictRequest,
   type RevokeRequest,
 } from "./internal";
 
@@ -186,6 +187,16 @@ export class OfficeClient {
   /** The booking as an iCalendar file. */
   appointmentCalendar(token: string, origin: string): Promise<Response> {
     return this.get(OFFICE_PATHS.appointmentCalendar, { token, origin });
+  }
+
+  /** The upcoming bookings a change of configuration no longer fits, for staff. */
+  appointmentConflicts(origin: string): Promise<Response> {
+    return this.get(OFFICE_PATHS.conflicts, { origin });
+  }
+
+  /** Staff keep a booking in conflict, or cancel it for the office's reason. */
+  resolveConflict(request: ResolveConflictRequest): Promise<Response> {
+    return this.post(OFFICE_PATHS.conflicts, request);
   }
 
   /** An arrival, by code (kiosk, counter) or by the holder's link: the ticket it gives. */

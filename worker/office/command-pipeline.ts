@@ -1,6 +1,7 @@
 import { execute } from "../../shared/engine";
 import type { Actor } from "../../shared/protocol/auth";
 import type { Command } from "../../shared/protocol/commands";
+import type { OfficeConfig } from "../../shared/protocol/config";
 import type { OfficeEvent } from "../../shared/protocol/events";
 import type { OfficeState } from "../../shared/protocol/state";
 import { errorBody, STATUS_BY_ENGINE_ERROR } from "../http/errors";
@@ -47,6 +48,11 @@ export interface PipelineParts {
   publish: (firstSeq: number, events: OfficeEvent[], state: OfficeState) => void;
   /** The day or the configuration changed: the rollover alarm is due at another time. */
   rescheduleRollover: () => void;
+  /**
+   * The configuration changed: writes that follow from it (bookings it no longer
+   * fits flagged as conflicts), inside the transaction that stores it.
+   */
+  afterConfigured?: (config: OfficeConfig, now: number) => void;
 }
 
 interface Committed {
@@ -161,6 +167,8 @@ export class CommandPipeline {
         if (execution.state && execution.events.length > 0) {
           store.append(execution.events, firstSeq, execution.state, token);
           this.recordWhoDidIt(command, options.actor, execution.events, now);
+          if (execution.events.some((e) => e.type === "officeConfigured"))
+            this.parts.afterConfigured?.(execution.state.config, now);
         }
         const seq = this.lastSeq + execution.events.length;
         const answer: CommandAnswer = execution.error

@@ -30,6 +30,8 @@ export const OFFICE_PATHS = {
   appointment: "/appointment",
   appointmentCalendar: "/appointment/calendar.ics",
   checkIn: "/appointments/check-in",
+  /** GET: the upcoming bookings in conflict; POST: keep or cancel one. */
+  conflicts: "/appointments/conflicts",
 } as const;
 
 export const CommandRequest = z.object({
@@ -66,6 +68,19 @@ export const MoveRequest = z.object({
   idempotencyKey: IdempotencyKey,
 });
 export type MoveRequest = z.input<typeof MoveRequest>;
+
+/** A booking's id ("apt_" and 16 characters): staff name one by it, never by its manage token. */
+export const AppointmentId = z
+  .string()
+  .check(z.regex(/^apt_[A-Za-z0-9_-]{16}$/, "not an appointment id"));
+
+/** Staff keep or cancel a booking in conflict. */
+export const ResolveConflictRequest = z.object({
+  id: AppointmentId,
+  action: z.enum(["keep", "cancel"]),
+  actor: Actor,
+});
+export type ResolveConflictRequest = z.input<typeof ResolveConflictRequest>;
 
 /** An arrival: by code at a kiosk or counter, or by the holder's own link. */
 export const CheckInRequest = z

@@ -146,4 +146,19 @@ export const OFFICE_MIGRATIONS: Migration[] = [
       `ALTER TABLE tickets ADD COLUMN appointment_slot_start INTEGER`,
     ],
   },
+  {
+    name: "008-appointment-conflicts",
+    statements: [
+      // Office changes never cancel silently (issue 12, point 7): a booking the office's new
+      // configuration no longer fits carries why (shared/booking/conflicts.ts) until staff keep
+      // or cancel it; a kept one remembers the reason kept, so the same reason is not raised again.
+      `ALTER TABLE appointments ADD COLUMN conflict TEXT`,
+      `ALTER TABLE appointments ADD COLUMN conflict_kept TEXT`,
+      `ALTER TABLE appointments ADD COLUMN conflict_at INTEGER`,
+      // Who cancelled (the holder, or the office with its reason): the manage page says which.
+      `ALTER TABLE appointments ADD COLUMN cancelled_by TEXT`,
+      `ALTER TABLE appointments ADD COLUMN cancel_reason TEXT`,
+      `CREATE INDEX appointments_in_conflict ON appointments (start) WHERE conflict IS NOT NULL`,
+    ],
+  },
 ];

@@ -45,6 +45,18 @@ export class Office extends Server<Env> {
     const history = new TicketHistory(sql, store.tickets);
     const revokedDevices = new RevokedDevices(sql);
     const idempotency = new IdempotencyRecords(sql);
+    this.appointments = new AppointmentsTable(sql);
+    const reschedule = () => void this.scheduleAlarm();
+    const bookings = new Bookings({
+      officeId: this.name,
+      storage,
+      clock,
+      config: () => this.pipeline.state?.config ?? null,
+      appointments: this.appointments,
+      idempotency,
+      auditLog,
+      reschedule,
+    });
     this.pipeline = new CommandPipeline({
       officeId: this.name,
       env: this.env,
@@ -57,9 +69,8 @@ export class Office extends Server<Env> {
       revokedDevices,
       publish: (firstSeq, events, state) => this.live.publish(firstSeq, events, state),
       rescheduleRollover: () => void this.scheduleAlarm(),
+      afterConfigured: (config, now) => bookings.recheckConflicts(config, now),
     });
-    this.appointments = new AppointmentsTable(sql);
-    const reschedule = () => void this.scheduleAlarm();
     this.live = new LiveConnections({
       ctx: this.ctx,
       env: this.env,
@@ -77,16 +88,7 @@ export class Office extends Server<Env> {
       history,
       appointments: this.appointments,
       auditLog,
-      bookings: new Bookings({
-        officeId: this.name,
-        storage,
-        clock,
-        config: () => this.pipeline.state?.config ?? null,
-        appointments: this.appointments,
-        idempotency,
-        auditLog,
-        reschedule,
-      }),
+      bookings,
       checkIn: new AppointmentCheckIn({
         officeId: this.name,
         clock,

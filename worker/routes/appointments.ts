@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import * as z from "zod/mini";
 import { RANK } from "../../shared/access/ranks";
 import {
+  AppointmentConflicts,
   AppointmentSlots,
   BookAppointmentBody,
   BookedAppointment,
@@ -11,13 +12,19 @@ import {
   DayAppointments,
   HeldAppointment,
   MoveAppointmentBody,
+  ResolvedConflict,
 } from "../../shared/protocol/appointments";
 import type { Actor } from "../../shared/protocol/auth";
 import { addDays, isCalendarDate } from "../../shared/protocol/wall-time";
 import { device, staffRank } from "../auth/access";
 import { clientAddress } from "../auth/authenticate";
 import { actorOf, type Principal } from "../auth/principal";
-import { appointmentTokenParam, officeParam, serviceParam } from "../http/path-params";
+import {
+  appointmentIdParam,
+  appointmentTokenParam,
+  officeParam,
+  serviceParam,
+} from "../http/path-params";
 import { type AppContext, type AppEnv, defineRoute } from "../http/route";
 import { officeClient } from "../office/client";
 
@@ -247,4 +254,49 @@ export function appointmentRoutes(app: Hono<AppEnv>): void {
         idempotencyKey,
       }),
   );
+
+  defineRoute(
+    app,
+    {
+      operationId: "appointmentConflicts",
+      method: "get",
+      path: "/api/offices/{office}/appointment-conflicts",
+      role: "supervisor",
+      summary:
+        "The upcoming bookings that a change of the office's configuration no longer fits (a new closed date, shorter hours, a window removed or with fewer seats, a service no longer taking bookings), by start: why (conflict: service_removed, no_bookings, closed_date, outside_hours, no_window, over_seats), and the holder's name, contact and language, to tell them. Flagged in the same transaction as the change; a later change that fixes a booking clears it. Nothing is cancelled until staff say so.",
+      params: { office: officeParam },
+      success: { status: 200, description: "The bookings in conflict", body: AppointmentConflicts },
+      errors: [401, 403, 404],
+    },
+    (c, { params }) => officeClient(c.env, params.office).appointmentConflicts(originOf(c)),
+  );
+
+  for (const action of ["keep", "cancel"] as const)
+    defineRoute(
+      app,
+      {
+        operationId:
+          action === "keep" ? "keepConflictingAppointment" : "cancelConflictingAppointment",
+        method: "post",
+        path: `/api/offices/{office}/appointment-conflicts/{appointment}/${action}`,
+        role: "supervisor",
+        summary:
+          action === "keep"
+            ? "Keeps a booking in conflict: the flag goes, it stays booked, and the same reason is not raised again by later changes. 409 no_conflict when it is not (any more) in conflict, appointment_cancelled and the like when it is no longer booked."
+            : "Cancels a booking in conflict for the office's reason: its seat is freed, its manage page says the office cancelled it (with the reason and a link to book again) and its calendar file turns CANCELLED with a higher SEQUENCE. Turno sends no mail: staff tell the holder (the conflicts list gives the contact). 409 no_conflict, appointment_cancelled and the like.",
+        params: { office: officeParam, appointment: appointmentIdParam },
+        success: {
+          status: 200,
+          description: "The booking as it now stands",
+          body: ResolvedConflict,
+        },
+        errors: [401, 403, 404, 409],
+      },
+      (c, { params }) =>
+        officeClient(c.env, params.office).resolveConflict({
+          id: params.appointment,
+          action,
+          actor: actorOf(c.var.principal),
+        }),
+    );
 }

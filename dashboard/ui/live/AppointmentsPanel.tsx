@@ -73,6 +73,15 @@ export function AppointmentsPanel({ app, live }: { app: DashboardApp; live: Live
                     <span class={`status-pill appointment-${row.status}`}>
                       {m.statuses[row.status]}
                     </span>
+                    {row.conflict && (
+                      <span
+                        class="status-pill appointment-conflict"
+                        data-testid={`appointment-conflict-${row.code}`}
+                      >
+                        {" "}
+                        {m.conflict}
+                      </span>
+                    )}
                     {row.ticketCode && (
                       <small class="muted"> {format(m.ticket, { code: row.ticketCode })}</small>
                     )}

@@ -5,6 +5,7 @@ import type { LiveModel } from "../../model/live-model";
 import { ActionNoteLine } from "./ActionNoteLine";
 import { AlertsPanel } from "./AlertsPanel";
 import { AppointmentsPanel } from "./AppointmentsPanel";
+import { ConflictsPanel } from "./ConflictsPanel";
 import { CountersTable } from "./CountersTable";
 import { NoticeForm } from "./NoticeForm";
 import { ServicesTable } from "./ServicesTable";
@@ -51,6 +52,7 @@ export function LiveView({ app, live }: { app: DashboardApp; live: LiveModel }) 
         </div>
         <div class="live-side">
           <AlertsPanel app={app} live={live} />
+          <ConflictsPanel app={app} live={live} />
           <CountersTable app={app} live={live} />
           <AppointmentsPanel app={app} live={live} />
         </div>

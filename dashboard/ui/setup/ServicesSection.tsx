@@ -1,22 +1,36 @@
 import { format } from "../../../shared/i18n";
+import { SERVICE_MODES, type ServiceMode } from "../../../shared/protocol/booking";
 import {
   addService,
   hasIssuesUnder,
   numberInput,
   removeService,
+  setServiceMode,
   setServiceName,
   updateService,
 } from "../../model/config-form";
+import { BookingEditor } from "./BookingEditor";
 import { Field, FieldError, invalidProps } from "./fields";
+import { serviceLabel } from "./labels";
 import type { SectionProps } from "./OfficeSection";
 
-/** One card per service: letter, names in every language, walk-in or appointment, minutes, offered. */
+/**
+ * One card per service: letter, names in every language, walk-in, appointment
+ * or mixed, minutes, offered; and for a service taking appointments, its
+ * booking settings (BookingEditor).
+ */
 export function ServicesSection({ app, setup, draft }: SectionProps) {
   const messages = app.messages.value;
   const m = messages.dashboard.setup;
   const issues = setup.issues.value;
   const savedIds = new Set(setup.saved.value?.services.map((s) => s.id) ?? []);
   const common = { issues, messages };
+  const modeWords: Record<ServiceMode, string> = {
+    "walk-in": m.services.walkIn,
+    appointment: m.services.appointment,
+    mixed: m.services.mixed,
+  };
+  const lang = app.lang.value;
   return (
     <fieldset class="panel setup-section" data-testid="setup-services">
       <legend class="section-title">{m.sections.services}</legend>
@@ -104,15 +118,14 @@ export function ServicesSection({ app, setup, draft }: SectionProps) {
                     value={service.mode ?? "walk-in"}
                     data-testid={`config-service-${index}-mode`}
                     onChange={(e) =>
-                      setup.edit(
-                        updateService(draft, index, {
-                          mode: e.currentTarget.value as "walk-in" | "appointment",
-                        }),
-                      )
+                      setup.edit(setServiceMode(draft, index, e.currentTarget.value as ServiceMode))
                     }
                   >
-                    <option value="walk-in">{m.services.walkIn}</option>
-                    <option value="appointment">{m.services.appointment}</option>
+                    {SERVICE_MODES.map((mode) => (
+                      <option key={mode} value={mode}>
+                        {modeWords[mode]}
+                      </option>
+                    ))}
                   </select>
                 </Field>
                 <Field
@@ -167,6 +180,16 @@ export function ServicesSection({ app, setup, draft }: SectionProps) {
                   </span>
                 </button>
               </div>
+              {(service.mode ?? "walk-in") !== "walk-in" && (
+                <BookingEditor
+                  setup={setup}
+                  draft={draft}
+                  index={index}
+                  messages={messages}
+                  lang={lang}
+                  serviceName={serviceLabel(service, lang, draft.languages ?? [])}
+                />
+              )}
             </div>
           );
         })}

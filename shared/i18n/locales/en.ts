@@ -309,6 +309,8 @@ export const counter = {
   },
   errors: {
     queue_empty: "No one is waiting for your services: new tickets will show in the queue.",
+    kept_for_appointment:
+      "This desk is kept free for an appointment due in a few minutes, and no other desk for it is free: call next again then, or click a ticket to serve someone meanwhile.",
     counter_cannot_call_paused: "This counter is paused: press Resume (P) to call again.",
     "counter_cannot_call_back-office":
       "This counter is in back office: switch to front office (B) to call.",
@@ -568,6 +570,16 @@ export const book = {
     cancelNo: "No, keep it",
     cancelling: "Cancelling…",
     cancelled: "This appointment is cancelled.",
+    cancelledByOffice:
+      "The office cancelled this appointment. We are sorry: please book a new one.",
+    officeReasons: {
+      service_removed: "The service is no longer offered.",
+      no_bookings: "The service no longer takes appointments.",
+      closed_date: "The office is closed that day.",
+      outside_hours: "The office's opening hours changed.",
+      no_window: "The times for appointments changed.",
+      over_seats: "Fewer people can be received at that time.",
+    },
     missed: "This appointment was missed: nobody checked in before the time was over.",
     bookAgain: "Book a new appointment",
     checkInRefusals: {
@@ -806,6 +818,40 @@ export const dashboard = {
       ticket: "ticket {code}",
       contactKinds: { email: "e-mail", phone: "phone" },
       marker: "appointment {time}",
+      conflict: "conflict",
+    },
+    conflicts: {
+      heading: "Bookings hit by a change of setup",
+      intro:
+        "A change of the office's setup no longer fits these bookings. Nothing was cancelled: keep each one, or cancel it and tell the person.",
+      reasons: {
+        service_removed: "The service no longer exists.",
+        no_bookings: "The service no longer takes bookings.",
+        closed_date: "The office is closed that day.",
+        outside_hours: "The time is outside the opening hours.",
+        no_window: "No booking window holds this time any more.",
+        over_seats: "Fewer seats now than people booked at this time.",
+      },
+      when: "When",
+      who: "Who",
+      why: "Why",
+      actions: "What to do",
+      keep: "Keep",
+      cancel: "Cancel and tell the citizen",
+      cancelQuestion:
+        "Cancel {code} ({when})? Its manage page will say the office cancelled it. Then tell the person yourself: Turno sends no mail.",
+      cancelYes: "Yes, cancel it",
+      cancelNo: "No",
+      tell: "Tell {name}",
+      write: "Write an e-mail to {contact}",
+      call: "Call {contact}",
+      noContact: "No contact left (erased).",
+      cancelledTell: "Cancelled {code}. Now tell the person: Turno does not send messages.",
+      kept: "Kept {code}: it stays booked.",
+      failed: "That did not work: {reason}",
+      mailSubject: "{office}: your appointment of {when} is cancelled",
+      mailBody:
+        "Good morning {name},\n\nwe are sorry: your appointment {code} for {service} on {when} is cancelled. {reason}\n\nYou can book a new one here: {link}\n\n{office}",
     },
   },
   reports: {
@@ -983,9 +1029,52 @@ export const dashboard = {
       mode: "How people come",
       walkIn: "Walk-in",
       appointment: "By appointment",
+      mixed: "Walk-in and by appointment",
       minutes: "Usual minutes per ticket",
       open: "Offered",
       newName: "New service",
+    },
+    booking: {
+      heading: "Appointments for {service}",
+      enabled: "Bookings are taken in Turno (booking page, counter and dashboard)",
+      elsewhere:
+        "Without this, the kiosk only tells people how to book elsewhere. With it, the settings below apply.",
+      slotMinutes: "Slot length (minutes)",
+      slotMinutesHint: "A slot starts this often from each window's start.",
+      daysAhead: "Bookable days ahead",
+      minNotice: "Minimum notice (minutes)",
+      minNoticeHint:
+        "The public books at least this long before the slot; staff may book up to its start.",
+      earlyMinutes: "Check-in opens (minutes before)",
+      lateMinutes: "Late grace (minutes after)",
+      lateArrivals: "Someone arriving after the grace",
+      lateRules: {
+        "walk-in": "Gets a walk-in ticket",
+        clerk: "The counter decides",
+        refuse: "Is refused, with a link to book again",
+      },
+      staffExtraSeats: "Extra seats for staff bookings",
+      staffExtraSeatsHint:
+        "Bookings by phone from the counter or the dashboard may go this far over.",
+      maxPerContact: "Active bookings per e-mail or phone",
+      windows: "Booking windows per weekday",
+      windowsHint:
+        "When people can book, inside the opening hours. Seats: how many people at once (at most the counters that serve this service).",
+      noWindows: "No bookings",
+      start: "From",
+      end: "To",
+      seats: "Seats",
+      addWindow: "Add window",
+      removeWindow: "Remove window",
+      windowLabel: "{day}, window {number}",
+      exceptions: "Dates with their own windows",
+      exceptionsHint:
+        "A date listed here uses its own windows instead of its weekday's; with none, it takes no bookings.",
+      noExceptions: "No dates with their own windows.",
+      exceptionDate: "Date",
+      addException: "Add date",
+      removeException: "Remove date {date}",
+      exceptionNone: "No bookings on this date",
     },
     counters: {
       add: "Add a counter",
@@ -1072,6 +1161,12 @@ export const dashboard = {
       timeZone: "Unknown time zone.",
       username:
         "Username: 2–40 characters, lowercase letters, digits, dot, dash or underscore, starting with a letter or digit.",
+      startBeforeEnd: "The start must come before the end.",
+      bookingOutsideHours: "This window is outside the office's opening hours on that day.",
+      windowsOverlap: "This window overlaps another one of the same day.",
+      seatsOverCounters: "At most {max} at once: that is how many counters serve this service.",
+      exceptionDateTaken: "This date already has its own windows.",
+      bookingOnWalkIn: "A walk-in service takes no bookings.",
       passwordShort: "The password needs at least {min} characters.",
       passwordLong: "The password may have at most {max} characters.",
       displayName: "Name: from 1 to 80 characters.",
@@ -1094,6 +1189,8 @@ export const dashboard = {
   errors: {
     unknown_counter: "That counter does not exist.",
     unknown_service: "That service does not exist.",
+    no_conflict: "This booking is no longer in conflict: the list was read again.",
+    appointment_cancelled: "This booking was already cancelled.",
     forbidden: "Your account may not do that.",
     not_signed_in: "Your session has ended: sign in again.",
     invalid_request: "That request was not accepted.",

@@ -341,6 +341,8 @@ export const counter: CounterSection = {
   },
   errors: {
     queue_empty: "Nessuno è in attesa per i tuoi servizi: i nuovi biglietti appariranno in coda.",
+    kept_for_appointment:
+      "Lo sportello resta libero per un appuntamento tra pochi minuti e nessun altro sportello per quel servizio è libero: chiama di nuovo allora, o fai clic su un biglietto per servire qualcuno nel frattempo.",
     counter_cannot_call_paused:
       "Lo sportello è in pausa: premi Riprendi (P) per chiamare di nuovo.",
     "counter_cannot_call_back-office":
@@ -606,6 +608,16 @@ export const book: BookSection = {
     cancelNo: "No, tienilo",
     cancelling: "Annullamento in corso…",
     cancelled: "Questo appuntamento è annullato.",
+    cancelledByOffice:
+      "L'ufficio ha annullato questo appuntamento. Ci scusiamo: prenotatene uno nuovo.",
+    officeReasons: {
+      service_removed: "Il servizio non è più offerto.",
+      no_bookings: "Il servizio non prende più appuntamenti.",
+      closed_date: "L'ufficio è chiuso quel giorno.",
+      outside_hours: "L'orario di apertura dell'ufficio è cambiato.",
+      no_window: "Gli orari per gli appuntamenti sono cambiati.",
+      over_seats: "A quell'ora si possono ricevere meno persone.",
+    },
     missed: "Questo appuntamento è stato mancato: nessuno ha registrato l'arrivo entro l'orario.",
     bookAgain: "Prenota un nuovo appuntamento",
     checkInRefusals: {
@@ -839,6 +851,40 @@ export const dashboard: DashboardSection = {
       ticket: "biglietto {code}",
       contactKinds: { email: "e-mail", phone: "telefono" },
       marker: "appuntamento {time}",
+      conflict: "in conflitto",
+    },
+    conflicts: {
+      heading: "Prenotazioni toccate da una modifica della configurazione",
+      intro:
+        "Una modifica della configurazione dell'ufficio non è più compatibile con queste prenotazioni. Nulla è stato annullato: mantenete ognuna, oppure annullatela e avvisate la persona.",
+      reasons: {
+        service_removed: "Il servizio non esiste più.",
+        no_bookings: "Il servizio non prende più prenotazioni.",
+        closed_date: "L'ufficio è chiuso quel giorno.",
+        outside_hours: "L'orario è fuori dall'apertura dell'ufficio.",
+        no_window: "Nessuna fascia prenotabile comprende più quest'ora.",
+        over_seats: "Ora ci sono meno posti delle persone prenotate a quell'ora.",
+      },
+      when: "Quando",
+      who: "Chi",
+      why: "Perché",
+      actions: "Cosa fare",
+      keep: "Mantieni",
+      cancel: "Annulla e avvisa il cittadino",
+      cancelQuestion:
+        "Annullare {code} ({when})? La sua pagina dirà che l'ufficio l'ha annullata. Poi avvisate voi la persona: Turno non invia messaggi.",
+      cancelYes: "Sì, annulla",
+      cancelNo: "No",
+      tell: "Avvisa {name}",
+      write: "Scrivi un'e-mail a {contact}",
+      call: "Chiama {contact}",
+      noContact: "Nessun contatto rimasto (cancellato).",
+      cancelledTell: "Annullata {code}. Ora avvisate la persona: Turno non invia messaggi.",
+      kept: "Mantenuta {code}: resta prenotata.",
+      failed: "Non è riuscito: {reason}",
+      mailSubject: "{office}: il suo appuntamento del {when} è annullato",
+      mailBody:
+        "Buongiorno {name},\n\nci dispiace: il suo appuntamento {code} per {service} del {when} è annullato. {reason}\n\nPuò prenotarne uno nuovo qui: {link}\n\n{office}",
     },
   },
   reports: {
@@ -1018,9 +1064,52 @@ export const dashboard: DashboardSection = {
       mode: "Accesso",
       walkIn: "Libero",
       appointment: "Su appuntamento",
+      mixed: "Libero e su appuntamento",
       minutes: "Minuti abituali per biglietto",
       open: "Offerto",
       newName: "Nuovo servizio",
+    },
+    booking: {
+      heading: "Appuntamenti per {service}",
+      enabled: "Le prenotazioni si fanno in Turno (pagina di prenotazione, sportello e cruscotto)",
+      elsewhere:
+        "Senza questa scelta il totem dice solo come prenotare altrove. Con questa scelta valgono le impostazioni qui sotto.",
+      slotMinutes: "Durata di un appuntamento (minuti)",
+      slotMinutesHint: "Un appuntamento comincia ogni tanti minuti dall'inizio di ogni fascia.",
+      daysAhead: "Giorni prenotabili in anticipo",
+      minNotice: "Preavviso minimo (minuti)",
+      minNoticeHint:
+        "Il pubblico prenota almeno con questo anticipo; il personale può prenotare fino all'inizio.",
+      earlyMinutes: "Accettazione aperta da (minuti prima)",
+      lateMinutes: "Tolleranza per il ritardo (minuti dopo)",
+      lateArrivals: "Chi arriva dopo la tolleranza",
+      lateRules: {
+        "walk-in": "Riceve un numero, come senza appuntamento",
+        clerk: "Decide lo sportello",
+        refuse: "Non viene accettato, con un link per prenotare di nuovo",
+      },
+      staffExtraSeats: "Posti in più per le prenotazioni del personale",
+      staffExtraSeatsHint:
+        "Le prenotazioni telefoniche dallo sportello o dal cruscotto possono superare i posti di tanto.",
+      maxPerContact: "Prenotazioni attive per e-mail o telefono",
+      windows: "Fasce prenotabili per giorno della settimana",
+      windowsHint:
+        "Quando si può prenotare, dentro l'orario di apertura. Posti: quante persone insieme (al massimo gli sportelli che trattano il servizio).",
+      noWindows: "Nessuna prenotazione",
+      start: "Dalle",
+      end: "Alle",
+      seats: "Posti",
+      addWindow: "Aggiungi fascia",
+      removeWindow: "Rimuovi fascia",
+      windowLabel: "{day}, fascia {number}",
+      exceptions: "Date con fasce proprie",
+      exceptionsHint:
+        "Una data in questo elenco usa le sue fasce invece di quelle del suo giorno della settimana; senza fasce non si prenota.",
+      noExceptions: "Nessuna data con fasce proprie.",
+      exceptionDate: "Data",
+      addException: "Aggiungi data",
+      removeException: "Rimuovi la data {date}",
+      exceptionNone: "Nessuna prenotazione in questa data",
     },
     counters: {
       add: "Aggiungi uno sportello",
@@ -1109,6 +1198,13 @@ export const dashboard: DashboardSection = {
       timeZone: "Fuso orario sconosciuto.",
       username:
         "Nome utente: da 2 a 40 caratteri, lettere minuscole, cifre, punto, trattino o trattino basso, iniziando con una lettera o una cifra.",
+      startBeforeEnd: "L'inizio deve venire prima della fine.",
+      bookingOutsideHours: "Questa fascia è fuori dall'orario di apertura di quel giorno.",
+      windowsOverlap: "Questa fascia si sovrappone a un'altra dello stesso giorno.",
+      seatsOverCounters:
+        "Al massimo {max} insieme: tanti sono gli sportelli che trattano questo servizio.",
+      exceptionDateTaken: "Questa data ha già le sue fasce.",
+      bookingOnWalkIn: "Un servizio ad accesso libero non prende prenotazioni.",
       passwordShort: "La password deve avere almeno {min} caratteri.",
       passwordLong: "La password può avere al massimo {max} caratteri.",
       displayName: "Nome: da 1 a 80 caratteri.",
@@ -1131,6 +1227,8 @@ export const dashboard: DashboardSection = {
   errors: {
     unknown_counter: "Questo sportello non esiste.",
     unknown_service: "Questo servizio non esiste.",
+    no_conflict: "Questa prenotazione non è più in conflitto: l'elenco è stato riletto.",
+    appointment_cancelled: "Questa prenotazione era già annullata.",
     forbidden: "Il tuo account non può farlo.",
     not_signed_in: "La sessione è scaduta: accedi di nuovo.",
     invalid_request: "La richiesta non è stata accettata.",

@@ -1,4 +1,6 @@
+import type { SeatHolder } from "../../../shared/booking/conflicts";
 import type { AppointmentStatus } from "../../../shared/protocol/appointments";
+import type { ConflictReason } from "../../../shared/protocol/booking";
 import type { PastAppointment, ReportAppointment } from "../../../shared/reports";
 
 /**
@@ -38,6 +40,16 @@ export interface AppointmentRow extends Record<string, SqlStorageValue> {
   personal_erased_at: number | null;
   /** The booking's network address, for the per-address limit (public bookings only). */
   address: string | null;
+  /** Why the office's configuration no longer fits it (conflicts.ts), until staff keep or cancel it. */
+  conflict: ConflictReason | null;
+  /** The reason staff chose to keep it despite: not raised again while it is the reason. */
+  conflict_kept: ConflictReason | null;
+  /** When the conflict was first raised. */
+  conflict_at: number | null;
+  /** Who cancelled it: the holder, or the office (after a conflict). */
+  cancelled_by: "holder" | "office" | null;
+  /** The office's reason when it cancelled: the conflict's. */
+  cancel_reason: ConflictReason | null;
 }
 
 /** public: the booking page; staff: a clerk booking on someone's behalf (by phone). */
@@ -95,7 +107,8 @@ export class AppointmentsTable {
   /** Takes the new seat and frees the old in one statement. */
   move(id: string, place: { start: number; seat: number; seats: number }, now: number): void {
     this.sql.exec(
-      `UPDATE appointments SET start = ?, seat = ?, seats = ?, sequence = sequence + 1, updated_at = ?
+      `UPDATE appointments SET start = ?, seat = ?, seats = ?, sequence = sequence + 1, updated_at = ?,
+         conflict = NULL, conflict_kept = NULL, conflict_at = NULL
        WHERE id = ? AND status = 'booked'`,
       place.start,
       place.seat,
@@ -105,11 +118,26 @@ export class AppointmentsTable {
     );
   }
 
+  /** The holder cancels: the seat is free at once. */
   cancel(id: string, now: number): void {
     this.sql.exec(
-      `UPDATE appointments SET status = 'cancelled', cancelled_at = ?, sequence = sequence + 1, updated_at = ?
+      `UPDATE appointments SET status = 'cancelled', cancelled_at = ?, cancelled_by = 'holder',
+         conflict = NULL, sequence = sequence + 1, updated_at = ?
        WHERE id = ? AND status = 'booked'`,
       now,
+      now,
+      id,
+    );
+  }
+
+  /** The office cancels a booking in conflict, keeping the reason for the holder's manage page. */
+  cancelByOffice(id: string, reason: ConflictReason, now: number): void {
+    this.sql.exec(
+      `UPDATE appointments SET status = 'cancelled', cancelled_at = ?, cancelled_by = 'office',
+         cancel_reason = ?, conflict = NULL, sequence = sequence + 1, updated_at = ?
+       WHERE id = ? AND status = 'booked'`,
+      now,
+      reason,
       now,
       id,
     );
@@ -197,7 +225,95 @@ export class AppointmentsTable {
     ).rowsWritten;
   }
 
+  /** Staff keep a booking despite its conflict: the flag goes, and this reason is not raised again. */
+  keepDespiteConflict(id: string, now: number): void {
+    this.sql.exec(
+      `UPDATE appointments SET conflict_kept = conflict, conflict = NULL, updated_at = ?
+       WHERE id = ? AND status = 'booked' AND conflict IS NOT NULL`,
+      now,
+      id,
+    );
+  }
+
+  /**
+   * Stores the conflicts of every booking that holds a seat, as computed
+   * against the configuration now: a booking no longer in conflict loses its
+   * flag (and what was kept), one whose reason is the one staff kept stays
+   * unflagged. Returns how many bookings are flagged.
+   */
+  storeConflicts(conflicts: ReadonlyMap<string, ConflictReason>, now: number): number {
+    const rows = this.sql
+      .exec<Pick<AppointmentRow, "id" | "conflict" | "conflict_kept" | "conflict_at">>(
+        `SELECT id, conflict, conflict_kept, conflict_at FROM appointments
+         WHERE status = 'booked' AND (conflict IS NOT NULL OR conflict_kept IS NOT NULL)`,
+      )
+      .toArray();
+    const known = new Set(rows.map((row) => row.id));
+    for (const id of conflicts.keys())
+      if (!known.has(id)) rows.push({ id, conflict: null, conflict_kept: null, conflict_at: null });
+    let flagged = 0;
+    for (const row of rows) {
+      const reason = conflicts.get(row.id) ?? null;
+      const kept = reason === null ? null : row.conflict_kept;
+      const conflict = reason === kept ? null : reason;
+      const at = conflict === null ? null : row.conflict === null ? now : row.conflict_at;
+      if (conflict !== null) flagged++;
+      if (conflict === row.conflict && kept === row.conflict_kept && at === row.conflict_at)
+        continue;
+      this.sql.exec(
+        `UPDATE appointments SET conflict = ?, conflict_kept = ?, conflict_at = ? WHERE id = ? AND status = 'booked'`,
+        conflict,
+        kept,
+        at,
+        row.id,
+      );
+    }
+    return flagged;
+  }
+
   // ── Reads ───────────────────────────────────────────────────────────────
+  /** Every booking that holds a seat from `from` on: what a change of configuration is checked against. */
+  seatHolders(from: number): SeatHolder[] {
+    return this.sql
+      .exec<{
+        id: string;
+        service_id: string;
+        start: number;
+        status: "booked" | "checked-in";
+        created_at: number;
+      }>(
+        `SELECT id, service_id, start, status, created_at FROM appointments WHERE start >= ? AND ${HOLDS_SEAT}`,
+        from,
+      )
+      .toArray()
+      .map((row) => ({
+        id: row.id,
+        serviceId: row.service_id,
+        start: row.start,
+        status: row.status,
+        createdAt: row.created_at,
+      }));
+  }
+
+  /** Whether any booking is flagged: a freed seat may then settle another's over_seats. */
+  anyInConflict(): boolean {
+    return (
+      this.sql.exec(`SELECT 1 FROM appointments WHERE conflict IS NOT NULL LIMIT 1`).toArray()
+        .length > 0
+    );
+  }
+
+  /** Booked appointments in conflict from `from` on, by start then code. */
+  inConflict(from: number): AppointmentRow[] {
+    return this.sql
+      .exec<AppointmentRow>(
+        `SELECT * FROM appointments WHERE conflict IS NOT NULL AND status = 'booked' AND start >= ?
+         ORDER BY start, code`,
+        from,
+      )
+      .toArray();
+  }
+
   byId(id: string): AppointmentRow | null {
     return this.one(`SELECT * FROM appointments WHERE id = ?`, id);
   }
