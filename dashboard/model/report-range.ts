@@ -60,6 +60,18 @@ export function csvPath(
   return `/api/offices/${encodeURIComponent(officeId)}/reports/tickets.csv?${rangeQuery(range)}${tail}`;
 }
 
+/** The appointments export (every booking of the range, nothing personal), in the same two forms. */
+export function appointmentsCsvPath(
+  officeId: string,
+  range: DateRange,
+  format: "standard" | "excel-it" = "standard",
+): string {
+  return csvPath(officeId, range, format).replace(
+    "/reports/tickets.csv?",
+    "/reports/appointments.csv?",
+  );
+}
+
 /** "#reports?from=…&to=…" remembers the range in the address (bookmarkable, survives a reload). */
 export function rangeFromHash(hash: string): DateRange | null {
   const match = /[?&]from=(\d{4}-\d{2}-\d{2})&to=(\d{4}-\d{2}-\d{2})/.exec(hash);

@@ -159,6 +159,9 @@ export interface StaffingGrid {
   busiest: StaffingCell[];
 }
 
+/** Walk-ins came, or appointments were booked, in that hour. */
+const hasDemand = (cell: StaffingCell) => cell.meanArrivals > 0 || cell.appointmentMinutes > 0;
+
 export function staffingGrid(
   report: OfficeReport,
   hours: readonly number[],
@@ -170,11 +173,11 @@ export function staffingGrid(
   const rows = hours.map((hour) =>
     WEEKDAYS.map((weekday) => {
       const cell = byKey.get(`${weekday}-${hour}`);
-      return cell && cell.meanArrivals > 0 ? cell : null;
+      return cell && hasDemand(cell) ? cell : null;
     }),
   );
   const busiest = report.staffing.cells
-    .filter((cell) => cell.meanArrivals > 0)
+    .filter(hasDemand)
     .sort(
       (a, b) =>
         (b.desksForTarget ?? 0) - (a.desksForTarget ?? 0) ||
@@ -195,6 +198,8 @@ export function staffingValues(cell: StaffingCell, weekdayName: string, lang: st
     minutes: cell.meanServiceMinutes === null ? "—" : formatDecimal(cell.meanServiceMinutes, lang),
     desks: cell.desksForTarget === null ? "—" : formatCount(cell.desksForTarget, lang),
     keepUp: cell.desks === null ? "—" : formatCount(cell.desks, lang),
+    /** Booked minutes of appointments in the hour, on average; "" with none. */
+    booked: cell.appointmentMinutes > 0 ? formatDecimal(cell.appointmentMinutes, lang, 0) : "",
   };
 }
 
@@ -259,6 +264,8 @@ export interface StaffingWords {
   keepUp: string;
   /** The same for one desk: the verb agrees ("1 tiene", not "1 tengono"). */
   keepUpOne: string;
+  /** "+ 45 min booked": the appointments' minutes in that hour. */
+  booked: string;
 }
 
 /** Whether a count takes the language's singular ("1 sportello", "1 tiene"). */
@@ -280,7 +287,16 @@ export function staffingSentence(
       : isSingular(n, lang)
         ? words.oneDesk
         : format(words.desksShort, { n: formatCount(n, lang) });
-  const sentence = format(words.cell, { ...values, desks: count(cell.desksForTarget) });
+  const desks = count(cell.desksForTarget);
+  const booked = values.booked ? format(words.booked, { minutes: values.booked }) : "";
+  // "… 2 arrivals/h × 12 min + 45 min booked → 3 desks": the booked minutes before the arrow;
+  // an hour of appointments alone says only those.
+  const sentence =
+    cell.meanArrivals === 0
+      ? `${values.weekday} ${values.hour} — ${booked.replace(/^\+\s*/, "")} → ${desks}`
+      : booked
+        ? format(words.cell, { ...values, desks }).replace(" → ", ` ${booked} → `)
+        : format(words.cell, { ...values, desks });
   return cell.desks !== null && cell.desksForTarget !== null && cell.desksForTarget > cell.desks
     ? `${sentence} ${isSingular(cell.desks, lang) ? words.keepUpOne : format(words.keepUp, { n: formatCount(cell.desks, lang) })}`
     : sentence;
@@ -317,4 +333,37 @@ export function withinTargetNote(
     text: format(short ? words.withinTargetShort : words.withinTargetGoal, { share: percent }),
     short,
   };
+}
+
+/** The words of a lead time or a lateness (the reports' `appointments` messages). */
+export interface SpanWords {
+  days: string;
+  oneDay: string;
+  hours: string;
+  oneHour: string;
+  minutes: string;
+}
+
+/**
+ * How far ahead people booked, read at a glance: hours under two days ("18 h"), days
+ * beyond, with a decimal under ten ("4.5 days", "12 days"); "—" when nothing was booked.
+ */
+export function formatLeadTime(seconds: number | null, lang: string, words: SpanWords): string {
+  if (seconds === null) return "—";
+  const hours = seconds / 3600;
+  if (hours < 48) {
+    const n = Math.max(1, Math.round(hours));
+    return n === 1 ? words.oneHour : format(words.hours, { n: formatCount(n, lang) });
+  }
+  const days = hours / 24;
+  const rounded = days < 10 ? Math.round(days * 10) / 10 : Math.round(days);
+  return isSingular(rounded, lang) && rounded === 1
+    ? words.oneDay
+    : format(words.days, { n: formatDecimal(rounded, lang, 1) });
+}
+
+/** A lateness of the call in whole minutes ("3 min", "0 min"); "—" when none was called. */
+export function formatLateness(seconds: number | null, lang: string, words: SpanWords): string {
+  if (seconds === null) return "—";
+  return format(words.minutes, { n: formatDecimal(seconds / 60, lang, seconds < 600 ? 1 : 0) });
 }

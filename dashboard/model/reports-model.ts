@@ -3,6 +3,7 @@ import { requestJson } from "../../shared/client/http";
 import { OfficeReport } from "../../shared/reports/office-report";
 import { officePath, type Request } from "./api";
 import {
+  appointmentsCsvPath,
   csvPath,
   type DateRange,
   isValidRange,
@@ -84,6 +85,10 @@ export function createReportsModel(options: ReportsModelOptions) {
     csvHref(format: "standard" | "excel-it" = "standard"): string | null {
       const current = range.value;
       return current ? csvPath(options.officeId, current, format) : null;
+    },
+    appointmentsCsvHref(format: "standard" | "excel-it" = "standard"): string | null {
+      const current = range.value;
+      return current ? appointmentsCsvPath(options.officeId, current, format) : null;
     },
     officePath: (tail: string) => officePath(options.officeId, tail),
   };

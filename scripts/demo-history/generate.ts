@@ -4,13 +4,17 @@
  * Monday peaks, services of different lengths, desks that open from the back
  * office at the busy hours, a few no-shows, give-ups and transfers. The
  * waits come from simulating the desks, so the reports tell a coherent story.
+ * A service with booking windows gets its past bookings too (appointments.ts
+ * beside this file): booked, checked in, missed or cancelled, and the tickets
+ * of those checked in go through the same desks.
  * Deterministic: the same seed gives the same history.
  */
 import { localTime, startOfNextDay } from "../../shared/engine/clock";
 import type { OfficeConfigInput } from "../../shared/protocol";
 import { WEEKDAYS } from "../../shared/protocol/weekdays";
-import type { ReportTicket } from "../../shared/reports";
+import type { PastAppointment, ReportTicket } from "../../shared/reports";
 import { dayNumberOf, isoDateOf, weekdayIndexOf } from "../../shared/reports/calendar";
+import { type AppointmentArrival, bookingsOfDay } from "./appointments";
 
 /** Share of the contacts per service (the URP is about half, as in the article). */
 const SERVICE_MIX: Record<string, number> = {
@@ -52,7 +56,7 @@ const CLERKS = [
 ];
 
 /** mulberry32: a small seeded generator, enough for demo data. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -73,17 +77,22 @@ function pickService(services: string[], u: number): string {
   return services[0]!;
 }
 
+const minutesOfDay = (hhmm: string) => {
+  const [h, m] = hhmm.split(":").map(Number) as [number, number];
+  return h * 60 + m;
+};
+
 function previousDay(day: string): string {
   return isoDateOf(dayNumberOf(day) - 1);
 }
 
 /** The opening-hours key of a local day ("mon" … "sun"). */
-function weekdayKey(day: string): (typeof WEEKDAYS)[number] {
+export function weekdayKey(day: string): (typeof WEEKDAYS)[number] {
   return WEEKDAYS[weekdayIndexOf(dayNumberOf(day))]!;
 }
 
 /** The instant of a local clock time on a local day, DST-correct for office hours. */
-function instantOf(day: string, minutes: number, timeZone: string): number {
+export function instantOf(day: string, minutes: number, timeZone: string): number {
   const midnight = startOfNextDay(previousDay(day), timeZone);
   let instant = midnight + minutes * 60_000;
   const shown = localTime(instant, timeZone);
@@ -114,12 +123,24 @@ export function openDays(config: OfficeConfigInput, today: string, count: number
   return days.reverse();
 }
 
+/** The past tickets alone (walk-ins, and the tickets of checked-in bookings). */
 export function generateHistory(
   config: OfficeConfigInput,
   days: readonly string[],
   seed = 20261126,
 ): ReportTicket[] {
+  return generatePast(config, days, seed).tickets;
+}
+
+export function generatePast(
+  config: OfficeConfigInput,
+  days: readonly string[],
+  seed = 20261126,
+): { tickets: ReportTicket[]; appointments: PastAppointment[] } {
   const next = random(seed);
+  // Bookings draw from their own sequence: an office without them keeps the same walk-ins.
+  const nextBooking = random(seed ^ 0x5eed);
+  const appointments: PastAppointment[] = [];
   const timeZone = config.timeZone;
   const minutesOf = (serviceId: string) =>
     config.services.find((s) => s.id === serviceId)?.defaultServiceMinutes ?? 8;
@@ -146,7 +167,7 @@ export function generateHistory(
       return HOUR_PROFILE[hour] ?? 0.3;
     });
     const total = weights.reduce((sum, w) => sum + w, 0);
-    const arrivals: { minute: number; serviceId: string }[] = [];
+    const arrivals: { minute: number; serviceId: string; booking?: AppointmentArrival }[] = [];
     weights.forEach((weight, i) => {
       const rate = (expected * weight) / total;
       let arrivalsThisMinute = 0;
@@ -164,10 +185,32 @@ export function generateHistory(
       }
     });
 
+    const booked = bookingsOfDay(config, day, nextBooking);
+    appointments.push(...booked.appointments);
+    if (booked.arrivals.length > 0) {
+      const midnightOfDay = instantOf(day, 0, timeZone);
+      for (const booking of booked.arrivals)
+        arrivals.push({
+          minute: (booking.checkedInAt - midnightOfDay) / 60_000,
+          serviceId: booking.serviceId,
+          booking,
+        });
+      arrivals.sort((a, b) => a.minute - b.minute);
+    }
+
     // Desks: the front ones all day; back-office ones come to the front for the morning peak
     // (from 10:00, a little late, as offices do), one of them only on Mondays.
     const staff = [...CLERKS].sort(() => next() - 0.5);
     const midnight = instantOf(day, 0, timeZone);
+    // A desk that serves an appointment-only service keeps its booking windows for it.
+    const bookedUntil = (serviceIds: string[]) =>
+      Math.max(
+        0,
+        ...config.services
+          .filter((service) => service.mode === "appointment" && serviceIds.includes(service.id))
+          .flatMap((service) => service.booking?.windows?.[key] ?? [])
+          .map((window) => minutesOfDay(window.end)),
+      );
     const desks: Desk[] = config.counters.map((counter, index) => {
       const back = counter.defaultMode === "back-office";
       const helps = back && (weekday === 0 || index !== config.counters.length - 1);
@@ -176,7 +219,10 @@ export function generateHistory(
         serviceIds: counter.serviceIds,
         clerk: staff[index % staff.length]!,
         freeAt: midnight + openAt * 60_000,
-        frontFrom: back ? (helps ? 10 * 60 : 24 * 60) : 0,
+        frontFrom: Math.max(
+          back ? (helps ? 10 * 60 : 24 * 60) : 0,
+          bookedUntil(counter.serviceIds),
+        ),
         frontTo: back ? 12.5 * 60 : 24 * 60,
       };
     });
@@ -187,6 +233,15 @@ export function generateHistory(
       const prefix = prefixOf(arrival.serviceId);
       numbers[prefix] = (numbers[prefix] ?? 0) + 1;
       const code = `${prefix}${String(numbers[prefix]).padStart(3, "0")}`;
+      const { booking } = arrival;
+      if (booking) {
+        booking.appointment.ticketId = `${day}-${code}`;
+        // Too late for the slot, under the walk-in rule: a walk-in ticket like anyone's.
+        if (!booking.lateWalkIn) {
+          tickets.push(appointmentTicket(booking, { day, code, desks, serviceMinutes: minutesOf }));
+          continue;
+        }
+      }
       const priority = next() < 0.04;
       const gaveUp = next() < 0.02;
       const noShow = !gaveUp && next() < 0.03;
@@ -268,5 +323,70 @@ export function generateHistory(
       });
     }
   }
-  return tickets;
+  return { tickets, appointments };
+}
+
+/**
+ * A checked-in booking's ticket: callable from two minutes before its slot (or at once if
+ * the person came late, the clerk taking them), at the desk of its service free soonest,
+ * front or back office (the technicians see their own appointments). Served a little
+ * quicker than the slot, as people come with their papers ready.
+ */
+function appointmentTicket(
+  booking: AppointmentArrival,
+  options: {
+    day: string;
+    code: string;
+    desks: Desk[];
+    serviceMinutes: (serviceId: string) => number;
+  },
+): ReportTicket {
+  const { day, code, desks } = options;
+  const issuedAt = booking.checkedInAt;
+  const due = Math.max(issuedAt, booking.appointment.start - 2 * 60_000);
+  const base = {
+    id: `${day}-${code}`,
+    day,
+    code,
+    serviceId: booking.serviceId,
+    channel: "kiosk" as const,
+    priority: false,
+    issuedAt: Math.round(issuedAt),
+    transfers: 0,
+    recalls: 0,
+    appointment: { id: booking.appointment.id, slotStart: booking.appointment.start },
+  };
+  const candidates = desks.filter((d) => d.serviceIds.includes(booking.serviceId));
+  const desk = candidates.reduce<Desk | null>(
+    (best, d) => (!best || Math.max(d.freeAt, due) < Math.max(best.freeAt, due) ? d : best),
+    null,
+  );
+  if (!desk) {
+    return {
+      ...base,
+      counterId: null,
+      clerkId: null,
+      clerkName: null,
+      status: "expired",
+      calledAt: null,
+      startedAt: null,
+      finishedAt: null,
+    };
+  }
+  const calledAt = Math.max(desk.freeAt, due) + 10_000 + booking.draw * 30_000;
+  const startedAt = calledAt + 30_000 + booking.draw * 30_000;
+  const usual = Math.min(options.serviceMinutes(booking.serviceId), booking.slotMinutes);
+  // Mostly inside the slot, now and then over it: the next one is then called late.
+  const minutes = usual * (0.6 + 0.6 * booking.draw);
+  desk.freeAt = startedAt + minutes * 60_000;
+  return {
+    ...base,
+    counterId: desk.id,
+    clerkId: `demo-${desk.clerk.split(" ")[0]!.toLowerCase()}`,
+    clerkName: desk.clerk,
+    status: "done",
+    calledAt: Math.round(calledAt),
+    startedAt: Math.round(startedAt),
+    finishedAt: Math.round(desk.freeAt),
+  };
 }

@@ -156,5 +156,11 @@ export type SetupStatus = z.infer<typeof SetupStatus>;
 export const SetupAccountAnswer = z.object({ account: AccountView, created: z.boolean() });
 export type SetupAccountAnswer = z.infer<typeof SetupAccountAnswer>;
 
-export const HistoryImported = z.object({ added: Count, skipped: Count });
+/** Tickets added and skipped (already there, or not before today); the same for bookings. */
+export const HistoryImported = z.object({
+  added: Count,
+  skipped: Count,
+  appointmentsAdded: Count,
+  appointmentsSkipped: Count,
+});
 export type HistoryImported = z.infer<typeof HistoryImported>;

@@ -1,8 +1,15 @@
+import {
+  appointmentFigures,
+  appointmentsInRange,
+  bookedMinutesByWeekHour,
+  isAppointmentTicket,
+} from "./appointments";
 import { arrivalsByService, arrivalsHeatmap } from "./arrivals";
 import { weekdayOccurrences } from "./calendar";
 import { LocalClock } from "./local-clock";
 import type { OfficeReport } from "./office-report";
 import { outcomes } from "./outcomes";
+import type { ReportAppointment } from "./report-appointment";
 import { ReportOptions, type ReportOptionsInput } from "./report-options";
 import { type ReportTicket, ticketsInRange } from "./report-ticket";
 import { type ServiceMinutes, staffing } from "./staffing";
@@ -11,23 +18,31 @@ import { waitAndServiceTimes } from "./wait-and-service-times";
 import { withinTarget } from "./within-target";
 
 /**
- * The office's report for a range of local days: pure, from the tickets alone.
+ * The office's report for a range of local days: pure, from the tickets and the bookings'
+ * anonymous facts (the appointments' figures and their booked minutes in staffing).
  *
- * The options are validated here (they come from a request); the tickets are trusted, as
- * they come from the office's own log; parse them with ReportTicket if they do not.
+ * The options are validated here (they come from a request); the tickets and bookings are
+ * trusted, as they come from the office's own tables; parse them with ReportTicket and
+ * ReportAppointment if they do not.
  * Throws the zod error on invalid options.
  */
 export function computeOfficeReport(
   tickets: readonly ReportTicket[],
   options: ReportOptionsInput,
+  appointments: readonly ReportAppointment[] = [],
 ): OfficeReport {
   const checked = ReportOptions.parse(options);
-  const { from, to, timeZone, targetWaitMinutes, targetSharePercent } = checked;
+  const { from, to, timeZone, targetWaitMinutes, targetSharePercent, onTimeMinutes } = checked;
   const inRange = ticketsInRange(tickets, from, to);
   const clock = new LocalClock(timeZone);
+  const bookings = appointmentsInRange(appointments, from, to, clock);
 
   const occurrences = weekdayOccurrences(from, to);
   const arrivals = arrivalsByService(inRange, clock);
+  // Staffing counts appointments by their booked minutes: their tickets are not walk-ins.
+  const walkIns = inRange.filter((ticket) => !isAppointmentTicket(ticket));
+  const walkInArrivals =
+    walkIns.length === inRange.length ? arrivals : arrivalsByService(walkIns, clock);
   const times = waitAndServiceTimes(inRange);
   const outcomeCounts = outcomes(inRange);
   const perDay = ticketsPerDay(inRange, from, to);
@@ -46,12 +61,14 @@ export function computeOfficeReport(
     withinTarget: withinTarget(inRange, targetWaitMinutes),
     outcomes: outcomeCounts,
     staffing: staffing(
-      arrivals,
+      walkInArrivals,
       occurrences,
       serviceMinutesOf(times),
       targetWaitMinutes,
       targetSharePercent / 100,
+      bookedMinutesByWeekHour(bookings, clock),
     ),
+    appointments: appointmentFigures(bookings, inRange, onTimeMinutes),
   };
 }
 

@@ -1,5 +1,7 @@
+import { callLatenessMillis } from "./appointments";
 import { type CsvDialect, csvLine, EXCEL_IT_CSV, STANDARD_CSV } from "./csv-cell";
 import { LocalClock } from "./local-clock";
+import type { ReportAppointment } from "./report-appointment";
 import type { ReportTicket } from "./report-ticket";
 import { serviceMillis, waitMillis } from "./ticket-durations";
 
@@ -7,6 +9,8 @@ import { serviceMillis, waitMillis } from "./ticket-durations";
  * The columns of the tickets export. Every timestamp comes twice: office-local
  * "YYYY-MM-DD HH:mm:ss", which a person reads and a spreadsheet parses, and epoch
  * milliseconds, which stay unambiguous in the hour repeated when clocks go back.
+ * The last three are filled for a ticket issued for an appointment: its slot, and how late
+ * it was first called (from the slot, or from a check-in after it; 0 if called before).
  */
 export const TICKET_CSV_COLUMNS = [
   "id",
@@ -31,6 +35,37 @@ export const TICKET_CSV_COLUMNS = [
   "service_seconds",
   "transfers",
   "recalls",
+  "appointment_slot",
+  "appointment_slot_ms",
+  "call_lateness_seconds",
+] as const;
+
+/**
+ * The columns of the appointments export: one booking a line, whatever became of it, and
+ * nothing personal (no name, contact, reason, nor the booking code that checks a booking
+ * in). The ticket its check-in gave, with its first call, joins the line.
+ */
+export const APPOINTMENT_CSV_COLUMNS = [
+  "id",
+  "service",
+  "slot",
+  "slot_ms",
+  "slot_minutes",
+  "status",
+  "channel",
+  "booked_at",
+  "booked_at_ms",
+  "lead_time_days",
+  "checked_in_at",
+  "checked_in_at_ms",
+  "cancelled_at",
+  "cancelled_at_ms",
+  "missed_at",
+  "missed_at_ms",
+  "ticket",
+  "called_at",
+  "called_at_ms",
+  "call_lateness_seconds",
 ] as const;
 
 /**
@@ -54,9 +89,7 @@ export function* ticketCsvLines(
   timeZone: string,
   dialect: CsvDialect = STANDARD_CSV,
 ): Generator<string, void, undefined> {
-  const clock = new LocalClock(timeZone);
-  const local = (instant: number | null) => (instant === null ? null : clock.dateTime(instant));
-  const seconds = (millis: number | null) => (millis === null ? null : millis / 1000);
+  const { local, seconds } = cellsIn(timeZone);
   yield csvLine(TICKET_CSV_COLUMNS, dialect);
   for (const ticket of tickets) {
     yield csvLine(
@@ -83,10 +116,67 @@ export function* ticketCsvLines(
         seconds(serviceMillis(ticket)),
         ticket.transfers,
         ticket.recalls,
+        local(ticket.appointment?.slotStart ?? null),
+        ticket.appointment?.slotStart ?? null,
+        seconds(callLatenessMillis(ticket)),
       ],
       dialect,
     );
   }
+}
+
+/**
+ * The appointments export line by line, header first, in the order given. `tickets` are
+ * looked up by the booking's ticket id for its first call (tickets of other days are
+ * simply not joined).
+ */
+export function* appointmentCsvLines(
+  appointments: Iterable<ReportAppointment>,
+  tickets: Iterable<ReportTicket>,
+  timeZone: string,
+  dialect: CsvDialect = STANDARD_CSV,
+): Generator<string, void, undefined> {
+  const { local, seconds } = cellsIn(timeZone);
+  const ticketById = new Map<string, ReportTicket>();
+  for (const ticket of tickets) ticketById.set(ticket.id, ticket);
+  yield csvLine(APPOINTMENT_CSV_COLUMNS, dialect);
+  for (const appointment of appointments) {
+    const ticket = appointment.ticketId === null ? null : ticketById.get(appointment.ticketId);
+    const leadDays = Math.max(0, appointment.start - appointment.bookedAt) / 86_400_000;
+    yield csvLine(
+      [
+        appointment.id,
+        appointment.serviceId,
+        local(appointment.start),
+        appointment.start,
+        appointment.slotMinutes,
+        appointment.status,
+        appointment.channel,
+        local(appointment.bookedAt),
+        appointment.bookedAt,
+        Math.round(leadDays * 100) / 100,
+        local(appointment.checkedInAt),
+        appointment.checkedInAt,
+        local(appointment.cancelledAt),
+        appointment.cancelledAt,
+        local(appointment.missedAt),
+        appointment.missedAt,
+        ticket?.code ?? null,
+        local(ticket?.calledAt ?? null),
+        ticket?.calledAt ?? null,
+        ticket ? seconds(callLatenessMillis(ticket)) : null,
+      ],
+      dialect,
+    );
+  }
+}
+
+function cellsIn(timeZone: string) {
+  const clock = new LocalClock(timeZone);
+  return {
+    local: (instant: number | null) => (instant === null ? null : clock.dateTime(instant)),
+    seconds: (millis: number | null) => (millis === null ? null : millis / 1000),
+  };
 }
 
 /** The whole export as one string. */

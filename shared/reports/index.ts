@@ -5,6 +5,8 @@
 
 export { computeOfficeReport } from "./compute-office-report";
 export {
+  APPOINTMENT_CSV_COLUMNS,
+  appointmentCsvLines,
   CSV_FORMATS,
   type CsvFormat,
   isCsvFormat,
@@ -12,10 +14,11 @@ export {
   ticketCsvLines,
   ticketsToCsv,
 } from "./csv";
-export { type CsvDialect, csvCell } from "./csv-cell";
+export { csvCell } from "./csv-cell";
 export { durationStats, nearestRank } from "./duration-stats";
 export { LocalClock } from "./local-clock";
 export { inOfficeOrder } from "./office-order";
 export * from "./office-report";
+export { PastAppointment, ReportAppointment } from "./report-appointment";
 export { MAX_REPORT_DAYS, ReportOptions } from "./report-options";
 export { ReportTicket } from "./report-ticket";

@@ -37,5 +37,9 @@ export function inOfficeOrder(report: OfficeReport, order: OfficeOrder): OfficeR
     },
     withinTarget: { ...report.withinTarget, byService: services(report.withinTarget.byService) },
     outcomes: { ...report.outcomes, byService: services(report.outcomes.byService) },
+    appointments: {
+      ...report.appointments,
+      byService: services(report.appointments.byService),
+    },
   };
 }

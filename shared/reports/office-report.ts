@@ -108,14 +108,23 @@ export type OutcomesReport = z.infer<typeof OutcomesReport>;
 export const StaffingCell = z.object({
   weekday: Weekday,
   hour: Hour,
+  /** Walk-in arrivals (tickets not issued for an appointment), per hour on average. */
   meanArrivals: z.number().check(z.gte(0)),
+  /**
+   * Booked minutes of appointments (slot length × bookings not cancelled) that fall in this
+   * hour, on average: a 20-minute slot from 9:50 puts 10 minutes in 9:00 and 10 in 10:00.
+   */
+  appointmentMinutes: z.number().check(z.gte(0)),
   /** Mean service time of that hour's mix of services; null with no arrivals or no history. */
   meanServiceMinutes: z.nullable(z.number().check(z.gte(0))),
-  /** meanArrivals × meanServiceMinutes / 60, in Erlangs: desks busy on average. */
+  /** (meanArrivals × meanServiceMinutes + appointmentMinutes) / 60, in Erlangs: desks busy on average. */
   offeredLoad: z.nullable(z.number().check(z.gte(0))),
   /** The offered load rounded up: fewer and the queue grows all hour. Null when no service time is known at all. */
   desks: z.nullable(Count),
-  /** Erlang C: the fewest desks that call `serviceLevel` of the people within the target wait. */
+  /**
+   * Erlang C: the fewest desks that call `serviceLevel` of the walk-ins within the target
+   * wait, plus the desks the booked minutes fill (rounded up: appointments come by the clock).
+   */
   desksForTarget: z.nullable(Count),
 });
 export type StaffingCell = z.infer<typeof StaffingCell>;
@@ -129,6 +138,36 @@ export const StaffingReport = z.object({
   cells: z.array(StaffingCell).check(z.length(168)),
 });
 export type StaffingReport = z.infer<typeof StaffingReport>;
+
+export const AppointmentFigures = z.object({
+  /** Bookings for slots in the range, whatever became of them: the sum of the four below. */
+  booked: Count,
+  checkedIn: Count,
+  /** Not checked in by the end of the grace period (a late arrival given a walk-in ticket too). */
+  missed: Count,
+  cancelled: Count,
+  /** Still booked: the slot is ahead, or its grace period has not ended. */
+  upcoming: Count,
+  /** Booking made → slot, every booking of the range. */
+  leadTime: DurationStats,
+  /** Appointment tickets called, and called within `onTimeMinutes` of their slot. */
+  called: Count,
+  calledOnTime: Count,
+  /** calledOnTime / called; null when none was called. */
+  onTimeShare: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+  /** Slot (or a later check-in) → first call, 0 when called before it. */
+  callLateness: DurationStats,
+});
+export type AppointmentFigures = z.infer<typeof AppointmentFigures>;
+
+export const AppointmentsReport = z.object({
+  /** "On time": called at most this many minutes after the slot (5 unless asked). */
+  onTimeMinutes: z.int(),
+  overall: AppointmentFigures,
+  /** Services with bookings or appointment tickets in the range. */
+  byService: z.array(z.object({ serviceId: Slug, ...AppointmentFigures.shape })),
+});
+export type AppointmentsReport = z.infer<typeof AppointmentsReport>;
 
 export const ReportTotals = z.object({
   tickets: Count,
@@ -147,5 +186,6 @@ export const OfficeReport = z.object({
   withinTarget: WithinTargetReport,
   outcomes: OutcomesReport,
   staffing: StaffingReport,
+  appointments: AppointmentsReport,
 });
 export type OfficeReport = z.infer<typeof OfficeReport>;

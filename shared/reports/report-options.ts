@@ -17,6 +17,8 @@ export const ReportOptions = z
     timeZone: OfficeConfig.shape.timeZone,
     targetWaitMinutes: z.int().check(z.gte(1), z.lte(480)),
     targetSharePercent: OfficeConfig.shape.targetSharePercent,
+    /** An appointment ticket called at most this many minutes after its slot was called on time. */
+    onTimeMinutes: z._default(z.int().check(z.gte(0), z.lte(120)), 5),
     /** Office-local days, both included. */
     from: RealDate,
     to: RealDate,
@@ -29,5 +31,5 @@ export const ReportOptions = z
     }),
   );
 export type ReportOptions = z.infer<typeof ReportOptions>;
-/** What a caller passes: targetSharePercent may be left to its default (80). */
+/** What a caller passes: targetSharePercent and onTimeMinutes may be left to their defaults (80, 5). */
 export type ReportOptionsInput = z.input<typeof ReportOptions>;

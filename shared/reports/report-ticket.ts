@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { IsoDate, Slug } from "../protocol/config";
-import { TicketChannel, TicketId, TicketStatus } from "../protocol/ticket";
+import { TicketAppointment, TicketChannel, TicketId, TicketStatus } from "../protocol/ticket";
 
 /**
  * One ticket as the reports see it: its whole history flattened into a row, times in
@@ -32,6 +32,12 @@ export const ReportTicket = z.object({
   finishedAt: z.nullable(z.number()),
   transfers: z.int().check(z.gte(0)),
   recalls: z.int().check(z.gte(0)),
+  /**
+   * The appointment it was issued for at check-in (its id and slot start), null or absent
+   * for a walk-in: the reports' punctuality reads it, and staffing counts such tickets as
+   * booked minutes rather than walk-in arrivals.
+   */
+  appointment: z.optional(z.nullable(TicketAppointment)),
 });
 export type ReportTicket = z.infer<typeof ReportTicket>;
 

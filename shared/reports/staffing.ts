@@ -20,6 +20,11 @@ export interface ServiceMinutes {
  * that can keep up on average; fewer and the queue grows all hour. Erlang C then adds
  * the desks that call the office's share of people (`serviceLevel`, 0.8 = 80%) within
  * the target wait.
+ *
+ * Appointments are not random arrivals: their booked minutes (slot length × bookings, in
+ * the hours the slots occupy) add to the load as they are, and the desks they fill, rounded
+ * up, add to the walk-ins' Erlang C desks. `arrivalsByService` counts walk-ins only, so
+ * an appointment's ticket is not counted twice.
  */
 export function staffing(
   arrivalsByService: ReadonlyMap<string, Float64Array>,
@@ -27,6 +32,7 @@ export function staffing(
   serviceMinutes: ServiceMinutes,
   targetWaitMinutes: number,
   serviceLevel: number,
+  bookedMinutes: Float64Array = new Float64Array(WEEK_HOURS),
 ): StaffingReport {
   const cells: StaffingCell[] = [];
   for (let cell = 0; cell < WEEK_HOURS; cell++) {
@@ -42,32 +48,41 @@ export function staffing(
       loadMinutes =
         minutes === null || loadMinutes === null ? null : loadMinutes + perHour * minutes;
     }
+    const appointmentMinutes = days > 0 ? bookedMinutes[cell]! / days : 0;
     cells.push(
-      staffingCell(WEEKDAYS[weekdayIndex]!, cell % 24, meanArrivals, loadMinutes, {
-        targetWaitMinutes,
-        serviceLevel,
-      }),
+      staffingCell(
+        WEEKDAYS[weekdayIndex]!,
+        cell % 24,
+        { meanArrivals, loadMinutes, appointmentMinutes },
+        { targetWaitMinutes, serviceLevel },
+      ),
     );
   }
   return { targetWaitMinutes, serviceLevel, cells };
 }
 
+/** The epsilon keeps 7.000000000001 (floating point) at 7. */
+const ceilDesks = (load: number) => Math.max(0, Math.ceil(load - 1e-9));
+
 function staffingCell(
   weekday: StaffingCell["weekday"],
   hour: number,
-  meanArrivals: number,
-  loadMinutes: number | null,
+  demand: { meanArrivals: number; loadMinutes: number | null; appointmentMinutes: number },
   target: { targetWaitMinutes: number; serviceLevel: number },
 ): StaffingCell {
+  const { meanArrivals, loadMinutes, appointmentMinutes } = demand;
+  const bookedLoad = appointmentMinutes / 60;
+  const bookedDesks = ceilDesks(bookedLoad);
   if (meanArrivals === 0) {
     return {
       weekday,
       hour,
       meanArrivals,
+      appointmentMinutes,
       meanServiceMinutes: null,
-      offeredLoad: 0,
-      desks: 0,
-      desksForTarget: 0,
+      offeredLoad: bookedLoad,
+      desks: bookedDesks,
+      desksForTarget: bookedDesks,
     };
   }
   if (loadMinutes === null) {
@@ -75,32 +90,36 @@ function staffingCell(
       weekday,
       hour,
       meanArrivals,
+      appointmentMinutes,
       meanServiceMinutes: null,
       offeredLoad: null,
       desks: null,
       desksForTarget: null,
     };
   }
-  const offeredLoad = loadMinutes / 60;
+  const walkInLoad = loadMinutes / 60;
   const meanServiceMinutes = loadMinutes / meanArrivals;
-  // The epsilon keeps 7.000000000001 (floating point) at 7; anyone arriving needs one desk.
-  const desks = Math.max(1, Math.ceil(offeredLoad - 1e-9));
+  // Anyone arriving needs one desk.
+  const walkInDesks = Math.max(1, ceilDesks(walkInLoad));
+  const offeredLoad = walkInLoad + bookedLoad;
   return {
     weekday,
     hour,
     meanArrivals,
+    appointmentMinutes,
     meanServiceMinutes,
     offeredLoad,
-    desks,
+    desks: Math.max(walkInDesks, ceilDesks(offeredLoad)),
     // Never fewer than keep up: with service times of zero the load is 0, yet people came.
-    desksForTarget: Math.max(
-      desks,
-      desksForTarget(
-        offeredLoad,
-        meanServiceMinutes,
-        target.targetWaitMinutes,
-        target.serviceLevel,
-      ),
-    ),
+    desksForTarget:
+      Math.max(
+        walkInDesks,
+        desksForTarget(
+          walkInLoad,
+          meanServiceMinutes,
+          target.targetWaitMinutes,
+          target.serviceLevel,
+        ),
+      ) + bookedDesks,
   };
 }

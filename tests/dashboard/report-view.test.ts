@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   activeHours,
   formatArrivals,
+  formatLateness,
+  formatLeadTime,
   heatColour,
   heatmapCells,
   perDaySeries,
@@ -222,6 +224,7 @@ describe("Issue 10, point 13: Italian staffing sentences", () => {
     weekday: "mon" as const,
     hour: 10,
     meanArrivals: 3,
+    appointmentMinutes: 0,
     meanServiceMinutes: 14.4,
     offeredLoad: 0.72,
     desks: 1,
@@ -242,5 +245,78 @@ describe("Issue 10, point 13: Italian staffing sentences", () => {
     expect(values.arrivals).toBe("2,5");
     expect(values.minutes).toBe("14,4");
     expect(staffingValues({ ...cell, meanArrivals: 2.5 }, "Mon", "en").arrivals).toBe("2.5");
+  });
+});
+
+describe("Issue 12, point 6: appointments in the reports", () => {
+  const en = dashboardMessages("en").dashboard.reports;
+  const it_ = dashboardMessages("it").dashboard.reports;
+  const cell = {
+    weekday: "tue" as const,
+    hour: 10,
+    meanArrivals: 2,
+    appointmentMinutes: 45,
+    meanServiceMinutes: 12,
+    offeredLoad: 69 / 60,
+    desks: 2,
+    desksForTarget: 3,
+  };
+
+  it("say the booked minutes of an hour before the arrow, and only them when no walk-in came.", () => {
+    expect(staffingSentence(cell, "Tue", "en", en.staffing)).toBe(
+      "Tue 10:00 — 2 arrivals/h × 12 min + 45 min booked → 3 desks (2 only keep up, with no margin)",
+    );
+    expect(
+      staffingSentence(
+        { ...cell, meanArrivals: 0, meanServiceMinutes: null, desks: 1, desksForTarget: 1 },
+        "mar",
+        "it",
+        it_.staffing,
+      ),
+    ).toBe("mar 10:00 — 45 min prenotati → 1 sportello");
+    expect(staffingValues({ ...cell, appointmentMinutes: 0 }, "Tue", "en").booked).toBe("");
+  });
+
+  it("show an hour with bookings and no walk-in in the desks-needed grid.", () => {
+    const report = computeOfficeReport(
+      [],
+      {
+        from: "2026-03-02",
+        to: "2026-03-08",
+        timeZone: "Europe/Rome",
+        targetWaitMinutes: 20,
+      },
+      [
+        {
+          id: "apt-1",
+          serviceId: "edilizia",
+          start: Date.parse("2026-03-03T10:00:00+01:00"),
+          slotMinutes: 30,
+          status: "checked-in",
+          channel: "public",
+          bookedAt: Date.parse("2026-02-20T10:00:00+01:00"),
+          checkedInAt: null,
+          cancelledAt: null,
+          missedAt: null,
+          ticketId: null,
+        },
+      ],
+    );
+    const grid = staffingGrid(report, [9, 10, 11]);
+    expect(grid.rows[1]![1]).toMatchObject({ appointmentMinutes: 30, desksForTarget: 1 });
+    expect(grid.rows[0]![1]).toBeNull();
+    expect(grid.busiest.map((c) => `${c.weekday} ${c.hour}`)).toEqual(["tue 10"]);
+  });
+
+  it("write lead times in hours under two days and in days beyond, lateness in minutes.", () => {
+    const words = en.appointments;
+    expect(formatLeadTime(null, "en", words)).toBe("—");
+    expect(formatLeadTime(3600, "en", words)).toBe("1 h");
+    expect(formatLeadTime(18 * 3600, "en", words)).toBe("18 h");
+    expect(formatLeadTime(4.5 * 86_400, "en", words)).toBe("4.5 days");
+    expect(formatLeadTime(4.5 * 86_400, "it", it_.appointments)).toBe("4,5 giorni");
+    expect(formatLeadTime(12.4 * 86_400, "it", it_.appointments)).toBe("12 giorni");
+    expect(formatLateness(150, "it", it_.appointments)).toBe("2,5 min");
+    expect(formatLateness(null, "en", words)).toBe("—");
   });
 });

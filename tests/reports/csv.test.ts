@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  APPOINTMENT_CSV_COLUMNS,
+  appointmentCsvLines,
   CSV_FORMATS,
   csvCell,
   isCsvFormat,
@@ -12,7 +14,8 @@ import { KNOWN_HISTORY, TIME_ZONE } from "./known-history";
 const HEADER =
   "id,day,code,service,counter,clerk_id,clerk_name,status,channel,priority," +
   "issued_at,issued_at_ms,called_at,called_at_ms,started_at,started_at_ms," +
-  "finished_at,finished_at_ms,wait_seconds,service_seconds,transfers,recalls";
+  "finished_at,finished_at_ms,wait_seconds,service_seconds,transfers,recalls," +
+  "appointment_slot,appointment_slot_ms,call_lateness_seconds";
 
 describe("Tickets CSV", () => {
   it("starts with the header row and ends every line with CRLF.", () => {
@@ -34,7 +37,7 @@ describe("Tickets CSV", () => {
         `2025-03-03 10:05:00,${issuedAt + 5 * 60_000}`,
         `2025-03-03 10:06:00,${issuedAt + 6 * 60_000}`,
         `2025-03-03 10:16:00,${issuedAt + 16 * 60_000}`,
-        "300,600,0,0\r\n", // waited 5 min, served in 10
+        "300,600,0,0,,,\r\n", // waited 5 min, served in 10; a walk-in
       ].join(","),
     );
   });
@@ -43,7 +46,7 @@ describe("Tickets CSV", () => {
     const cancelled = KNOWN_HISTORY.find((t) => t.status === "cancelled")!;
     const [, line] = ticketCsvLines([cancelled], TIME_ZONE);
     expect(line).toBe(
-      `2025-03-04-A004,2025-03-04,A004,anagrafe,,,,cancelled,kiosk,false,2025-03-04 09:40:00,${cancelled.issuedAt},,,,,,,,,0,0\r\n`,
+      `2025-03-04-A004,2025-03-04,A004,anagrafe,,,,cancelled,kiosk,false,2025-03-04 09:40:00,${cancelled.issuedAt},,,,,,,,,0,0,,,\r\n`,
     );
   });
 
@@ -81,7 +84,7 @@ describe("Tickets CSV for Excel set to Italian (format=excel-it, issue 10)", () 
     expect(csv.startsWith(`${HEADER.replaceAll(",", ";")}\r\n`)).toBe(true);
     const [, first] = csv.split("\r\n");
     expect(first!.split(";")).toHaveLength(TICKET_CSV_COLUMNS.length);
-    expect(first).toContain(";300;600;0;0");
+    expect(first).toContain(";300;600;0;0;;;");
   });
 
   it("writes decimals with a comma, and leaves whole numbers and epoch milliseconds as they are.", () => {
@@ -119,5 +122,63 @@ describe("Tickets CSV for Excel set to Italian (format=excel-it, issue 10)", () 
     expect(isCsvFormat("excel-it")).toBe(true);
     expect(isCsvFormat("excel")).toBe(false);
     expect(isCsvFormat("toString")).toBe(false);
+  });
+});
+
+describe("Appointments in the CSVs (issue 12, point 6)", () => {
+  const slotStart = Date.parse("2025-03-03T10:00:00+01:00");
+  const ticket = { ...KNOWN_HISTORY[0]!, appointment: { id: "apt-1", slotStart } };
+
+  it("gives an appointment's ticket its slot and how late it was first called.", () => {
+    // Issued 10:00, called 10:05, slot 10:00: five minutes late.
+    const [, line] = ticketCsvLines([ticket], TIME_ZONE);
+    expect(line!.endsWith(`,2025-03-03 10:00:00,${slotStart},300\r\n`)).toBe(true);
+  });
+
+  it("writes one booking a line with its ticket's call and nothing personal.", () => {
+    const booking = {
+      id: "apt-1",
+      serviceId: "anagrafe",
+      start: slotStart,
+      slotMinutes: 20,
+      status: "checked-in" as const,
+      channel: "public" as const,
+      bookedAt: slotStart - 1.5 * 86_400_000,
+      checkedInAt: slotStart - 10 * 60_000,
+      cancelledAt: null,
+      missedAt: null,
+      ticketId: ticket.id,
+    };
+    const missed = {
+      ...booking,
+      id: "apt-2",
+      status: "missed" as const,
+      checkedInAt: null,
+      ticketId: null,
+      missedAt: slotStart + 600_000,
+    };
+    const [header, first, second] = [
+      ...appointmentCsvLines([booking, missed], [ticket], TIME_ZONE),
+    ];
+    expect(header).toBe(`${APPOINTMENT_CSV_COLUMNS.join(",")}\r\n`);
+    expect(first).toBe(
+      [
+        "apt-1,anagrafe,2025-03-03 10:00:00",
+        slotStart,
+        "20,checked-in,public,2025-03-01 22:00:00",
+        booking.bookedAt,
+        "1.5,2025-03-03 09:50:00",
+        booking.checkedInAt,
+        ",,,,A001,2025-03-03 10:05:00",
+        ticket.calledAt,
+        "300\r\n",
+      ].join(","),
+    );
+    expect(second).toContain(",missed,public,");
+    expect(second!.endsWith(`,2025-03-03 10:10:00,${slotStart + 600_000},,,,\r\n`)).toBe(true);
+    const [, excel] = [
+      ...appointmentCsvLines([booking], [ticket], TIME_ZONE, CSV_FORMATS["excel-it"]),
+    ];
+    expect(excel).toContain(";1,5;");
   });
 });

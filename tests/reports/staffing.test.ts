@@ -49,6 +49,7 @@ describe("Staffing", () => {
       weekday: "mon",
       hour: 10,
       meanArrivals: 38,
+      appointmentMinutes: 0,
       meanServiceMinutes: 9.5,
       offeredLoad: (38 * 9.5) / 60,
       desks: 7,

@@ -246,6 +246,10 @@ const REQUESTS: Record<string, (caller: Caller) => Promise<Call> | Call> = {
     method: "GET",
     path: `/offices/${world.office}/reports/tickets.csv?from=2026-01-01&to=2026-01-31`,
   }),
+  "GET /api/offices/{office}/reports/appointments.csv": () => ({
+    method: "GET",
+    path: `/offices/${world.office}/reports/appointments.csv?from=2026-01-01&to=2026-01-31`,
+  }),
   "POST /api/setup/offices/{office}/history": () => ({
     method: "POST",
     path: `/setup/offices/${world.office}/history`,

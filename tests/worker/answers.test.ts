@@ -158,6 +158,13 @@ const CASES: Record<string, Case> = {
     );
     return { status: answer.status, contentType: answer.headers.get("content-type") ?? "" };
   },
+  appointmentsCsv: async () => {
+    const answer = await api(
+      "GET",
+      `/offices/${office}/reports/appointments.csv?from=2026-01-01&to=2026-01-31`,
+    );
+    return { status: answer.status, contentType: answer.headers.get("content-type") ?? "" };
+  },
   importHistory: () => api("POST", `/setup/offices/${office}/history`, { body: { tickets: [] } }),
   appointmentSlots: () =>
     api(

@@ -161,6 +161,7 @@ describe("The OpenAPI document", () => {
         "get /api/offices/{office}/today",
         "get /api/offices/{office}/reports",
         "get /api/offices/{office}/reports/tickets.csv",
+        "get /api/offices/{office}/reports/appointments.csv",
         "post /api/setup/offices/{office}/history",
         "get /api/offices/{office}/services/{service}/slots",
         "get /api/offices/{office}/appointments/challenge",

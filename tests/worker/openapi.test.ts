@@ -69,8 +69,9 @@ describe("The OpenAPI document is sound", () => {
         .find((op) => op.operationId === operationId)
         ?.parameters.filter((p) => p.in === "query")
         .map((p) => `${p.name}${p.required ? "" : "?"}`);
-    expect(query("report")).toEqual(["from", "to"]);
+    expect(query("report")).toEqual(["from", "to", "onTimeMinutes?"]);
     expect(query("ticketsCsv")).toEqual(["from", "to", "format?"]);
+    expect(query("appointmentsCsv")).toEqual(["from", "to", "format?"]);
     expect(query("officeAudit")).toEqual(["before?", "limit?"]);
     expect(query("currentDevice")).toEqual(["role"]);
   });

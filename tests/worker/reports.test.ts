@@ -56,13 +56,20 @@ describe("Reports", () => {
     const imported = await api<{ added: number }>("POST", `/setup/offices/${officeId}/history`, {
       body: { tickets: pastTickets() },
     });
-    expect(imported.body).toEqual({ added: 2, skipped: 0 });
+    expect(imported.body).toEqual({
+      added: 2,
+      skipped: 0,
+      appointmentsAdded: 0,
+      appointmentsSkipped: 0,
+    });
     const again = await api("POST", `/setup/offices/${officeId}/history`, {
       body: { tickets: pastTickets() },
     });
     expect(again.body, "the same tickets twice are not counted twice").toEqual({
       added: 0,
       skipped: 2,
+      appointmentsAdded: 0,
+      appointmentsSkipped: 0,
     });
 
     const supervisor = await signedIn([{ office: officeId, role: "supervisor" }]);
@@ -139,7 +146,12 @@ describe("Reports", () => {
     const answer = await api("POST", `/setup/offices/${officeId}/history`, {
       body: { tickets: [todays] },
     });
-    expect(answer.body).toEqual({ added: 0, skipped: 1 });
+    expect(answer.body).toEqual({
+      added: 0,
+      skipped: 1,
+      appointmentsAdded: 0,
+      appointmentsSkipped: 0,
+    });
   });
 });
 

@@ -503,7 +503,7 @@ export function contactOf(booking: { email?: string | undefined; phone?: string 
   };
 }
 
-function randomCode(): string {
+export function randomCode(): string {
   // 32 letters: each random byte's low five bits pick one without bias.
   const bytes = crypto.getRandomValues(new Uint8Array(BOOKING_CODE_LENGTH));
   return Array.from(bytes, (byte) => BOOKING_CODE_ALPHABET[byte & 31]).join("");

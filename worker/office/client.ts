@@ -99,19 +99,39 @@ export class OfficeClient {
     return body.closed ?? 0;
   }
 
-  /** Imports past tickets for the reports. */
-  importHistory(history: { tickets: unknown[] }): Promise<Response> {
+  /** Imports past tickets (and bookings) for the reports. */
+  importHistory(history: {
+    tickets: unknown[];
+    appointments?: unknown[] | undefined;
+  }): Promise<Response> {
     return this.post(OFFICE_PATHS.history, history);
   }
 
   /** The report over a range of local dates. */
-  report(range: { from: string; to: string }): Promise<Response> {
-    return this.get(OFFICE_PATHS.report, range);
+  report(query: {
+    from: string;
+    to: string;
+    onTimeMinutes?: number | undefined;
+  }): Promise<Response> {
+    const { onTimeMinutes, ...range } = query;
+    return this.get(
+      OFFICE_PATHS.report,
+      onTimeMinutes === undefined ? range : { ...range, onTimeMinutes: String(onTimeMinutes) },
+    );
   }
 
   /** Every ticket of a range as CSV, streamed. */
   ticketsCsv(query: { from: string; to: string; format?: string | undefined }): Promise<Response> {
     return this.get(OFFICE_PATHS.ticketsCsv, query);
+  }
+
+  /** Every booking of a range as CSV, without personal data, streamed. */
+  appointmentsCsv(query: {
+    from: string;
+    to: string;
+    format?: string | undefined;
+  }): Promise<Response> {
+    return this.get(OFFICE_PATHS.appointmentsCsv, query);
   }
 
   /** Today's figures for the dashboard. */

@@ -21,6 +21,7 @@ export const OFFICE_PATHS = {
   history: "/history",
   report: "/reports/summary",
   ticketsCsv: "/reports/tickets.csv",
+  appointmentsCsv: "/reports/appointments.csv",
   today: "/reports/today",
   slots: "/appointments/slots",
   /** POST books; GET lists a day's. */

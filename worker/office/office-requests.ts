@@ -6,6 +6,7 @@ import { AuditRequest, CommandRequest, OFFICE_PATHS, RevokeRequest, TicketToken 
 import { InternalRouter, internalBody } from "./internal-router";
 import type { LiveConnections } from "./live-connections";
 import {
+  appointmentsCsvAnswer,
   importHistory,
   type ReportContext,
   reportAnswer,
@@ -13,6 +14,7 @@ import {
   todayAnswer,
 } from "./report-answers";
 import { answerResponse } from "./responses";
+import type { AppointmentsTable } from "./store/appointments-table";
 import type { TicketHistory } from "./store/ticket-history";
 import type { TicketsTable } from "./store/tickets-table";
 import { newTicketToken } from "./tokens";
@@ -25,6 +27,7 @@ export interface RequestParts extends AppointmentRequestParts {
   live: LiveConnections;
   tickets: TicketsTable;
   history: TicketHistory;
+  appointments: AppointmentsTable;
   auditLog: AuditLog;
 }
 
@@ -42,7 +45,13 @@ export function officeRequests(parts: RequestParts): InternalRouter {
     (request: Request, url: URL) => {
       const state = pipeline.state;
       if (!state) return missing();
-      return answer(request, url, { state, history: parts.history, newToken: newTicketToken });
+      return answer(request, url, {
+        state,
+        history: parts.history,
+        appointments: parts.appointments,
+        newToken: newTicketToken,
+        clock: parts.clock,
+      });
     };
 
   const router = new InternalRouter()
@@ -116,6 +125,11 @@ export function officeRequests(parts: RequestParts): InternalRouter {
       "GET",
       OFFICE_PATHS.ticketsCsv,
       withReports((_request, url, context) => ticketsCsvAnswer(url, context)),
+    )
+    .on(
+      "GET",
+      OFFICE_PATHS.appointmentsCsv,
+      withReports((_request, url, context) => appointmentsCsvAnswer(url, context)),
     );
   return appointmentRequests(router, parts);
 }

@@ -88,6 +88,7 @@ export class Office extends Server<Env> {
       live: this.live,
       tickets: store.tickets,
       history,
+      appointments: this.appointments,
       auditLog,
       bookings,
       checkIn: new AppointmentCheckIn({

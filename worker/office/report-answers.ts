@@ -1,30 +1,41 @@
 import * as z from "zod/mini";
 import { IsoDate, type OfficeState } from "../../shared/protocol";
 import {
+  appointmentCsvLines,
   CSV_FORMATS,
-  type CsvDialect,
   computeOfficeReport,
   inOfficeOrder,
   isCsvFormat,
+  LocalClock,
+  PastAppointment,
+  type ReportAppointment,
   ReportTicket,
   ticketCsvLines,
 } from "../../shared/reports";
+import { dayNumberOf } from "../../shared/reports/calendar";
 import { errorBody } from "../http/errors";
+import { randomCode } from "./bookings";
 import { internalBody } from "./internal-router";
+import type { AppointmentsTable } from "./store/appointments-table";
 import type { TicketHistory } from "./store/ticket-history";
 
-/** Past tickets brought in at once; larger histories come in several requests. */
+/** Past tickets (and bookings) brought in at once; larger histories come in several requests. */
 export const MAX_IMPORT_TICKETS = 5000;
 export const HistoryImport = z.object({
   tickets: z.array(ReportTicket).check(z.maxLength(MAX_IMPORT_TICKETS)),
+  /** Past bookings, anonymous: what became of them, for the appointments' figures. */
+  appointments: z.optional(z.array(PastAppointment).check(z.maxLength(MAX_IMPORT_TICKETS))),
 });
 
 const Range = z.object({ from: IsoDate, to: IsoDate });
+const OnTimeMinutes = z.coerce.number().check(z.int(), z.gte(0), z.lte(120));
 
 export interface ReportContext {
   state: OfficeState;
   history: TicketHistory;
+  appointments: AppointmentsTable;
   newToken: () => string;
+  clock: () => number;
 }
 
 /**
@@ -36,9 +47,25 @@ export interface ReportContext {
 export async function importHistory(request: Request, context: ReportContext): Promise<Response> {
   const body = await internalBody(request, HistoryImport);
   if (!body.ok) return body.response;
-  const { tickets } = body.value;
-  const added = context.history.importPast(tickets, context.state.day, context.newToken);
-  return Response.json({ added, skipped: tickets.length - added });
+  const { tickets, appointments = [] } = body.value;
+  const { state, newToken } = context;
+  const added = context.history.importPast(tickets, state.day, newToken);
+  // Days before today only, as for tickets: today's bookings are the live office's.
+  const local = new LocalClock(state.config.timeZone);
+  const now = context.clock();
+  let appointmentsAdded = 0;
+  for (const appointment of appointments) {
+    if (local.dateTime(appointment.start).slice(0, 10) >= state.day) continue;
+    const tokenHash = `imported:${newToken()}`;
+    if (context.appointments.importPast(appointment, randomCode(), tokenHash, now))
+      appointmentsAdded++;
+  }
+  return Response.json({
+    added,
+    skipped: tickets.length - added,
+    appointmentsAdded,
+    appointmentsSkipped: appointments.length - appointmentsAdded,
+  });
 }
 
 export function todayAnswer(context: ReportContext): Response {
@@ -62,7 +89,8 @@ export function ticketsCsvAnswer(url: URL, context: ReportContext): Response {
   if (!isCsvFormat(format)) return invalid('format must be "standard" or "excel-it".');
   const tickets = [...context.history.between(from, to)];
   const suffix = format === "standard" ? "" : `-${format}`;
-  return new Response(csvStream(tickets, context.state.config.timeZone, CSV_FORMATS[format]), {
+  const lines = ticketCsvLines(tickets, context.state.config.timeZone, CSV_FORMATS[format]);
+  return new Response(csvStream(lines), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="turno-tickets-${from}-${to}${suffix}.csv"`,
@@ -70,21 +98,69 @@ export function ticketsCsvAnswer(url: URL, context: ReportContext): Response {
   });
 }
 
+export function appointmentsCsvAnswer(url: URL, context: ReportContext): Response {
+  const range = rangeOf(url);
+  if (range instanceof Response) return range;
+  const { from, to } = range;
+  const format = url.searchParams.get("format") ?? "standard";
+  if (!isCsvFormat(format)) return invalid('format must be "standard" or "excel-it".');
+  const { timeZone } = context.state.config;
+  const clock = new LocalClock(timeZone);
+  const appointments = appointmentsAround(from, to, context).filter((appointment) => {
+    const day = clock.dateTime(appointment.start).slice(0, 10);
+    return day >= from && day <= to;
+  });
+  const tickets = appointments.some((appointment) => appointment.ticketId !== null)
+    ? [...context.history.between(from, to)]
+    : [];
+  const suffix = format === "standard" ? "" : `-${format}`;
+  const lines = appointmentCsvLines(appointments, tickets, timeZone, CSV_FORMATS[format]);
+  return new Response(csvStream(lines), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="turno-appointments-${from}-${to}${suffix}.csv"`,
+    },
+  });
+}
+
+/**
+ * The bookings whose slot may fall on a local day of the range: the UTC days around it,
+ * a day wider on each side for any time zone; the report keeps the range's own.
+ */
+function appointmentsAround(from: string, to: string, context: ReportContext): ReportAppointment[] {
+  const DAY_MS = 86_400_000;
+  const services = new Map(context.state.config.services.map((service) => [service.id, service]));
+  return context.appointments.forReport(
+    (dayNumberOf(from) - 1) * DAY_MS,
+    (dayNumberOf(to) + 2) * DAY_MS,
+    (serviceId) => services.get(serviceId)?.booking?.slotMinutes ?? null,
+  );
+}
+
 export function reportAnswer(url: URL, context: ReportContext): Response {
   const range = rangeOf(url);
   if (range instanceof Response) return range;
   const { from, to } = range;
   const { state, history } = context;
+  const onTime = url.searchParams.get("onTimeMinutes");
+  const onTimeMinutes = onTime === null ? undefined : OnTimeMinutes.safeParse(onTime);
+  if (onTimeMinutes && !onTimeMinutes.success)
+    return invalid("onTimeMinutes must be a whole number of minutes from 0 to 120.");
   const options = {
     from,
     to,
     timeZone: state.config.timeZone,
     targetWaitMinutes: state.config.targetWaitMinutes,
     targetSharePercent: state.config.targetSharePercent,
+    onTimeMinutes: onTimeMinutes?.data,
   };
   try {
     // Services and counters in Setup's order, not by id.
-    const report = computeOfficeReport(history.forReport(from, to, state.day), options);
+    const report = computeOfficeReport(
+      history.forReport(from, to, state.day),
+      options,
+      appointmentsAround(from, to, context),
+    );
     return Response.json(inOfficeOrder(report, state.config));
   } catch (error) {
     if (error instanceof z.core.$ZodError)
@@ -127,12 +203,7 @@ function todayFigures(state: OfficeState, history: TicketHistory) {
  * as one string. The rows are read first (a consistent snapshot of the range);
  * the byte-order mark makes Excel read accented names as UTF-8.
  */
-function csvStream(
-  tickets: ReportTicket[],
-  timeZone: string,
-  dialect: CsvDialect,
-): ReadableStream<Uint8Array> {
-  const lines = ticketCsvLines(tickets, timeZone, dialect);
+function csvStream(lines: Generator<string, void, undefined>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let started = false;
   return new ReadableStream({

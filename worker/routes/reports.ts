@@ -16,9 +16,16 @@ const RangeDate = z.pipe(
   z.string({ error: RANGE_RULE }).check(z.minLength(1, { error: RANGE_RULE })),
   z.transform((date: string) => date.slice(0, 20)),
 );
-const ReportQuery = z.object({ from: RangeDate, to: RangeDate });
+const RangeQuery = z.object({ from: RangeDate, to: RangeDate });
+const ReportQuery = z.extend(RangeQuery, {
+  onTimeMinutes: z.optional(
+    z.coerce
+      .number({ error: "onTimeMinutes must be a number." })
+      .check(z.int(), z.gte(0), z.lte(120)),
+  ),
+});
 const CSV_FORMAT_NAMES = Object.keys(CSV_FORMATS) as [CsvFormat, ...CsvFormat[]];
-const TicketsCsvQuery = z.extend(ReportQuery, {
+const CsvQuery = z.extend(RangeQuery, {
   format: z.optional(
     z.enum(CSV_FORMAT_NAMES, { error: 'format must be "standard" or "excel-it".' }),
   ),
@@ -33,7 +40,7 @@ export function reportRoutes(app: Hono<AppEnv>): void {
       path: "/api/offices/{office}/reports",
       role: "supervisor",
       summary:
-        "The office's report for ?from=&to= (local dates, inclusive, up to three years): arrivals by weekday × hour, tickets per service per day, wait and service times per service, counter and clerk (mean, median, 90th percentile), the share served within the target wait, no-shows, give-ups, transfers, and desks needed per hour.",
+        "The office's report for ?from=&to= (local dates, inclusive, up to three years): arrivals by weekday × hour, tickets per service per day, wait and service times per service, counter and clerk (mean, median, 90th percentile), the share served within the target wait, no-shows, give-ups, transfers, desks needed per hour (walk-ins and booked minutes), and appointments booked, checked in, missed and cancelled with their lead time and punctuality (called within ?onTimeMinutes= of the slot, 5 by default).",
       params: { office: officeParam },
       query: ReportQuery,
       success: { status: 200, description: "The report", body: OfficeReport },
@@ -50,13 +57,30 @@ export function reportRoutes(app: Hono<AppEnv>): void {
       path: "/api/offices/{office}/reports/tickets.csv",
       role: "supervisor",
       summary:
-        "Every ticket of ?from=&to= as CSV with every timestamp (office-local and epoch ms), wait and service seconds. &format=excel-it gives the form Excel set to Italian opens in columns: `;` between cells and a decimal comma.",
+        "Every ticket of ?from=&to= as CSV with every timestamp (office-local and epoch ms), wait and service seconds, and for an appointment's ticket its slot and how late it was called. &format=excel-it gives the form Excel set to Italian opens in columns: `;` between cells and a decimal comma.",
       params: { office: officeParam },
-      query: TicketsCsvQuery,
+      query: CsvQuery,
       success: { status: 200, description: "text/csv", mediaType: "text/csv" },
       errors: [400, 401, 403, 404],
     },
     (c, { params, query }) => officeClient(c.env, params.office).ticketsCsv(query),
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "appointmentsCsv",
+      method: "get",
+      path: "/api/offices/{office}/reports/appointments.csv",
+      role: "supervisor",
+      summary:
+        "Every booking whose slot falls in ?from=&to= as CSV, whatever became of it (checked in, missed, cancelled, still booked): slot, slot length, channel, when it was booked and the lead time, check-in, cancellation or miss, the ticket and how late it was called. No personal data: no name, contact, reason or booking code. &format=excel-it as for tickets.csv.",
+      params: { office: officeParam },
+      query: CsvQuery,
+      success: { status: 200, description: "text/csv", mediaType: "text/csv" },
+      errors: [400, 401, 403, 404],
+    },
+    (c, { params, query }) => officeClient(c.env, params.office).appointmentsCsv(query),
   );
 
   defineRoute(
@@ -67,7 +91,7 @@ export function reportRoutes(app: Hono<AppEnv>): void {
       path: "/api/setup/offices/{office}/history",
       role: "operator",
       summary:
-        "Brings in past tickets ({ tickets: ReportTicket[] }, up to 5,000 per request, days before today only; ids already present are skipped): npm run demo:history, or a move from another system.",
+        "Brings in past tickets and bookings ({ tickets: ReportTicket[], appointments?: PastAppointment[] }, up to 5,000 of each per request, days before today only; ids already present are skipped; bookings carry no personal data): npm run demo:history, or a move from another system.",
       params: { office: officeParam },
       body: HistoryImport,
       maxBodyBytes: HISTORY_MAX_BYTES,

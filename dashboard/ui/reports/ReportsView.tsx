@@ -4,14 +4,16 @@ import type { DashboardApp } from "../../model/dashboard-app";
 import { formatCount, formatDay, formatReportMinutes, formatShare } from "../../model/format";
 import type { LiveModel } from "../../model/live-model";
 import { rangeQuery } from "../../model/report-range";
-import { activeHours, isSingular, type TileNote, withinTargetNote } from "../../model/report-view";
+import { activeHours, isSingular, withinTargetNote } from "../../model/report-view";
 import type { ReportsModel } from "../../model/reports-model";
+import { AppointmentsSection } from "./AppointmentsSection";
 import { Heatmap } from "./Heatmap";
 import { OutcomesTable } from "./OutcomesTable";
 import { PerDayChart } from "./PerDayChart";
 import { RangePicker } from "./RangePicker";
 import { StaffingTable } from "./StaffingTable";
 import { TargetTable } from "./TargetTable";
+import { Tile } from "./Tile";
 import { TimesTables } from "./TimesTables";
 
 /**
@@ -107,13 +109,18 @@ export function ReportsView({
             )}
           </p>
           {report.totals.tickets === 0 ? (
-            <p class="empty-report" data-testid="report-empty">
-              {m.empty}
-            </p>
+            <>
+              <p class="empty-report" data-testid="report-empty">
+                {m.empty}
+              </p>
+              {/* Bookings ahead with no ticket yet: the appointments still show. */}
+              <AppointmentsSection {...context} report={report} reports={reports} />
+            </>
           ) : (
             <>
               <Heatmap {...context} report={report} hours={hours} />
               <StaffingTable {...context} report={report} hours={hours} />
+              <AppointmentsSection {...context} report={report} reports={reports} />
               <PerDayChart {...context} report={report} />
               <TimesTables {...context} report={report} />
               <TargetTable {...context} report={report} />
@@ -121,33 +128,6 @@ export function ReportsView({
             </>
           )}
         </div>
-      )}
-    </div>
-  );
-}
-
-function Tile({
-  label,
-  value,
-  testId,
-  note,
-}: {
-  label: string;
-  value: string;
-  testId?: string;
-  note?: TileNote;
-}) {
-  return (
-    <div class="figure">
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{value}</dd>
-      {note && (
-        <dd
-          class={note.short ? "figure-note figure-note-short" : "figure-note"}
-          data-testid={testId && `${testId}-goal`}
-        >
-          {note.text}
-        </dd>
       )}
     </div>
   );

@@ -37,6 +37,11 @@ export function StaffingTable({ app, lang, report, hours }: Props) {
           minutes: report.staffing.targetWaitMinutes,
         })}
       </p>
+      {report.staffing.cells.some((cell) => cell.appointmentMinutes > 0) && (
+        <p class="muted" data-testid="staffing-booked-hint">
+          {m.bookedHint}
+        </p>
+      )}
       {grid.busiest.length > 0 && (
         <div class="busiest">
           <h4 class="busiest-title">{m.busiest}</h4>
@@ -74,7 +79,12 @@ export function StaffingTable({ app, lang, report, hours }: Props) {
                         {values.desks}
                       </span>
                       <span class="staff-detail" aria-hidden="true">
-                        {values.arrivals} × {values.minutes}′
+                        {cell.meanArrivals > 0 && `${values.arrivals} × ${values.minutes}′`}
+                        {values.booked && (
+                          <span class="staff-booked">
+                            {format(m.bookedShort, { minutes: values.booked })}
+                          </span>
+                        )}
                       </span>
                       <span class="visually-hidden">{sentence(cell)}</span>
                     </td>

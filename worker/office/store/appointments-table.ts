@@ -1,6 +1,7 @@
 import type { SeatHolder } from "../../../shared/booking/conflicts";
 import type { AppointmentStatus } from "../../../shared/protocol/appointments";
 import type { ConflictReason } from "../../../shared/protocol/booking";
+import type { PastAppointment, ReportAppointment } from "../../../shared/reports";
 
 /**
  * The `appointments` table: one row per booking, the only reader and writer
@@ -158,6 +159,40 @@ export class AppointmentsTable {
       now,
       now,
       id,
+    );
+  }
+
+  /**
+   * A past booking brought in with a history import (npm run demo:history, or a move from
+   * another system): anonymous from the start (no name, contact or reason, recorded as
+   * erased), its seat the next free one of its start if it held one. The code only keeps
+   * the row's shape; a code already active elsewhere skips the row. False when not added.
+   */
+  importPast(appointment: PastAppointment, code: string, tokenHash: string, now: number): boolean {
+    const holdsSeat = appointment.status === "booked" || appointment.status === "checked-in";
+    const seat = holdsSeat ? this.takenSeats(appointment.serviceId, appointment.start).length : 0;
+    return (
+      this.sql.exec(
+        `INSERT OR IGNORE INTO appointments (id, code, service_id, start, seat, seats, status, token_hash, channel,
+           created_at, updated_at, sequence, ticket_id, checked_in_at, cancelled_at, missed_at, personal_erased_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
+        appointment.id,
+        code,
+        appointment.serviceId,
+        appointment.start,
+        seat,
+        seat + 1,
+        appointment.status,
+        tokenHash,
+        appointment.channel,
+        appointment.bookedAt,
+        now,
+        appointment.ticketId,
+        appointment.checkedInAt,
+        appointment.cancelledAt,
+        appointment.missedAt,
+        now,
+      ).rowsWritten > 0
     );
   }
 
@@ -363,6 +398,53 @@ export class AppointmentsTable {
         to,
       )
       .toArray();
+  }
+
+  /**
+   * The anonymous facts of the appointments starting between two instants (from included,
+   * to excluded), for the reports. Never a personal column: the reports read the same
+   * before and after the erasure. `slotMinutes` is the service's current slot length.
+   */
+  forReport(
+    from: number,
+    to: number,
+    slotMinutes: (serviceId: string) => number | null,
+  ): ReportAppointment[] {
+    return this.sql
+      .exec<
+        Pick<
+          AppointmentRow,
+          | "id"
+          | "service_id"
+          | "start"
+          | "status"
+          | "channel"
+          | "created_at"
+          | "checked_in_at"
+          | "cancelled_at"
+          | "missed_at"
+          | "ticket_id"
+        >
+      >(
+        `SELECT id, service_id, start, status, channel, created_at, checked_in_at, cancelled_at, missed_at, ticket_id
+         FROM appointments WHERE start >= ? AND start < ? ORDER BY start, id`,
+        from,
+        to,
+      )
+      .toArray()
+      .map((row) => ({
+        id: row.id,
+        serviceId: row.service_id,
+        start: row.start,
+        slotMinutes: slotMinutes(row.service_id),
+        status: row.status,
+        channel: row.channel,
+        bookedAt: row.created_at,
+        checkedInAt: row.checked_in_at,
+        cancelledAt: row.cancelled_at,
+        missedAt: row.missed_at,
+        ticketId: row.ticket_id,
+      }));
   }
 
   /** The earliest start of a booked appointment, per service: when each service's next one may be missed. */

@@ -35,9 +35,11 @@ export class TicketHistory {
         from,
         pastEnd,
       )) {
+        const packedTickets = JSON.parse(row.tickets) as PackedTicket[];
+        // A day packed before tickets carried their appointment: packed again, from the table.
+        if (packedTickets.some((packed) => packed.length < PACKED_LENGTH)) continue;
         archived.add(row.day);
-        for (const packed of JSON.parse(row.tickets) as PackedTicket[])
-          tickets.push(unpack(row.day, packed));
+        for (const packed of packedTickets) tickets.push(unpack(row.day, packed));
       }
       const missing = this.tickets
         .daysWithTickets(from, pastEnd)
@@ -135,7 +137,10 @@ type PackedTicket = [
   finishedAt: number | null,
   transfers: number,
   recalls: number,
+  appointmentId: string | null,
+  appointmentSlotStart: number | null,
 ];
+const PACKED_LENGTH = 17;
 
 function pack(t: ReportTicket): PackedTicket {
   return [
@@ -154,6 +159,8 @@ function pack(t: ReportTicket): PackedTicket {
     t.finishedAt,
     t.transfers,
     t.recalls,
+    t.appointment?.id ?? null,
+    t.appointment?.slotStart ?? null,
   ];
 }
 
@@ -175,5 +182,6 @@ function unpack(day: string, p: PackedTicket): ReportTicket {
     finishedAt: p[12],
     transfers: p[13],
     recalls: p[14],
+    appointment: p[15] !== null && p[16] !== null ? { id: p[15], slotStart: p[16] } : null,
   };
 }

@@ -55,11 +55,14 @@ type ReportRow = Pick<
   | "finished_at"
   | "transfers"
   | "recalls"
+  | "appointment_id"
+  | "appointment_slot_start"
 >;
 
 /** What a report reads: fewer columns than the live ticket, for a year's worth of rows. */
 const REPORT_COLUMNS = `id, day, code, service_id, counter_id, clerk_id, clerk_name, status, channel, priority,
-  issued_at, first_called_at, called_at, started_at, finished_at, transfers, recalls`;
+  issued_at, first_called_at, called_at, started_at, finished_at, transfers, recalls, appointment_id,
+  appointment_slot_start`;
 
 const ACTIVE = `status IN ('waiting', 'called', 'serving')`;
 
@@ -145,8 +148,8 @@ export class TicketsTable {
     const cursor = this.sql.exec(
       `INSERT OR IGNORE INTO tickets (id, day, code, service_id, priority, status, lang, channel, issued_at,
          queued_at, target_counter_id, counter_id, called_at, started_at, finished_at, recalls, transfers,
-         token, clerk_id, clerk_name, first_called_at)
-       VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         token, clerk_id, clerk_name, first_called_at, appointment_id, appointment_slot_start)
+       VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ticket.id,
       ticket.day,
       ticket.code,
@@ -166,6 +169,8 @@ export class TicketsTable {
       ticket.clerkId,
       ticket.clerkName,
       ticket.calledAt,
+      ticket.appointment?.id ?? null,
+      ticket.appointment?.slotStart ?? null,
     );
     return cursor.rowsWritten > 0;
   }
@@ -244,10 +249,7 @@ function toTicket(row: TicketRow): Ticket {
     startedAt: row.started_at,
     recalls: row.recalls,
     transfers: row.transfers,
-    appointment:
-      row.appointment_id !== null && row.appointment_slot_start !== null
-        ? { id: row.appointment_id, slotStart: row.appointment_slot_start }
-        : null,
+    appointment: appointmentOf(row),
   };
 }
 
@@ -269,5 +271,14 @@ function toReportTicket(row: ReportRow): ReportTicket {
     finishedAt: row.finished_at,
     transfers: row.transfers,
     recalls: row.recalls,
+    appointment: appointmentOf(row),
   };
+}
+
+function appointmentOf(
+  row: Pick<TicketRow, "appointment_id" | "appointment_slot_start">,
+): Ticket["appointment"] {
+  return row.appointment_id !== null && row.appointment_slot_start !== null
+    ? { id: row.appointment_id, slotStart: row.appointment_slot_start }
+    : null;
 }
