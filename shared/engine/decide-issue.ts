@@ -16,6 +16,9 @@ import {
 import { type EngineError, engineError } from "./errors";
 import { ticketList } from "./ticket-list";
 
+/** The channels that may issue a priority ticket: the office's own kiosks and staff. */
+const PRIORITY_CHANNELS: ReadonlySet<TicketChannel> = new Set(["kiosk", "staff"]);
+
 /*
  * Issuing tickets: a walk-in's at the kiosk or the desk, and an appointment's
  * at check-in, in the same series and under the same opening rules.
@@ -41,6 +44,16 @@ export function decideIssue(
   if (command.channel === "remote" && !state.config.allowRemoteTickets) {
     return refuse(
       engineError("remote_tickets_disabled", "This office does not issue tickets remotely."),
+    );
+  }
+  // Priority puts a ticket ahead of everyone: someone at the office (a kiosk's button, a clerk)
+  // vouches for it; an anonymous phone cannot (issue 13, point 4).
+  if (command.priority && !PRIORITY_CHANNELS.has(command.channel)) {
+    return refuse(
+      engineError(
+        "priority_not_allowed",
+        "Priority tickets are issued only at the office's kiosks and desks.",
+      ),
     );
   }
   const outOfHours = officeNotOpen(state, command.channel, now);

@@ -24,6 +24,7 @@ export const ENGINE_ERROR_CODES = [
   "invalid_transfer",
   "config_conflict",
   "remote_tickets_disabled",
+  "priority_not_allowed",
 ] as const;
 export type EngineErrorCode = (typeof ENGINE_ERROR_CODES)[number];
 

@@ -95,6 +95,13 @@ const scenarios: Record<EngineErrorCode, Scenario> = {
   },
   remote_tickets_disabled: () =>
     new Office().run({ type: "issueTicket", serviceId: "urp", channel: "remote" }),
+  priority_not_allowed: () =>
+    new Office(demoConfig({ allowRemoteTickets: true })).run({
+      type: "issueTicket",
+      serviceId: "urp",
+      channel: "remote",
+      priority: true,
+    }),
 };
 
 describe("Error codes", () => {

@@ -166,6 +166,25 @@ describe("Issuing a ticket", () => {
     });
   });
 
+  it("Only kiosks and staff issue priority tickets: a phone's (or an unnamed channel's) priority is refused with priority_not_allowed and uses no number.", () => {
+    const office = new Office(demoConfig({ allowRemoteTickets: true }));
+    for (const channel of ["remote", "api"] as const) {
+      office.refuse(
+        { type: "issueTicket", serviceId: "urp", channel, priority: true },
+        "priority_not_allowed",
+      );
+    }
+    expect(office.issue("urp", { channel: "remote" })).toMatchObject({
+      code: "A001",
+      priority: false,
+    });
+    expect(office.issue("urp", { channel: "kiosk", priority: true })).toMatchObject({
+      code: "A002",
+      priority: true,
+    });
+    expect(office.issue("urp", { channel: "staff", priority: true }).priority).toBe(true);
+  });
+
   it("Refusals are checked in a fixed order: unknown service, appointment-only, closed service, remote disabled, office closed.", () => {
     const config = demoConfig();
     config.services = config.services.map((s) => (s.id === "urp" ? { ...s, open: false } : s));

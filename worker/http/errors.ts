@@ -24,6 +24,7 @@ export const STATUS_BY_ENGINE_ERROR: Record<EngineErrorCode, number> = {
   invalid_transfer: 400,
   config_conflict: 409,
   remote_tickets_disabled: 403,
+  priority_not_allowed: 403,
 };
 
 export function errorBody(code: string, message: string, issues?: unknown[]): ErrorBody {

@@ -3,6 +3,7 @@ import { IssueTicketBody, TicketView } from "../../shared/protocol/api";
 import { CancelAnswer, IssuedTicket } from "../../shared/protocol/responses";
 import { device, staffRank } from "../auth/access";
 import { clientAddress } from "../auth/authenticate";
+import { errorResponse } from "../http/errors";
 import { sendCommand } from "../http/office-client";
 import { officeParam, ticketTokenParam } from "../http/path-params";
 import { type AppEnv, defineRoute } from "../http/route";
@@ -19,7 +20,7 @@ export function ticketRoutes(app: Hono<AppEnv>): void {
       publicWhen: "the office allows remote tickets (allowRemoteTickets, off by default)",
       deviceCheckedByOffice: true,
       summary:
-        "Issues a ticket for a walk-in service: the ticket, people ahead, estimated wait and a tracking URL carrying an unguessable token. A kiosk's ticket is channel kiosk, staff's is staff, anyone else's is remote (refused with 403 unless the office allows remote tickets). Rate-limited per device, person and address (429 with Retry-After).",
+        "Issues a ticket for a walk-in service: the ticket, people ahead, estimated wait and a tracking URL carrying an unguessable token. A kiosk's ticket is channel kiosk, staff's is staff, anyone else's is remote (refused with 403 unless the office allows remote tickets; a remote ticket may not ask for priority: 403 priority_not_allowed). Rate-limited per device, person and address (429 with Retry-After).",
       params: { office: officeParam },
       body: IssueTicketBody,
       success: { status: 201, description: "The new ticket", body: IssuedTicket },
@@ -36,6 +37,13 @@ export function ticketRoutes(app: Hono<AppEnv>): void {
           : device(principal, params.office, "kiosk")
             ? "kiosk"
             : "remote";
+      // Checked here too, before the office is woken: only kiosks and staff issue priority (the engine refuses it as well).
+      if (priority && channel === "remote")
+        return errorResponse(
+          403,
+          "priority_not_allowed",
+          "Priority tickets are issued only at the office's kiosks and desks.",
+        );
       return sendCommand(
         c,
         params.office,
