@@ -17,6 +17,9 @@ declare global {
       TURNO_TICKETS_PER_DEVICE_PER_MINUTE?: string;
       TURNO_TICKETS_PER_ADDRESS_PER_MINUTE?: string;
       TURNO_REMOTE_TICKETS_PER_ADDRESS_PER_HOUR?: string;
+      /** Live ticket sockets (see README "Live protocol"): per ticket, and per address. */
+      TURNO_SOCKETS_PER_TICKET?: string;
+      TURNO_TICKET_SOCKETS_PER_ADDRESS?: string;
     }
   }
   interface Env extends Cloudflare.Env {}

@@ -26,6 +26,19 @@ export const CLOSE_RECONNECT = 1012;
 export const CLOSE_INCOMPATIBLE = 4000;
 /** The socket names an unknown office, role or ticket (an `error` frame says which). */
 export const CLOSE_REJECTED = 4004;
+/**
+ * A ticket socket whose ticket is no longer open: finished, expired or from
+ * another day. Its last `ticket` frame comes just before; a client stops
+ * following (issue 13, point 2).
+ */
+export const CLOSE_TICKET_ENDED = 4410;
+/**
+ * Too many ticket sockets for one ticket or from one address (an `error`
+ * frame `too_many_sockets` says which): try again later, with backoff.
+ */
+export const CLOSE_TOO_MANY_SOCKETS = 4429;
+/** Messages faster than the socket's allowance (RFC 6455's policy violation). */
+export const CLOSE_POLICY_VIOLATION = 1008;
 
 /**
  * Header every Turno page sends with each request that changes something

@@ -477,7 +477,6 @@ interface SocketOffice {
   id: string;
   kiosk: Credentials;
   display: Credentials;
-  tokens: string[];
   pools: CommandPools;
   seq: number;
   auditIds: Set<number>;
@@ -531,7 +530,6 @@ describe("The live socket, fuzzed", () => {
         id,
         kiosk: kiosk.as,
         display: display.as,
-        tokens: tickets.map((t) => t.token),
         pools: {
           counters: COUNTERS,
           services: SERVICES,
@@ -604,15 +602,23 @@ describe("The live socket, fuzzed", () => {
     for (const [who, query, as] of [
       [
         "A ticket holder",
-        (o: SocketOffice) => `v=1&role=ticket&token=${o.tokens[0]}&_pk=role:kiosk`,
+        (_o: SocketOffice, token: string) => `v=1&role=ticket&token=${token}&_pk=role:kiosk`,
         () => "anonymous" as const,
       ],
-      ["A paired display", () => "v=1&role=display&_pk=role:kiosk", (o: SocketOffice) => o.display],
+      [
+        "A paired display",
+        (_o: SocketOffice, _token: string) => "v=1&role=display&_pk=role:kiosk",
+        (o: SocketOffice) => o.display,
+      ],
     ] as const) {
       it(`${who} cannot issue tickets by naming their connection \`_pk=role:kiosk\`.`, async () => {
         const office = offices[0]!;
         countRequests();
-        const socket = await LiveSocket.open(office.id, query(office), as(office));
+        const socket = await LiveSocket.open(
+          office.id,
+          query(office, await openTicketToken(office)),
+          as(office),
+        );
         socket.send(JSON.parse(ISSUE.text));
         const result = await socket.next("result");
         expect(result.status, JSON.stringify(result.body)).toBe(403);
@@ -624,7 +630,7 @@ describe("The live socket, fuzzed", () => {
       countRequests();
       const socket = await LiveSocket.open(
         office.id,
-        `v=1&role=ticket&token=${office.tokens[0]}&_pk=stream`,
+        `v=1&role=ticket&token=${await openTicketToken(office)}&_pk=stream`,
         "anonymous",
       );
       await socket.next("ticket");
@@ -659,6 +665,23 @@ describe("The live socket, fuzzed", () => {
   });
 });
 
+/**
+ * A ticket still open, for a ticket socket: the runs' counters may have
+ * finished the office's first tickets, and a finished ticket's socket is
+ * closed at once (4410). Its issue is noted as the office's own change.
+ */
+async function openTicketToken(office: SocketOffice): Promise<string> {
+  const { token } = await issueTicket(office.id);
+  const audit = await call<{ entries: AuditEntry[] }>(
+    "GET",
+    `/offices/${office.id}/audit?limit=500`,
+  );
+  countRequests(2);
+  for (const entry of audit.body.entries) office.auditIds.add(entry.id);
+  office.seq++;
+  return token;
+}
+
 async function socketRun(office: SocketOffice, run: SocketRun): Promise<void> {
   const { role, caller } = run.socket;
   const as: Credentials =
@@ -673,7 +696,7 @@ async function socketRun(office: SocketOffice, run: SocketRun): Promise<void> {
             : caller === "operator"
               ? "operator"
               : "anonymous";
-  const query = `v=1&role=${role}${role === "ticket" ? `&token=${office.tokens[0]}` : ""}${run.extraQuery}`;
+  const query = `v=1&role=${role}${role === "ticket" ? `&token=${await openTicketToken(office)}` : ""}${run.extraQuery}`;
   const where = `${role} socket of ${caller} (?${excerpt(query, 80)})`;
   countRequests();
   const socket = await LiveSocket.open(office.id, query, as);

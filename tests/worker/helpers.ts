@@ -261,9 +261,10 @@ export class LiveSocket {
     officeId: string,
     query: string,
     as: Credentials = "operator",
+    headers: Record<string, string> = {},
   ): Promise<LiveSocket> {
     const response = await SELF.fetch(`${ORIGIN}/api/offices/${officeId}/live?${query}`, {
-      headers: { Upgrade: "websocket", ...credentialHeaders(as) },
+      headers: { Upgrade: "websocket", ...credentialHeaders(as), ...headers },
     });
     if (response.status !== 101) {
       throw new Error(`expected an upgrade, got ${response.status}: ${await response.text()}`);

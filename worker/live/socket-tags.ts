@@ -12,6 +12,10 @@ export const TICKET_TAG = "ticket";
 
 export const roleTag = (role: string) => `role:${role}`;
 export const ticketTag = (ticketId: string) => `ticket:${ticketId}`;
+/** A phone's socket for a ticket no longer open: told its last state, then closed. */
+export const endedTicketTag = (ticketId: string) => `ended:${ticketId}`;
+/** Phones' sockets from one address, capped (issue 13, point 2). */
+export const addressTag = (address: string) => `addr:${address}`;
 /** Every socket of one person: closed when the account is disabled or its rights change. */
 export const accountTag = (accountId: string) => `acct:${accountId}`;
 /** The sockets of one signed-in session: closed when it signs out. */
@@ -33,6 +37,9 @@ function ownTagValue(tags: readonly string[], prefix: string): string | null {
 
 /** The ticket a phone's socket follows, read back from its tags (they survive hibernation). */
 export const ticketIdFromTags = (tags: readonly string[]) => ownTagValue(tags, "ticket:");
+
+/** The ticket of a socket accepted only to be told that ticket ended. */
+export const endedTicketIdFromTags = (tags: readonly string[]) => ownTagValue(tags, "ended:");
 
 /** The role a socket was accepted with, read back from its tags; null when it was rejected. */
 export const roleFromTags = (tags: readonly string[]) => ownTagValue(tags, "role:");

@@ -1,10 +1,13 @@
 import { type QueuePosition, queuePositions } from "../../shared/engine";
+import type { TicketView } from "../../shared/protocol/api";
 import type { OfficeEvent } from "../../shared/protocol/events";
 import { publicEvents } from "../../shared/protocol/public";
 import type { OfficeState } from "../../shared/protocol/state";
 import type { Ticket } from "../../shared/protocol/ticket";
 import type { DisplayServerMessage, LiveRole, ServerMessage } from "../../shared/protocol/wire";
-import { roleTag, TICKET_TAG, ticketIdFromTags } from "../live/socket-tags";
+import { CLOSE_TICKET_ENDED } from "../../shared/protocol/wire-constants";
+import { roleTag, TICKET_TAG, ticketIdFromTags, ticketTag } from "../live/socket-tags";
+import type { LiveConnection } from "./live-connections";
 import { ticketView } from "./views";
 
 const TERMINAL_EVENTS = new Set<OfficeEvent["type"]>([
@@ -72,44 +75,85 @@ export function broadcastEvents(
 
 /**
  * Tells each phone following a ticket its new position, only when it changed:
- * one small frame per phone, never the whole queue. Positions are computed
- * once for all queues.
+ * one small frame per ticket, built once however many sockets follow it, never
+ * the whole queue. Positions are computed once for all queues. A ticket that
+ * finished gets its last frame, then its sockets are closed (4410).
  */
 export class TicketFollowers {
-  /** Last frame sent per socket; lost on hibernation, which only costs one repeated frame. */
-  private readonly lastSent = new WeakMap<WebSocket, string>();
+  /**
+   * The frame every socket of a followed ticket was last sent, by ticket id.
+   * Each socket also keeps it in its own state, which survives hibernation: a
+   * woken object reads it back from there rather than sending it again.
+   */
+  private readonly lastFrames = new Map<string, string>();
+
+  constructor(private readonly connections: (tag: string) => Iterable<LiveConnection>) {}
 
   notify(
-    ctx: DurableObjectState,
     state: OfficeState,
     events: OfficeEvent[],
     findFinished: (ticketId: string) => Ticket | null,
     now: number,
   ): void {
-    const sockets = ctx.getWebSockets(TICKET_TAG);
-    if (sockets.length === 0) return;
     const finishedNow = new Set<string>();
+    let rolledOver = false;
     for (const event of events) {
       if (TERMINAL_EVENTS.has(event.type) && "ticketId" in event) finishedNow.add(event.ticketId);
-      if (event.type === "dayRolledOver")
+      if (event.type === "dayRolledOver") {
+        rolledOver = true;
         for (const id of event.expiredTicketIds) finishedNow.add(id);
+      }
+    }
+    const byTicket = new Map<string, LiveConnection[]>();
+    for (const connection of this.connections(TICKET_TAG)) {
+      const ticketId = ticketIdFromTags(connection.tags);
+      if (!ticketId) continue;
+      const group = byTicket.get(ticketId);
+      if (group) group.push(connection);
+      else byTicket.set(ticketId, [connection]);
     }
     let positions: Map<string, QueuePosition> | undefined;
-    for (const ws of sockets) {
-      const ticketId = ticketIdFromTags(ctx.getTags(ws));
-      if (!ticketId) continue;
-      const ticket =
-        state.tickets[ticketId] ?? (finishedNow.has(ticketId) ? findFinished(ticketId) : null);
+    for (const [ticketId, group] of byTicket) {
+      const active = state.tickets[ticketId];
+      const ticket = active ?? (finishedNow.has(ticketId) ? findFinished(ticketId) : null);
       if (!ticket) continue;
       positions ??= queuePositions(state, now);
-      this.sendIfChanged(ws, ticketView(state, ticket, now, positions.get(ticketId) ?? null));
+      this.tell(ticketId, group, ticketView(state, ticket, now, positions.get(ticketId) ?? null));
+      if (!active) for (const connection of group) endFollowing(connection);
     }
+    // Only open tickets are followed: what finished, or the whole day, needs no memory.
+    if (rolledOver) this.lastFrames.clear();
+    else for (const ticketId of finishedNow) this.lastFrames.delete(ticketId);
   }
 
-  sendIfChanged(ws: WebSocket, view: ReturnType<typeof ticketView>): void {
+  /** A new socket for an open ticket: it gets the ticket's frame, and so do the others if it changed. */
+  opened(connection: LiveConnection, ticketId: string, view: TicketView): void {
+    this.tell(ticketId, [...this.connections(ticketTag(ticketId))], view, connection);
+  }
+
+  private tell(
+    ticketId: string,
+    group: LiveConnection[],
+    view: TicketView,
+    fresh?: LiveConnection,
+  ): void {
     const frame = JSON.stringify({ type: "ticket", ticket: view } satisfies ServerMessage);
-    if (this.lastSent.get(ws) === frame) return;
-    this.lastSent.set(ws, frame);
-    send(ws, frame);
+    const last = this.lastFrames.get(ticketId) ?? group.find((c) => c !== fresh)?.state?.lastFrame;
+    const targets = frame !== last ? group : fresh ? [fresh] : [];
+    for (const connection of targets) {
+      send(connection, frame);
+      const info = connection.state;
+      if (info) connection.setState({ ...info, lastFrame: frame });
+    }
+    this.lastFrames.set(ticketId, frame);
+  }
+}
+
+/** A finished ticket's socket, after its last frame: the phone stops following. */
+export function endFollowing(ws: WebSocket): void {
+  try {
+    ws.close(CLOSE_TICKET_ENDED, "ticket ended");
+  } catch {
+    // Already closing.
   }
 }

@@ -16,11 +16,16 @@ import {
 } from "../../shared/protocol/wire";
 import {
   CLOSE_INCOMPATIBLE,
+  CLOSE_POLICY_VIOLATION,
   CLOSE_REJECTED,
   CLOSE_SIGNED_OUT,
+  CLOSE_TOO_MANY_SOCKETS,
 } from "../../shared/protocol/wire-constants";
 import { errorBody } from "../http/errors";
 import {
+  addressTag,
+  endedTicketIdFromTags,
+  endedTicketTag,
   roleFromTags,
   roleTag,
   STREAM_TAG,
@@ -29,7 +34,14 @@ import {
   ticketTag,
 } from "../live/socket-tags";
 import type { CommandPipeline } from "./command-pipeline";
-import { broadcastEvents, type Stream, send, streamOf, TicketFollowers } from "./fanout";
+import {
+  broadcastEvents,
+  endFollowing,
+  type Stream,
+  send,
+  streamOf,
+  TicketFollowers,
+} from "./fanout";
 import {
   INTERNAL_ORIGIN,
   LIVE_GRANT_HEADER,
@@ -37,6 +49,7 @@ import {
   type RevokeRequest,
   TicketToken,
 } from "./internal";
+import { allowanceOf, MessageAllowances, ticketSocketCaps } from "./live-limits";
 import type { CommandAnswer } from "./responses";
 import type { RevokedDevices } from "./store/revoked-devices";
 import type { TicketsTable } from "./store/tickets-table";
@@ -57,7 +70,7 @@ const CLERK_COMMANDS: ReadonlySet<Command["type"]> = new Set([
 ]);
 
 /** Kept on the socket (partyserver's connection state survives hibernation). */
-interface ConnectionInfo {
+export interface ConnectionInfo {
   role: LiveRole;
   ticketId: string | null;
   actor: Actor;
@@ -65,6 +78,8 @@ interface ConnectionInfo {
   rank: number;
   /** The person's session, confirmed with the Directory before each of their commands. */
   session: { id: string; expiresAt: number } | null;
+  /** A phone's socket: the last `ticket` frame it was sent (fanout.ts, TicketFollowers). */
+  lastFrame?: string | undefined;
 }
 
 /** A live socket with what the office knows of it. */
@@ -86,6 +101,8 @@ export interface LiveParts {
   pipeline: CommandPipeline;
   tickets: TicketsTable;
   revokedDevices: RevokedDevices;
+  /** The office's open sockets with a tag, as partyserver connections (their state included). */
+  connections: (tag: string) => Iterable<LiveConnection>;
 }
 
 /**
@@ -97,9 +114,12 @@ export interface LiveParts {
 export class LiveConnections {
   /** The serialised snapshot of each stream (full, public) at one sequence number. */
   private snapshotCache: { seq: number; frames: Partial<Record<Stream, string>> } | null = null;
-  private readonly followers = new TicketFollowers();
+  private readonly followers: TicketFollowers;
+  private readonly allowances = new MessageAllowances();
 
-  constructor(private readonly parts: LiveParts) {}
+  constructor(private readonly parts: LiveParts) {
+    this.followers = new TicketFollowers(parts.connections);
+  }
 
   // ── Opening ─────────────────────────────────────────────────────────────
   /** The socket's tags: its role and what a revocation or a ticket's change will look for. */
@@ -107,7 +127,11 @@ export class LiveConnections {
     const info = this.connectionInfo(request);
     if (!info) return ["rejected"];
     if (info.role === "ticket" && info.ticketId) {
-      return [roleTag(info.role), TICKET_TAG, ticketTag(info.ticketId)];
+      // Only today's open tickets are followed; any other is told its last state and closed (open()).
+      if (!this.parts.pipeline.state?.tickets[info.ticketId])
+        return [roleTag(info.role), endedTicketTag(info.ticketId)];
+      const address = addressTag(info.actor.address ?? "unknown");
+      return [roleTag(info.role), TICKET_TAG, ticketTag(info.ticketId), address];
     }
     return [roleTag(info.role), STREAM_TAG, ...info.tags];
   }
@@ -124,7 +148,7 @@ export class LiveConnections {
     return ticket ? { role, ticketId: ticket.id, actor, rank, tags: [], session: null } : null;
   }
 
-  open(connection: Connection, context: ConnectionContext): void {
+  open(connection: LiveConnection, context: ConnectionContext): void {
     const version = Number(new URL(context.request.url).searchParams.get("v") ?? PROTOCOL_VERSION);
     if (!(SUPPORTED_PROTOCOL_VERSIONS as readonly number[]).includes(version)) {
       send(connection, {
@@ -133,6 +157,11 @@ export class LiveConnections {
         message: `Protocol version ${version} is not supported; reload the page.`,
       });
       connection.close(CLOSE_INCOMPATIBLE, "incompatible protocol version");
+      return;
+    }
+    const ended = endedTicketIdFromTags(connection.tags);
+    if (ended) {
+      this.endedTicket(connection, ended);
       return;
     }
     // tagsFor already resolved the role and the ticket's token: read them back, don't look again.
@@ -161,16 +190,57 @@ export class LiveConnections {
       connection.close(CLOSE_REJECTED, "rejected");
       return;
     }
-    connection.setState(info);
-    if (info.role === "ticket") {
-      const ticket = info.ticketId
-        ? (state.tickets[info.ticketId] ?? this.parts.tickets.byId(info.ticketId))
-        : null;
-      if (ticket)
-        this.followers.sendIfChanged(connection, ticketView(state, ticket, this.parts.clock()));
+    if (info.role === "ticket" && info.ticketId) {
+      const crowded = this.crowdedBy(connection, info.ticketId);
+      if (crowded) {
+        send(connection, { type: "error", error: { code: "too_many_sockets", message: crowded } });
+        connection.close(CLOSE_TOO_MANY_SOCKETS, "too many sockets");
+        return;
+      }
+      connection.setState(info);
+      const ticket = state.tickets[info.ticketId];
+      // Finished between tagsFor and now: the same as a socket for an ended ticket.
+      if (!ticket) this.endedTicket(connection, info.ticketId);
+      else
+        this.followers.opened(connection, ticket.id, ticketView(state, ticket, this.parts.clock()));
       return;
     }
+    connection.setState(info);
     send(connection, this.snapshotFrame(info.role));
+  }
+
+  /** Why a phone's new socket is one too many (per ticket, per address), or null. */
+  private crowdedBy(connection: LiveConnection, ticketId: string): string | null {
+    const caps = ticketSocketCaps(this.parts.env);
+    const count = (tag: string) => {
+      let n = 0;
+      for (const _ of this.parts.connections(tag)) n++;
+      return n;
+    };
+    // Both counts include the new socket itself.
+    if (count(ticketTag(ticketId)) > caps.perTicket)
+      return `This ticket is already followed on ${caps.perTicket} screens; close one and try again.`;
+    const address = connection.tags.find((tag) => tag.startsWith("addr:"));
+    if (address && count(address) > caps.perAddress)
+      return `Too many tickets followed from this address (${caps.perAddress}); try again later.`;
+    return null;
+  }
+
+  /**
+   * A socket for a ticket that is no longer open (finished, expired, another
+   * day's): its last state, then close 4410, so the page shows the end and
+   * stops. A token never keeps a socket on the office after its ticket.
+   */
+  private endedTicket(connection: LiveConnection, ticketId: string): void {
+    const ticket = this.parts.tickets.byId(ticketId);
+    if (ticket) {
+      const frame = {
+        type: "ticket",
+        ticket: ticketView(this.parts.pipeline.state, ticket, this.parts.clock()),
+      } satisfies ServerMessage;
+      send(connection, frame);
+    }
+    endFollowing(connection);
   }
 
   /**
@@ -198,6 +268,20 @@ export class LiveConnections {
 
   // ── Messages ────────────────────────────────────────────────────────────
   async receive(connection: LiveConnection, message: WSMessage): Promise<void> {
+    // Before any parsing: a socket sending faster than its role needs is closed (1008).
+    const role = LiveRole.safeParse(roleFromTags(connection.tags));
+    if (!this.allowances.take(connection, allowanceOf(role.data), this.parts.clock())) {
+      send(connection, {
+        type: "error",
+        error: { code: "too_many_messages", message: "Too many messages on this socket." },
+      });
+      try {
+        connection.close(CLOSE_POLICY_VIOLATION, "too many messages");
+      } catch {
+        // Already closing.
+      }
+      return;
+    }
     const parsed = parseClientMessage(message);
     if (!parsed.ok) {
       send(connection, { type: "error", error: parsed.error });
@@ -271,13 +355,7 @@ export class LiveConnections {
   /** A command's events to every screen, and each phone's new position when it changed. */
   publish(firstSeq: number, events: OfficeEvent[], state: OfficeState): void {
     broadcastEvents(this.parts.ctx, firstSeq, events);
-    this.followers.notify(
-      this.parts.ctx,
-      state,
-      events,
-      (id) => this.parts.tickets.byId(id),
-      this.parts.clock(),
-    );
+    this.followers.notify(state, events, (id) => this.parts.tickets.byId(id), this.parts.clock());
   }
 
   /** Ends sockets whose session or device was revoked (or whose rights changed), at once. */

@@ -8,7 +8,7 @@ import { nextAppointmentWork, runAppointmentWork } from "./appointment-upkeep";
 import { Bookings } from "./bookings";
 import { CommandPipeline } from "./command-pipeline";
 import type { InternalRouter } from "./internal-router";
-import { type LiveConnection, LiveConnections } from "./live-connections";
+import { type ConnectionInfo, type LiveConnection, LiveConnections } from "./live-connections";
 import { officeRequests, SYSTEM_ACTOR } from "./office-requests";
 import { AppointmentsTable } from "./store/appointments-table";
 import { IdempotencyRecords } from "./store/idempotency";
@@ -80,6 +80,7 @@ export class Office extends Server<Env> {
       pipeline: this.pipeline,
       tickets: store.tickets,
       revokedDevices,
+      connections: (tag) => this.getConnections<ConnectionInfo>(tag),
     });
     this.requests = officeRequests({
       officeId: this.name,
@@ -138,7 +139,7 @@ export class Office extends Server<Env> {
     return this.live.tagsFor(context.request);
   }
 
-  override onConnect(connection: Connection, context: ConnectionContext): void {
+  override onConnect(connection: LiveConnection, context: ConnectionContext): void {
     this.live.open(connection, context);
   }
 

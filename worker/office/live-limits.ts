@@ -1,0 +1,75 @@
+import type { LiveRole } from "../../shared/protocol/wire";
+
+/**
+ * What one phone, or one address, may ask of the office's single thread over
+ * live sockets (issue 13, point 2): a ticket token opens a few sockets, an
+ * address a bounded number, and no socket sends faster than its role needs.
+ */
+export const DEFAULT_LIVE_LIMITS = {
+  /** A ticket followed on a phone, a tablet and a home-screen app, with room for a reload. */
+  socketsPerTicket: 4,
+  /** A waiting room's guest Wi-Fi puts many phones behind one address. */
+  ticketSocketsPerAddress: 100,
+};
+
+function positive(value: string | undefined, fallback: number): number {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 0 ? number : fallback;
+}
+
+export function ticketSocketCaps(env: Partial<Env>): { perTicket: number; perAddress: number } {
+  return {
+    perTicket: positive(env.TURNO_SOCKETS_PER_TICKET, DEFAULT_LIVE_LIMITS.socketsPerTicket),
+    perAddress: positive(
+      env.TURNO_TICKET_SOCKETS_PER_ADDRESS,
+      DEFAULT_LIVE_LIMITS.ticketSocketsPerAddress,
+    ),
+  };
+}
+
+/** A token bucket: `burst` messages at once, refilled at `perMinute`. */
+export interface Allowance {
+  burst: number;
+  perMinute: number;
+}
+
+/**
+ * Messages a socket may send. A phone needs none (its pings are answered
+ * without waking the object; a `sync` after an unreadable frame comes at most
+ * every 10 s); a counter or kiosk sends a few a minute, a burst when a clerk
+ * hurries.
+ */
+export const MESSAGE_ALLOWANCES: Record<"ticket" | "stream", Allowance> = {
+  ticket: { burst: 10, perMinute: 10 },
+  stream: { burst: 60, perMinute: 120 },
+};
+
+/** A socket of unknown role gets a phone's allowance, the smallest. */
+export const allowanceOf = (role: LiveRole | undefined): Allowance =>
+  role === "display" || role === "kiosk" || role === "counter"
+    ? MESSAGE_ALLOWANCES.stream
+    : MESSAGE_ALLOWANCES.ticket;
+
+/**
+ * One bucket per socket, in memory: O(1) a message, gone with the socket. A
+ * hibernation forgets it, but the object hibernates only after seconds of
+ * silence, in which a bucket refills anyway; a flood keeps it awake.
+ */
+export class MessageAllowances {
+  private readonly buckets = new WeakMap<object, { tokens: number; at: number }>();
+
+  /** Takes one message from the socket's bucket; false when it is empty. */
+  take(socket: object, allowance: Allowance, now: number): boolean {
+    const bucket = this.buckets.get(socket) ?? { tokens: allowance.burst, at: now };
+    const elapsed = Math.max(0, now - bucket.at);
+    bucket.tokens = Math.min(
+      allowance.burst,
+      bucket.tokens + (elapsed * allowance.perMinute) / 60_000,
+    );
+    bucket.at = now;
+    this.buckets.set(socket, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+}
