@@ -10,6 +10,7 @@ import {
   CLOSE_FORBIDDEN,
   CLOSE_RECONNECT,
   CLOSE_SIGNED_OUT,
+  CLOSE_TICKET_ENDED,
   PROTOCOL_VERSION,
 } from "../protocol/wire-constants";
 
@@ -58,6 +59,8 @@ export interface LiveOfficeOptions {
   onTicket?: (ticket: TicketView) => void;
   /** The server closed with 1012 (reconnect now): rights may have changed, a good moment to read them again. */
   onReconnectAsked?: () => void;
+  /** Role "ticket": the ticket is no longer open (4410); the socket has stopped for good. */
+  onTicketEnded?: () => void;
   /** Injected in tests. */
   WebSocket?: typeof WebSocket;
 }
@@ -147,6 +150,14 @@ export class LiveOfficeCore {
         },
         message: (data) => this.receive(data),
         close: (code) => {
+          if (code === CLOSE_TICKET_ENDED) {
+            // Nothing more will happen to that ticket: retrying would only be refused again.
+            this.socket.close();
+            this.connectionError = null;
+            this.failPending();
+            this.options.onTicketEnded?.();
+            return;
+          }
           const denial = denialOf(code, this.connectionError);
           this.connectionError = null;
           if (denial) {

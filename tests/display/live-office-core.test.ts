@@ -160,6 +160,38 @@ describe("LiveOfficeCore, the one client model (here with the display's light fr
     expect(socketCalls).toEqual(["close"]);
   });
 
+  it("Stops for good when a ticket's socket is closed with 4410 (the ticket ended), and says so.", () => {
+    let ended = 0;
+    const socketCalls: string[] = [];
+    let handlers: LiveSocketHandlers | undefined;
+    const live = new LiveOfficeCore(
+      {
+        host: "turno.example",
+        officeId: "scandicci",
+        role: "ticket",
+        token: "t".repeat(22),
+        onTicketEnded: () => ended++,
+      },
+      {
+        parseMessage: checkServerMessage,
+        openSocket: (_t, h) => {
+          handlers = h;
+          return {
+            readyState: 1,
+            send: () => undefined,
+            reconnect: () => socketCalls.push("reconnect"),
+            close: () => socketCalls.push("close"),
+          };
+        },
+      },
+    );
+    handlers!.open();
+    handlers!.close(4410);
+    expect(ended).toBe(1);
+    expect(socketCalls).toEqual(["close"]);
+    expect(live.status.value).not.toBe("reconnecting");
+  });
+
   it("Tells a 4403 (signed in, not allowed here) from a 4401.", () => {
     const { live, handlers } = harness();
     handlers().close(4403);

@@ -103,11 +103,20 @@ export function createTicketPageModel(pathname: string) {
       role: "ticket",
       token: where.token,
       onTicket: show,
+      // The office closed the socket because the ticket ended (its last frame normally came
+      // first): read the final state once over HTTP in case that frame was lost, and stop.
+      onTicketEnded: () => void showFinalState(where),
     });
     const socket = live;
     effect(() => {
       liveStatus.value = socket.status.value;
     });
+  }
+
+  async function showFinalState(where: TicketTarget): Promise<void> {
+    if (finished.peek()) return;
+    const last = await fetchTicket(where.officeId, where.token);
+    if (last.kind === "ok") show(last.value);
   }
 
   async function loadOffice(where: TicketTarget): Promise<void> {
