@@ -109,6 +109,7 @@ describe("Storage migrations", () => {
           "idempotency",
           "migrations",
           "office",
+          "remote_ticket_limits",
           "sqlite_sequence",
           "tickets",
           "used_booking_proofs",

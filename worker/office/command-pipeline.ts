@@ -7,10 +7,11 @@ import type { OfficeState } from "../../shared/protocol/state";
 import { errorBody, STATUS_BY_ENGINE_ERROR } from "../http/errors";
 import type { AuditLog } from "../storage/audit-log";
 import { issueLimits } from "./issue-limits";
-import { RateLimits } from "./rate-limits";
+import { type Limit, MemoryLimits } from "./rate-limits";
 import { answerFor, type CommandAnswer } from "./responses";
 import type { IdempotencyRecords } from "./store/idempotency";
 import type { OfficeStore } from "./store/office-store";
+import type { RemoteTicketLimits } from "./store/remote-ticket-limits";
 import type { RevokedDevices } from "./store/revoked-devices";
 import type { TicketHistory } from "./store/ticket-history";
 import { newTicketToken } from "./tokens";
@@ -44,6 +45,8 @@ export interface PipelineParts {
   auditLog: AuditLog;
   history: TicketHistory;
   revokedDevices: RevokedDevices;
+  /** The remote-ticket limit per address, in storage (it must outlive an eviction). */
+  remoteLimits: RemoteTicketLimits;
   /** Tells every live socket what happened (after the write, never before). */
   publish: (firstSeq: number, events: OfficeEvent[], state: OfficeState) => void;
   /** The day or the configuration changed: the rollover alarm is due at another time. */
@@ -69,7 +72,7 @@ interface Committed {
 export class CommandPipeline {
   private current: OfficeState | null = null;
   private lastSeq = 0;
-  private readonly rateLimits = new RateLimits();
+  private readonly memoryLimits = new MemoryLimits();
 
   constructor(private readonly parts: PipelineParts) {
     this.reload();
@@ -135,9 +138,13 @@ export class CommandPipeline {
       };
     }
     if (command.type === "issueTicket") {
-      const taken = this.rateLimits.take(issueLimits(options.actor, this.parts.env), now);
-      if (!taken.ok) {
-        const seconds = Math.ceil(taken.retryAfterMs / 1000);
+      const remoteTickets = this.current?.config.allowRemoteTickets ?? false;
+      const waitMs = this.takeIssueLimits(
+        issueLimits(options.actor, this.parts.env, remoteTickets),
+        now,
+      );
+      if (waitMs !== null) {
+        const seconds = Math.ceil(Math.max(1000, waitMs) / 1000);
         return {
           status: 429,
           body: errorBody(
@@ -148,6 +155,20 @@ export class CommandPipeline {
         };
       }
     }
+    return null;
+  }
+
+  /** Takes one from every limit, or none if any is spent; then how long to wait (ms), else null. */
+  private takeIssueLimits(limits: Limit[], now: number): number | null {
+    const counter = (limit: Limit) =>
+      limit.kept === "storage" ? this.parts.remoteLimits : this.memoryLimits;
+    let wait: number | null = null;
+    for (const limit of limits) {
+      const w = counter(limit).wait(limit, now);
+      if (w !== null) wait = Math.max(wait ?? 0, w);
+    }
+    if (wait !== null) return wait;
+    for (const limit of limits) counter(limit).take(limit, now);
     return null;
   }
 

@@ -20,9 +20,12 @@ function positive(value: string | undefined, fallback: number): number {
 /**
  * The limits one ticket request must fit in, by who asks: per device, per
  * address (several kiosks may share one), per person; the operator and the
- * office itself are not limited.
+ * office itself are not limited. An anonymous request is counted only where
+ * the office takes remote tickets (elsewhere the engine refuses it anyway, and
+ * counting it would only fill memory and storage). Minute windows are kept in
+ * memory; the remote hour in storage, so that an eviction does not reset it.
  */
-export function issueLimits(actor: Actor, env: Partial<Env>): Limit[] {
+export function issueLimits(actor: Actor, env: Partial<Env>, remoteTickets: boolean): Limit[] {
   const perDevice = positive(
     env.TURNO_TICKETS_PER_DEVICE_PER_MINUTE,
     DEFAULT_ISSUE_LIMITS.perDevicePerMinute,
@@ -42,17 +45,23 @@ export function issueLimits(actor: Actor, env: Partial<Env>): Limit[] {
       return [];
     case "staff":
       return [
-        { key: `acct:${actor.id}`, max: DEFAULT_ISSUE_LIMITS.perStaffPerMinute, windowMs: MINUTE },
+        {
+          key: `acct:${actor.id}`,
+          max: DEFAULT_ISSUE_LIMITS.perStaffPerMinute,
+          windowMs: MINUTE,
+          kept: "memory",
+        },
       ];
     case "device":
       return [
-        { key: `dev:${actor.id}`, max: perDevice, windowMs: MINUTE },
-        { key: `addr:${address}`, max: perAddress, windowMs: MINUTE },
+        { key: `dev:${actor.id}`, max: perDevice, windowMs: MINUTE, kept: "memory" },
+        { key: `addr:${address}`, max: perAddress, windowMs: MINUTE, kept: "memory" },
       ];
     case "anonymous":
+      if (!remoteTickets) return [];
       return [
-        { key: `remote:${address}`, max: remote, windowMs: HOUR },
-        { key: `addr:${address}`, max: perAddress, windowMs: MINUTE },
+        { key: `remote:${address}`, max: remote, windowMs: HOUR, kept: "storage" },
+        { key: `addr:${address}`, max: perAddress, windowMs: MINUTE, kept: "memory" },
       ];
   }
 }

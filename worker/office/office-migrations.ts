@@ -169,4 +169,17 @@ export const OFFICE_MIGRATIONS: Migration[] = [
       `CREATE INDEX used_booking_proofs_by_expiry ON used_booking_proofs (expires_at)`,
     ],
   },
+  {
+    name: "010-remote-ticket-limits",
+    statements: [
+      // The remote-ticket limit per address outlives an eviction (issue 13, point 5); expired
+      // windows are dropped a few at a time by their start (store/remote-ticket-limits.ts).
+      `CREATE TABLE remote_ticket_limits (
+        key TEXT PRIMARY KEY,
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL
+      )`,
+      `CREATE INDEX remote_ticket_limits_by_start ON remote_ticket_limits (window_start)`,
+    ],
+  },
 ];

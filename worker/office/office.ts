@@ -13,6 +13,7 @@ import { officeRequests, SYSTEM_ACTOR } from "./office-requests";
 import { AppointmentsTable } from "./store/appointments-table";
 import { IdempotencyRecords } from "./store/idempotency";
 import { OfficeStore } from "./store/office-store";
+import { RemoteTicketLimits } from "./store/remote-ticket-limits";
 import { RevokedDevices } from "./store/revoked-devices";
 import { TicketHistory } from "./store/ticket-history";
 import { UsedProofs } from "./store/used-proofs";
@@ -69,6 +70,7 @@ export class Office extends Server<Env> {
       auditLog,
       history,
       revokedDevices,
+      remoteLimits: new RemoteTicketLimits(sql),
       publish: (firstSeq, events, state) => this.live.publish(firstSeq, events, state),
       rescheduleRollover: () => void this.scheduleAlarm(),
       afterConfigured: (config, now) => bookings.recheckConflicts(config, now),
