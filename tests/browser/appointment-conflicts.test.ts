@@ -9,6 +9,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BookedAppointment } from "../../shared/protocol/appointments";
 import type { OfficeConfigInput } from "../../shared/protocol/config";
+import { everyWeekday } from "../../shared/protocol/weekdays";
 import { describeViolations, seriousAccessibilityViolations } from "./accessibility";
 import { launchBrowser, openPage, screenshot, testId } from "./browser";
 import { api, createStaff, openAllDayConfig } from "./office-api";
@@ -36,15 +37,7 @@ function bookingConfig(): OfficeConfigInput {
             ...service,
             mode: "appointment" as const,
             booking: {
-              windows: {
-                mon: allDay,
-                tue: allDay,
-                wed: allDay,
-                thu: allDay,
-                fri: allDay,
-                sat: allDay,
-                sun: allDay,
-              },
+              windows: everyWeekday(() => allDay),
               slotMinutes: 30,
               daysAhead: 10,
               minNoticeMinutes: 0,
