@@ -15,6 +15,10 @@ export default defineConfig({
         test: { name: "reports", include: ["tests/reports/**/*.test.ts"], environment: "node" },
       },
       {
+        // npm start's own pieces (scripts/), in plain Node.
+        test: { name: "scripts", include: ["tests/scripts/**/*.test.ts"], environment: "node" },
+      },
+      {
         // The client apps' own logic (views, timers, announcements), without a browser.
         test: {
           name: "clients",
@@ -27,7 +31,9 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
             // The operator's token lets tests set up offices without signing in (tests/worker/helpers.ts).
-            miniflare: { bindings: { TURNO_SETUP_TOKEN: WORKER_TEST_SETUP_TOKEN } },
+            // TURNO_LAN: the tests speak plain http to http://example.com, as an office's LAN
+            // does (tests/worker/https.test.ts drops it to test a deployed host).
+            miniflare: { bindings: { TURNO_SETUP_TOKEN: WORKER_TEST_SETUP_TOKEN, TURNO_LAN: "1" } },
           }),
         ],
         test: { name: "worker", include: ["tests/worker/**/*.test.ts"] },

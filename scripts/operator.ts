@@ -20,7 +20,7 @@ function listenPort(value: string | undefined): number {
   return port;
 }
 export const STATE_DIR = process.env.TURNO_STATE_DIR ?? join(ROOT, ".turno", "state");
-/** The env file wrangler dev reads (`--env-file`): it carries TURNO_SETUP_TOKEN. */
+/** The env file wrangler dev reads (`--env-file`): it carries TURNO_SETUP_TOKEN and TURNO_LAN. */
 export const DEV_ENV_FILE = join(STATE_DIR, "turno-dev.env");
 
 /** TURNO_SETUP_TOKEN from the environment, else the local one, else a new one (`npm start` saves it). */
@@ -33,10 +33,13 @@ export function setupToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
-/** Writes the env file wrangler dev loads, with the token in use. */
+/**
+ * Writes the env file wrangler dev loads, with the token in use, and TURNO_LAN=1: this
+ * Turno serves the office's network itself, over plain http (worker/http/deployment.ts).
+ */
 export function writeDevEnv(token: string): void {
   mkdirSync(STATE_DIR, { recursive: true });
-  writeFileSync(DEV_ENV_FILE, `TURNO_SETUP_TOKEN=${token}\n`, { mode: 0o600 });
+  writeFileSync(DEV_ENV_FILE, `TURNO_SETUP_TOKEN=${token}\nTURNO_LAN=1\n`, { mode: 0o600 });
   chmodSync(DEV_ENV_FILE, 0o600);
 }
 

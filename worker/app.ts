@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { errorResponse } from "./http/errors";
+import { httpsRefusal } from "./http/deployment";
 import { buildOpenApi } from "./http/openapi";
 import type { AppEnv } from "./http/route";
 import { securityHeaders } from "./http/security-headers";
@@ -19,6 +20,12 @@ import { ticketRoutes } from "./routes/tickets";
 export const app = new Hono<AppEnv>();
 
 app.use(securityHeaders);
+// Plain http to a deployed host goes to https before anything reads a cookie (issue 13, point 7).
+app.use(async (c, next) => {
+  const refusal = httpsRefusal(c.env, c.req.raw);
+  if (refusal) return refusal;
+  await next();
+});
 
 officeRoutes(app);
 ticketRoutes(app);

@@ -9,6 +9,11 @@ declare global {
       ASSETS: Fetcher;
       /** The operator's secret for /api/setup and `npm run account` (at least 32 characters). */
       TURNO_SETUP_TOKEN?: string;
+      /**
+       * "1": served by `npm start` on a machine in the office, not by Cloudflare (plain http
+       * allowed, LAN cookies; worker/http/deployment.ts). Never set on a deployed Worker.
+       */
+      TURNO_LAN?: string;
       /** Ticket issuing limits (see README "Security"); numbers as text, as wrangler vars are. */
       TURNO_TICKETS_PER_DEVICE_PER_MINUTE?: string;
       TURNO_TICKETS_PER_ADDRESS_PER_MINUTE?: string;

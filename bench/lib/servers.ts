@@ -140,6 +140,9 @@ export async function startTurno(opts: {
       opts.logLevel,
       "--var",
       `TURNO_SETUP_TOKEN:${BENCH_SETUP_TOKEN}`,
+      // Plain http on this machine, as `npm start` serves an office (README "Running it").
+      "--var",
+      "TURNO_LAN:1",
       // The bench is one kiosk issuing as fast as it can: lift the per-device and per-address limits.
       "--var",
       "TURNO_TICKETS_PER_DEVICE_PER_MINUTE:100000000",

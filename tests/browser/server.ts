@@ -133,6 +133,9 @@ export async function startServer(options: ServerOptions): Promise<TurnoServer> 
       "warn",
       "--var",
       `TURNO_SETUP_TOKEN:${E2E_SETUP_TOKEN}`,
+      // Served on the machine itself, as `npm start` serves an office: plain http allowed.
+      "--var",
+      "TURNO_LAN:1",
     ],
     // Its own process group, so stopping it also stops the workerd it spawns.
     { cwd: ROOT, env: CHILD_ENV, stdio: ["ignore", log, log], detached: true },

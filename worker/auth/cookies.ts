@@ -1,14 +1,20 @@
 import type { DeviceRole } from "../../shared/protocol/auth";
 
+import { isLan } from "../http/deployment";
+
 /**
- * Cookie names and attributes. Secure whenever the browser allows it
- * (https, or localhost which browsers treat as secure); on plain http in an
- * office LAN the cookie could not be stored at all, so there it goes
- * without Secure and without the __Host- prefix (the README says to use
- * https beyond a test bench).
+ * Cookie names and attributes. On a deployed host always Secure, the session's
+ * with the __Host- prefix, whatever the request's scheme (plain http is
+ * redirected there anyway: issue 13, point 7). Only a Turno started on the
+ * office's network (TURNO_LAN=1, set by `npm start`) serves plain http: there
+ * they are Secure whenever the browser allows it (https, or localhost which
+ * browsers treat as secure), and on plain http to a LAN address, where a
+ * Secure cookie could not be stored at all, without Secure and without the
+ * __Host- prefix (the README says to use https beyond a test bench).
  */
-export function isSecureOrigin(url: URL): boolean {
+export function isSecureOrigin(env: Env, url: URL): boolean {
   return (
+    !isLan(env) ||
     url.protocol === "https:" ||
     url.hostname === "localhost" ||
     url.hostname === "127.0.0.1" ||
@@ -16,8 +22,8 @@ export function isSecureOrigin(url: URL): boolean {
   );
 }
 
-export function sessionCookieName(url: URL): string {
-  return isSecureOrigin(url) ? "__Host-turno_session" : "turno_session";
+export function sessionCookieName(env: Env, url: URL): string {
+  return isSecureOrigin(env, url) ? "__Host-turno_session" : "turno_session";
 }
 
 export const SESSION_COOKIE_NAMES = ["__Host-turno_session", "turno_session"] as const;
@@ -32,6 +38,7 @@ export function deviceCookiePath(office: string): string {
 }
 
 export function cookie(
+  env: Env,
   url: URL,
   name: string,
   value: string,
@@ -44,7 +51,7 @@ export function cookie(
     "HttpOnly",
     "SameSite=Strict",
   ];
-  if (isSecureOrigin(url)) parts.push("Secure");
+  if (isSecureOrigin(env, url)) parts.push("Secure");
   return parts.join("; ");
 }
 

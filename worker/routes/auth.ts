@@ -35,7 +35,7 @@ function withSessionCookie(c: AppContext, token: string, body: MeView): Response
   const response = Response.json(body, { status: 200 });
   response.headers.append(
     "set-cookie",
-    cookie(url, sessionCookieName(url), token, {
+    cookie(c.env, url, sessionCookieName(c.env, url), token, {
       path: "/",
       maxAgeSeconds: SESSION_ABSOLUTE_MS / 1000,
     }),
@@ -117,7 +117,7 @@ export function authRoutes(app: Hono<AppEnv>): void {
       for (const name of SESSION_COOKIE_NAMES)
         response.headers.append(
           "set-cookie",
-          cookie(url, name, "", { path: "/", maxAgeSeconds: 0 }),
+          cookie(c.env, url, name, "", { path: "/", maxAgeSeconds: 0 }),
         );
       return response;
     },
