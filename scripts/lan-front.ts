@@ -12,11 +12,17 @@
  * premises (a TLS terminator), TURNO_TRUSTED_PROXY names its addresses: only from those
  * is the `X-Forwarded-For` they append believed.
  */
-import { createServer, type IncomingMessage, request, type Server, Agent } from "node:http";
-import { isIP, connect, type Socket } from "node:net";
+import { Agent, createServer, type IncomingMessage, request, type Server } from "node:http";
+import { connect, isIP, type Socket } from "node:net";
 
 /** Headers through which a client could claim an address; never passed on from a client. */
-const ADDRESS_HEADERS = ["cf-connecting-ip", "x-forwarded-for", "x-real-ip", "forwarded", "true-client-ip"];
+const ADDRESS_HEADERS = [
+  "cf-connecting-ip",
+  "x-forwarded-for",
+  "x-real-ip",
+  "forwarded",
+  "true-client-ip",
+];
 
 export interface LanFrontOptions {
   /** Where to listen: TURNO_HOST and TURNO_PORT. */

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { errorResponse } from "./http/errors";
 import { httpsRefusal } from "./http/deployment";
+import { errorResponse } from "./http/errors";
 import { buildOpenApi } from "./http/openapi";
 import type { AppEnv } from "./http/route";
 import { securityHeaders } from "./http/security-headers";

@@ -54,9 +54,7 @@ describe("A deployed host", () => {
       body: { username, password: TEST_PASSWORD },
     });
     expect(write.status).toBe(403);
-    expect(((await write.json()) as { error: { code: string } }).error.code).toBe(
-      "https_required",
-    );
+    expect(((await write.json()) as { error: { code: string } }).error.code).toBe("https_required");
     expect(write.headers.getSetCookie()).toEqual([]);
   });
 
@@ -79,9 +77,7 @@ describe("A deployed host", () => {
       body: { code: code.body.code },
     });
     expect(paired.status).toBe(200);
-    expect(cookieAttributes(setCookieLine(paired.headers, "turno_kiosk"))).toHaveProperty(
-      "secure",
-    );
+    expect(cookieAttributes(setCookieLine(paired.headers, "turno_kiosk"))).toHaveProperty("secure");
   });
 
   it("on the office's network (TURNO_LAN=1) plain http is served and the LAN cookie has no Secure, as before.", async () => {
@@ -110,7 +106,10 @@ describe("Answers with personal or session data", () => {
       devices: await api("GET", `/offices/${officeId}/devices`),
       audit: await api("GET", `/offices/${officeId}/audit`),
       today: await api("GET", `/offices/${officeId}/today`),
-      csv: await api("GET", `/offices/${officeId}/reports/tickets.csv?from=2026-01-01&to=2026-01-02`),
+      csv: await api(
+        "GET",
+        `/offices/${officeId}/reports/tickets.csv?from=2026-01-01&to=2026-01-02`,
+      ),
       office: await api("GET", `/offices/${officeId}`),
       me: await api("GET", "/auth/me", { as: "anonymous" }),
     };

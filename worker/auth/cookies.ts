@@ -28,6 +28,19 @@ export function sessionCookieName(env: Env, url: URL): string {
 
 export const SESSION_COOKIE_NAMES = ["__Host-turno_session", "turno_session"] as const;
 
+/**
+ * The browser's place cookie: a random token, long-lived, that makes this browser "a
+ * place this account signs in from" once someone signed in with it (issue 13, point 8).
+ * It proves nothing by itself; it only keeps other people's wrong guesses, even from the
+ * same address, from holding this browser back.
+ */
+export function placeCookieName(env: Env, url: URL): string {
+  return isSecureOrigin(env, url) ? "__Host-turno_place" : "turno_place";
+}
+
+/** 400 days: the longest any browser keeps a cookie; each sign-in sends it again. */
+export const PLACE_COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
+
 export function deviceCookieName(role: DeviceRole): string {
   return `turno_${role}`;
 }

@@ -15,7 +15,7 @@ import type { Failure } from "./directory/failure";
 import { OfficeFanout } from "./directory/office-fanout";
 import { type IssuedPairingCode, Pairing } from "./directory/pairing";
 import { type OpenedSession, Sessions } from "./directory/sessions";
-import { type LoginStart, SignIn } from "./directory/sign-in";
+import { type LoginStart, type PasswordCheckStart, SignIn } from "./directory/sign-in";
 import { SignInLimits } from "./directory/sign-in-limits";
 import { DirectoryStore } from "./directory/store/directory-store";
 import type { DevicePrincipal, StaffPrincipal } from "./principal";
@@ -83,8 +83,9 @@ export class Directory extends DurableObject<Env> {
   }
 
   // ── Signing in and out ──────────────────────────────────────────────────
-  async beginLogin(username: string, address: string): Promise<LoginStart> {
-    return this.signIn.begin(username, address);
+  /** `place`: the digest of the browser's place cookie, if it sent one (known places, issue 13). */
+  async beginLogin(username: string, address: string, place?: string): Promise<LoginStart> {
+    return this.signIn.begin(username, address, place ?? null);
   }
 
   async finishLogin(
@@ -99,16 +100,19 @@ export class Directory extends DurableObject<Env> {
     await this.sessions.logout(sessionHash, address);
   }
 
-  async passwordHashOf(accountId: string): Promise<string | null> {
-    return this.accounts.passwordHashOf(accountId);
+  /** A password change's check of the current password: limited, then the hash to verify. */
+  async beginPasswordCheck(accountId: string): Promise<PasswordCheckStart> {
+    return this.signIn.beginPasswordCheck(accountId);
   }
 
+  /** `checkId`: the passed check of the current password (beginPasswordCheck). */
   async changePassword(
     staff: StaffPrincipal,
     newPasswordHash: string,
     address: string,
+    checkId: number,
   ): Promise<OpenedSession> {
-    return this.signIn.changePassword(staff, newPasswordHash, address);
+    return this.signIn.changePassword(staff, newPasswordHash, address, checkId);
   }
 
   // ── Accounts ────────────────────────────────────────────────────────────

@@ -60,13 +60,11 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   if (c.res.status === 101) return;
   const api = isApiAnswer(c.req.path);
   // Answers of a command come from the office already with them (no copy on the hot path).
-  if (
-    c.res.headers.has("content-security-policy") &&
-    (!api || c.res.headers.has("cache-control"))
-  )
+  if (c.res.headers.has("content-security-policy") && (!api || c.res.headers.has("cache-control")))
     return;
   const response = new Response(c.res.body, c.res);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
-  if (api && !response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+  if (api && !response.headers.has("cache-control"))
+    response.headers.set("cache-control", "no-store");
   c.res = response;
 };
