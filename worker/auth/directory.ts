@@ -189,6 +189,11 @@ export class Directory extends DurableObject<Env> {
     this.fanout.register(office, Date.now());
   }
 
+  /** Was this office ever created? (A read: asking about a random name stores nothing.) */
+  async officeExists(office: string): Promise<boolean> {
+    return this.fanout.has(office);
+  }
+
   /** The installation's own audit trail: every entry, all offices. */
   async auditEntries(options: { before?: number; limit: number }): Promise<AuditEntry[]> {
     return this.audit.entries(options);
