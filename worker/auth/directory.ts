@@ -82,6 +82,12 @@ export class Directory extends DurableObject<Env> {
     return { alive: this.sessions.isAlive(sessionId, Date.now()) };
   }
 
+  /** When each session ends unless used again, null for one that has ended; not a use. */
+  async sessionEnds(sessionIds: string[]): Promise<(number | null)[]> {
+    const now = Date.now();
+    return sessionIds.map((id) => this.sessions.endsAt(id, now));
+  }
+
   // ── Signing in and out ──────────────────────────────────────────────────
   /** `place`: the digest of the browser's place cookie, if it sent one (known places, issue 13). */
   async beginLogin(username: string, address: string, place?: string): Promise<LoginStart> {

@@ -97,7 +97,15 @@ function liveGrant(principal: Principal, office: string, role: LiveRole): LiveGr
     actor: actorOf(staff ? principal : { ...principal, staff: null }, usedDevice),
     rank: staffRank(principal, office),
     tags,
-    ...(staff ? { session: { id: staff.sessionId, expiresAt: staff.expiresAt } } : {}),
+    ...(staff
+      ? {
+          session: {
+            id: staff.sessionId,
+            expiresAt: staff.expiresAt,
+            idleExpiresAt: staff.idleExpiresAt,
+          },
+        }
+      : {}),
   };
 }
 
