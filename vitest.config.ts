@@ -1,6 +1,6 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
-import { WORKER_TEST_SETUP_TOKEN } from "./tests/support/setup-token";
+import { WORKER_TEST_PROOF_KEY, WORKER_TEST_SETUP_TOKEN } from "./tests/support/setup-token";
 
 // Projects: the pure engine and the apps' logic in plain Node, the worker inside workerd, and
 // the client apps in Chromium against a real `wrangler dev` (tests/browser).
@@ -31,9 +31,18 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
             // The operator's token lets tests set up offices without signing in (tests/worker/helpers.ts).
-            // TURNO_LAN: the tests speak plain http to http://example.com, as an office's LAN
-            // does (tests/worker/https.test.ts drops it to test a deployed host).
-            miniflare: { bindings: { TURNO_SETUP_TOKEN: WORKER_TEST_SETUP_TOKEN, TURNO_LAN: "1" } },
+            // The booking proof's key, and a small proof (about 500 hashes) so that the tests that
+            // book as the public stay quick; the browser tests solve the full-size one. TURNO_LAN:
+            // the tests speak plain http to http://example.com, as an office's LAN does
+            // (tests/worker/deployed-host.test.ts drops it to test a deployed host).
+            miniflare: {
+              bindings: {
+                TURNO_SETUP_TOKEN: WORKER_TEST_SETUP_TOKEN,
+                TURNO_BOOKING_PROOF_KEY: WORKER_TEST_PROOF_KEY,
+                TURNO_BOOKING_PROOF_MAX_NUMBER: "1000",
+                TURNO_LAN: "1",
+              },
+            },
           }),
         ],
         test: { name: "worker", include: ["tests/worker/**/*.test.ts"] },

@@ -9,6 +9,7 @@ import { createAppointmentsApi } from "./model/appointments-api";
 import { createBookingPageModel } from "./model/booking-page-model";
 import { createManagePageModel } from "./model/manage-page-model";
 import { isManagePath, parseManagePath } from "./model/manage-path";
+import { solveInWorker } from "./model/solve-in-worker";
 import { BookingApp } from "./ui/BookingApp";
 import { ManageApp } from "./ui/ManageApp";
 
@@ -31,7 +32,12 @@ if (isManagePath(location.pathname)) {
   if (root) render(<ManageApp model={model} />, root);
   void model.start();
 } else {
-  const model = createBookingPageModel(officeIdFromUrl(), { api });
+  const model = createBookingPageModel(officeIdFromUrl(), {
+    api,
+    solveProof: solveInWorker,
+    // Opened from the counter console or the dashboard: "Book an appointment for a caller".
+    staffLink: new URLSearchParams(location.search).get("staff") === "1",
+  });
   effect(() => {
     document.documentElement.lang = model.language.value;
     const office = model.office.value?.name;

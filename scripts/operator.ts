@@ -20,26 +20,44 @@ function listenPort(value: string | undefined): number {
   return port;
 }
 export const STATE_DIR = process.env.TURNO_STATE_DIR ?? join(ROOT, ".turno", "state");
-/** The env file wrangler dev reads (`--env-file`): it carries TURNO_SETUP_TOKEN and TURNO_LAN. */
+/**
+ * The env file wrangler dev reads (`--env-file`): it carries TURNO_SETUP_TOKEN and
+ * TURNO_BOOKING_PROOF_KEY, the Worker's two secrets, and TURNO_LAN.
+ */
 export const DEV_ENV_FILE = join(STATE_DIR, "turno-dev.env");
 
-/** TURNO_SETUP_TOKEN from the environment, else the local one, else a new one (`npm start` saves it). */
-export function setupToken(): string {
-  if (process.env.TURNO_SETUP_TOKEN) return process.env.TURNO_SETUP_TOKEN;
+/** A secret from the environment, else the local one, else a new one (`npm start` saves it). */
+function devSecret(name: string): string {
+  const fromEnv = process.env[name];
+  if (fromEnv) return fromEnv;
   if (existsSync(DEV_ENV_FILE)) {
-    const match = /^TURNO_SETUP_TOKEN=(\S+)$/m.exec(readFileSync(DEV_ENV_FILE, "utf8"));
+    const match = new RegExp(`^${name}=(\\S+)$`, "m").exec(readFileSync(DEV_ENV_FILE, "utf8"));
     if (match) return match[1]!;
   }
   return randomBytes(32).toString("base64url");
 }
 
+/** TURNO_SETUP_TOKEN from the environment, else the local one, else a new one (`npm start` saves it). */
+export function setupToken(): string {
+  return devSecret("TURNO_SETUP_TOKEN");
+}
+
+/** The HMAC key of the public's booking proof of work, kept like the setup token. */
+function bookingProofKey(): string {
+  return devSecret("TURNO_BOOKING_PROOF_KEY");
+}
+
 /**
- * Writes the env file wrangler dev loads, with the token in use, and TURNO_LAN=1: this
+ * Writes the env file wrangler dev loads, with the secrets in use, and TURNO_LAN=1: this
  * Turno serves the office's network itself, over plain http (worker/http/deployment.ts).
  */
-export function writeDevEnv(token: string): void {
+export function writeDevEnv(token: string, proofKey = bookingProofKey()): void {
   mkdirSync(STATE_DIR, { recursive: true });
-  writeFileSync(DEV_ENV_FILE, `TURNO_SETUP_TOKEN=${token}\nTURNO_LAN=1\n`, { mode: 0o600 });
+  writeFileSync(
+    DEV_ENV_FILE,
+    `TURNO_SETUP_TOKEN=${token}\nTURNO_BOOKING_PROOF_KEY=${proofKey}\nTURNO_LAN=1\n`,
+    { mode: 0o600 },
+  );
   chmodSync(DEV_ENV_FILE, 0o600);
 }
 

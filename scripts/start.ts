@@ -149,7 +149,7 @@ async function main(): Promise<void> {
       behindFront ? "127.0.0.1" : HOST,
       "--persist-to",
       STATE_DIR,
-      // Carries TURNO_SETUP_TOKEN to the Worker without putting it on the command line.
+      // Carries the Worker's secrets (TURNO_SETUP_TOKEN, TURNO_BOOKING_PROOF_KEY) without putting them on the command line.
       "--env-file",
       DEV_ENV_FILE,
       "--show-interactive-dev-session=false",

@@ -14,6 +14,10 @@ declare global {
        * allowed, LAN cookies; worker/http/deployment.ts). Never set on a deployed Worker.
        */
       TURNO_LAN?: string;
+      /** The HMAC key of the public's proof of work for bookings (at least 32 characters; worker/auth/booking-proof.ts). */
+      TURNO_BOOKING_PROOF_KEY?: string;
+      /** The largest counter of a booking's proof of work (default 50000): its average cost is half this in hashes. */
+      TURNO_BOOKING_PROOF_MAX_NUMBER?: string;
       /** Ticket issuing limits (see README "Security"); numbers as text, as wrangler vars are. */
       TURNO_TICKETS_PER_DEVICE_PER_MINUTE?: string;
       TURNO_TICKETS_PER_ADDRESS_PER_MINUTE?: string;

@@ -140,6 +140,8 @@ export async function startTurno(opts: {
       opts.logLevel,
       "--var",
       `TURNO_SETUP_TOKEN:${BENCH_SETUP_TOKEN}`,
+      "--var",
+      `TURNO_BOOKING_PROOF_KEY:${BENCH_SETUP_TOKEN}-booking-proof`,
       // Plain http on this machine, as `npm start` serves an office (README "Running it").
       "--var",
       "TURNO_LAN:1",

@@ -8,6 +8,8 @@ import {
   CheckedIn,
   HeldAppointment,
 } from "../../shared/protocol/appointments";
+import { MeView } from "../../shared/protocol/auth";
+import { BookingChallenge } from "../../shared/protocol/booking-proof";
 import { OWN_PAGE_HEADER } from "../../shared/protocol/wire-constants";
 import { BookingOffice } from "./booking-office";
 
@@ -95,6 +97,13 @@ export function createAppointmentsApi(fetchImpl: FetchLike, timeoutMs = TIMEOUT_
 
   return {
     office: (officeId: string) => call("GET", office(officeId), BookingOffice),
+
+    /** Who is signed in on this browser (401 for the public): staff book on someone's behalf. */
+    me: () => call("GET", "/api/auth/me", MeView),
+
+    /** A proof-of-work challenge for one public booking. */
+    challenge: (officeId: string) =>
+      call("GET", `${office(officeId)}/appointments/challenge`, BookingChallenge),
 
     /** Every start of the days from `from` to `to` (office-local dates), full ones included. */
     slots: (officeId: string, serviceId: string, from: string, to: string) =>

@@ -1,8 +1,18 @@
 import { batch, computed, type ReadonlySignal, signal } from "@preact/signals";
+import { RANK, rankIn } from "../../shared/access/ranks";
 import { newIdempotencyKey } from "../../shared/client/idempotency-key";
 import { qrSvg as drawQrSvg } from "../../shared/client/qr-svg";
 import { type BookMessages, bookMessages } from "../../shared/i18n/book";
-import type { BookedAppointment, SlotOfService } from "../../shared/protocol/appointments";
+import type {
+  BookAppointmentBody,
+  BookedAppointment,
+  SlotOfService,
+} from "../../shared/protocol/appointments";
+import type {
+  BookingChallenge,
+  BookingProof,
+  BookingSolution,
+} from "../../shared/protocol/booking-proof";
 import { addDays } from "../../shared/protocol/wall-time";
 import type { AppointmentsApi } from "./appointments-api";
 import {
@@ -20,6 +30,7 @@ import {
 } from "./booking-details";
 import { type BookableService, type BookingOffice, bookableServices } from "./booking-office";
 import { officeToday } from "./calendar-days";
+import { createProofKeeper, solveBookingChallenge } from "./proof-of-work";
 import { type BookingRefusal, bookingRefusal, needsAnotherTime } from "./refusals";
 import { createSlotPicker, type SlotPicker } from "./slot-picker";
 
@@ -52,7 +63,18 @@ export interface PageDependencies {
   newKey?: () => string;
   /** The QR code of a booking code, as SVG markup. */
   qrSvg?: (code: string) => Promise<string | null>;
+  /** Solves a proof-of-work challenge (the page: in a Web Worker; else on this thread). */
+  solveProof?: (challenge: BookingChallenge) => Promise<BookingSolution | null>;
+  /** The link said it is for staff booking on someone's behalf (`&staff=1`). */
+  staffLink?: boolean;
 }
+
+/** Who is booking: the public, or staff of the office on someone's behalf (by phone, at the desk). */
+export type Booker =
+  | { kind: "public" }
+  | { kind: "staff"; name: string }
+  /** A staff link opened where nobody of this office is signed in: it books as the public. */
+  | { kind: "not-staff" };
 
 /**
  * The public booking page (/book/?office=…): a service, a day, a free time,
@@ -65,6 +87,11 @@ export function createBookingPageModel(officeId: string, deps: PageDependencies)
   const deviceNow = deps.now ?? Date.now;
   const newKey = deps.newKey ?? (() => newIdempotencyKey("book"));
   const qrSvg = deps.qrSvg ?? drawQrSvg;
+  const proofs = createProofKeeper({
+    challenge: () => api.challenge(officeId),
+    solve: deps.solveProof ?? solveBookingChallenge,
+    now: () => officeNow(),
+  });
 
   const load = signal<"loading" | "ready" | "unknown-office" | "unreachable">("loading");
   const office = signal<BookingOffice | null>(null);
@@ -87,8 +114,12 @@ export function createBookingPageModel(officeId: string, deps: PageDependencies)
   const sending = signal(false);
   const refusal = signal<BookingRefusal | null>(null);
   const confirmation = signal<Confirmation | null>(null);
-  /** The key of a booking that got no answer, kept for sending exactly that booking again. */
-  let pending: { key: string; body: string } | null = null;
+  const booker = signal<Booker>({ kind: "public" });
+  /**
+   * The key of a booking that got no answer, kept for sending exactly that
+   * booking again, with the proof of work it carried (the office may have used it).
+   */
+  let pending: { key: string; body: string; proof: BookingProof | null } | null = null;
 
   const step = computed<BookingStep>(() => {
     if (load.value !== "ready") return load.value;
@@ -100,16 +131,30 @@ export function createBookingPageModel(officeId: string, deps: PageDependencies)
 
   const officeNow = () => deviceNow() + clockOffset;
 
+  /** Staff of this office signed in on this browser: the office treats their booking as staff's. */
+  async function whoBooks(): Promise<Booker> {
+    const me = await api.me();
+    if (me.kind === "ok" && rankIn(me.value.account.grants, officeId) >= RANK.clerk)
+      return { kind: "staff", name: me.value.account.displayName };
+    return deps.staffLink ? { kind: "not-staff" } : { kind: "public" };
+  }
+
   async function start(): Promise<void> {
     load.value = "loading";
-    const answer = await api.office(officeId);
+    const [answer, who] = await Promise.all([api.office(officeId), whoBooks()]);
     switch (answer.kind) {
       case "ok":
         clockOffset = answer.value.serverTime - deviceNow();
         batch(() => {
           office.value = answer.value;
+          booker.value = who;
+          // By phone, most callers give a number.
+          if (who.kind === "staff" && details.peek() === EMPTY_DETAILS)
+            details.value = { ...EMPTY_DETAILS, contactKind: "phone" };
           load.value = "ready";
         });
+        // The public's proof of work is solved while they choose and type.
+        if (who.kind !== "staff") proofs.prepare();
         return;
       case "refused":
         load.value = answer.status === 404 ? "unknown-office" : "unreachable";
@@ -210,12 +255,17 @@ export function createBookingPageModel(officeId: string, deps: PageDependencies)
     );
     const body = JSON.stringify(request);
     // The same booking again after no answer: the same key, so the office makes it at most once.
-    if (pending?.body !== body) pending = { key: newKey(), body };
+    if (pending?.body !== body) pending = { key: newKey(), body, proof: null };
+    const sent = pending;
     batch(() => {
       sending.value = true;
       refusal.value = null;
     });
-    const result = await api.book(officeId, request, pending.key);
+    const result = await sendBooking(request, sent);
+    if (result.kind !== "unreachable" && booker.peek().kind !== "staff") {
+      // The proof was used (or refused): the next booking gets a new one, solved from now.
+      proofs.prepare();
+    }
     if (result.kind === "ok") {
       pending = null;
       const qr = await qrSvg(result.value.appointment.code);
@@ -239,6 +289,25 @@ export function createBookingPageModel(officeId: string, deps: PageDependencies)
     }
     sending.value = false;
     return false;
+  }
+
+  /**
+   * Sends the booking, with a proof of work unless staff book: the proof it
+   * carried before when sent again after no answer, a fresh one once if the
+   * office says the proof no longer holds (it expired while the phone was offline).
+   */
+  async function sendBooking(request: BookAppointmentBody, sent: NonNullable<typeof pending>) {
+    if (booker.peek().kind === "staff") return api.book(officeId, request, sent.key);
+    for (let attempt = 0; ; attempt++) {
+      sent.proof ??= await proofs.take();
+      if (!sent.proof) return { kind: "unreachable" as const };
+      const result = await api.book(officeId, { ...request, proof: sent.proof }, sent.key);
+      const stale =
+        result.kind === "refused" &&
+        (result.code === "proof_invalid" || result.code === "proof_required");
+      if (!stale || attempt > 0) return result;
+      sent.proof = null;
+    }
   }
 
   /** Another booking from the start, with the same name and contact (the reason is the last one's). */
@@ -276,6 +345,7 @@ export function createBookingPageModel(officeId: string, deps: PageDependencies)
     sending,
     refusal,
     confirmation,
+    booker,
     step,
     start,
     chooseService,

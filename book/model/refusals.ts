@@ -12,6 +12,7 @@ export const BOOKING_REFUSALS = [
   "too_many_requests",
   "unknown_service",
   "invalid_request",
+  "signed_out",
   "network",
   "generic",
 ] as const;
@@ -29,7 +30,10 @@ export function bookingRefusal(result: ApiResult<unknown>): BookingRefusal {
         ? (result.code as BookingRefusal)
         : result.code === "unknown_office"
           ? "unknown_service"
-          : "generic";
+          : // Sent as staff, but the office no longer sees a signed-in staff member.
+            result.code === "proof_required"
+            ? "signed_out"
+            : "generic";
     default: {
       const unknown: never = result;
       return unknown;

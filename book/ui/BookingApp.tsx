@@ -11,6 +11,7 @@ import { Message } from "./Message";
 import { PageFrame } from "./PageFrame";
 import { RefusalNote } from "./RefusalNote";
 import { ServiceChoice } from "./ServiceChoice";
+import { StaffBanner } from "./StaffBanner";
 import { StepHeading } from "./StepHeading";
 import { TimeChoice } from "./TimeChoice";
 
@@ -33,7 +34,9 @@ function Step({ model }: { model: BookingPageModel }) {
         ? b.day.title
         : step === "time"
           ? b.time.title
-          : b.details.title;
+          : model.booker.value.kind === "staff"
+            ? b.staff.detailsTitle
+            : b.details.title;
   const chosen = [
     service && number > 1 ? nameIn(service.names, lang) : null,
     chosenDay && number > 2
@@ -112,10 +115,15 @@ export function BookingApp({ model }: { model: BookingPageModel }) {
           text={m.unreachable}
           action={{ label: m.retry, onClick: () => void model.start() }}
         />
-      ) : step === "done" && booked ? (
-        <Confirmation model={model} booked={booked} />
       ) : (
-        <Step model={model} />
+        <>
+          <StaffBanner booker={model.booker.value} messages={model.messages.value} />
+          {step === "done" && booked ? (
+            <Confirmation model={model} booked={booked} />
+          ) : (
+            <Step model={model} />
+          )}
+        </>
       )}
     </PageFrame>
   );

@@ -75,7 +75,7 @@ export interface QueueGroup {
 
 export interface CounterQueue {
   groups: QueueGroup[];
-  /** The ticket "call next" would call now. */
+  /** The ticket "call next" would call now (undefined: no one, or the counter is kept for an appointment). */
   next: Ticket | undefined;
   total: number;
 }
@@ -101,7 +101,7 @@ export function counterQueue(
     else byService.get(ticket.serviceId)?.push(ticket);
   }
   const estimates = new Map(
-    summarizeServices(state).map((s) => [s.serviceId, s.estimatedWaitSeconds]),
+    summarizeServices(state, now).map((s) => [s.serviceId, s.estimatedWaitSeconds]),
   );
   const groups: QueueGroup[] = [];
   if (transferred.length > 0) {

@@ -18,6 +18,7 @@ export interface ActionProblem {
  */
 export const COUNTER_PROBLEM_CODES = [
   "queue_empty",
+  "kept_for_appointment",
   "counter_cannot_call",
   "counter_busy",
   "no_current_ticket",
@@ -49,11 +50,15 @@ export function problemFrom(body: unknown, mode: CounterMode): ActionProblem {
 }
 
 /**
- * Information, not a fault: nobody waiting is the office's good news, shown
- * calmly. Everything else the clerk must read as a refusal.
+ * Information, not a fault: nobody waiting is the office's good news, and a
+ * desk kept free for an appointment about to fall due is the call order at
+ * work (shared/engine/routing.ts); both are shown calmly. Everything else the
+ * clerk must read as a refusal.
  */
+const INFO_CODES: readonly string[] = ["queue_empty", "kept_for_appointment"];
+
 export function problemTone(problem: ActionProblem): "info" | "error" {
-  return problem.code === "queue_empty" ? "info" : "error";
+  return INFO_CODES.includes(problem.code) ? "info" : "error";
 }
 
 /**

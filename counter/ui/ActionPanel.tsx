@@ -1,4 +1,5 @@
 import { format } from "../../shared/i18n";
+import { BookForCallerLink } from "../../shared/ui/BookForCallerLink";
 import type { CounterModel } from "../model/counter-model";
 import type { ActionId } from "../model/counter-view";
 import { SHORTCUT_KEYS } from "../model/shortcuts";
@@ -73,6 +74,13 @@ export function ActionPanel({ model }: { model: CounterModel }) {
           {model.messages.value.counter.modeLocked}
         </p>
       )}
+      {/* Phone bookings (issue 12, point 3): the booking page in staff mode, in a tab of its own. */}
+      <BookForCallerLink
+        officeId={model.officeId}
+        config={model.state.value?.config}
+        label={model.messages.value.counter.bookForCaller}
+        className="book-for-caller"
+      />
     </div>
   );
 }

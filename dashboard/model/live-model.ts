@@ -11,6 +11,8 @@ import { todayTotals } from "./today";
 
 /** Today's figures are read again this often (the live socket carries the queue itself). */
 export const TODAY_POLL_MS = 25_000;
+/** Waits and staffing advice are estimated again this often as the clock moves. */
+const ESTIMATE_STEP_MS = 15_000;
 
 export interface LiveModelOptions {
   officeId: string;
@@ -54,12 +56,19 @@ export function createLiveModel(options: LiveModelOptions) {
   const pending = signal<string | null>(null);
   const note = signal<ActionNote | null>(null);
 
+  /**
+   * The time the estimates are taken at, to the quarter minute: an appointment checked in
+   * early only counts as ahead once it falls due, and the advice need not be redone each second.
+   */
+  const estimateTime = computed(() => Math.floor(now.value / ESTIMATE_STEP_MS) * ESTIMATE_STEP_MS);
   const services = computed(() =>
-    state.value ? serviceRows(state.value, lang.value, today.value) : [],
+    state.value ? serviceRows(state.value, lang.value, today.value, estimateTime.value) : [],
   );
   const counters = computed(() => (state.value ? counterRows(state.value, today.value) : []));
-  const alerts = computed(() => (state.value ? waitAlerts(state.value) : []));
-  const switchBack = computed(() => (state.value ? switchBackAdvice(state.value) : []));
+  const alerts = computed(() => (state.value ? waitAlerts(state.value, estimateTime.value) : []));
+  const switchBack = computed(() =>
+    state.value ? switchBackAdvice(state.value, estimateTime.value) : [],
+  );
   const totals = computed(() => todayTotals(today.value));
   const waiting = computed(() => (state.value ? waitingTotal(state.value) : 0));
   const appointments = createAppointmentsModel({

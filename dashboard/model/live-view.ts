@@ -81,8 +81,9 @@ export function serviceRows(
   state: OfficeState,
   lang: string,
   today: TodayFigures | null,
+  now?: number,
 ): ServiceRow[] {
-  const summaries = new Map(summarizeServices(state).map((s) => [s.serviceId, s]));
+  const summaries = new Map(summarizeServices(state, now).map((s) => [s.serviceId, s]));
   const oldest = new Map<string, number>();
   for (const ticket of ticketList(state)) {
     if (ticket.status !== "waiting") continue;

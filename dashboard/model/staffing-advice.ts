@@ -58,9 +58,12 @@ export function withCounterMode(
   return { ...state, counters: { ...state.counters, [counterId]: { ...current, mode } } };
 }
 
-function estimates(state: OfficeState): Map<string, { waiting: number; wait: number | null }> {
+function estimates(
+  state: OfficeState,
+  at: number | undefined,
+): Map<string, { waiting: number; wait: number | null }> {
   return new Map(
-    summarizeServices(state).map((s) => [
+    summarizeServices(state, at).map((s) => [
       s.serviceId,
       { waiting: s.waiting, wait: s.estimatedWaitSeconds },
     ]),
@@ -73,9 +76,9 @@ function ticketCodeAt(state: OfficeState, counterId: string): string | null {
 }
 
 /** Services over the target wait, each with the back-office desks that could help now. */
-export function waitAlerts(state: OfficeState): WaitAlert[] {
+export function waitAlerts(state: OfficeState, at?: number): WaitAlert[] {
   const target = state.config.targetWaitMinutes;
-  const now = estimates(state);
+  const now = estimates(state, at);
   const over = state.config.services.filter((service) => {
     const e = now.get(service.id);
     return e !== undefined && isOverTarget(e.waiting, e.wait, target);
@@ -91,7 +94,7 @@ export function waitAlerts(state: OfficeState): WaitAlert[] {
           state.counters[counter.id]?.mode === "back-office",
       )
       .map(({ counter, order }) => {
-        const after = estimates(withCounterMode(state, counter.id, "front")).get(service.id);
+        const after = estimates(withCounterMode(state, counter.id, "front"), at).get(service.id);
         const option: SwitchOption = {
           counterId: counter.id,
           name: counter.name,
@@ -127,13 +130,13 @@ export function waitAlerts(state: OfficeState): WaitAlert[] {
  * setup or for today) or has no front desk on an ordinary day either (e.g.
  * appointments handled in the back office).
  */
-export function switchBackAdvice(state: OfficeState): SwitchBackAdvice[] {
+export function switchBackAdvice(state: OfficeState, at?: number): SwitchBackAdvice[] {
   const limit = state.config.targetWaitMinutes * 60 * SWITCH_BACK_SHARE;
   const advice: SwitchBackAdvice[] = [];
   for (const counter of state.config.counters) {
     if (counter.defaultMode !== "back-office") continue;
     if (state.counters[counter.id]?.mode !== "front") continue;
-    const after = estimates(withCounterMode(state, counter.id, "back-office"));
+    const after = estimates(withCounterMode(state, counter.id, "back-office"), at);
     let worst = 0;
     let safe = true;
     for (const serviceId of counter.serviceIds) {

@@ -96,7 +96,7 @@ export function createKioskModel(options: KioskOptions) {
 
   const services = computed<ServiceChoice[]>(() => {
     const state = live.state.value;
-    return state ? serviceChoices(state) : [];
+    return state ? serviceChoices(state, now.value) : [];
   });
 
   const checkIn = createAppointmentCheckIn({

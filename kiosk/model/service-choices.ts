@@ -17,9 +17,14 @@ export interface ServiceChoice {
   estimatedWaitSeconds: number | null;
 }
 
-/** One button per service of the office, in the office's order: none is hidden, citizens need to know. */
-export function serviceChoices(state: OfficeState): ServiceChoice[] {
-  const summaries = new Map(summarizeServices(state).map((s) => [s.serviceId, s]));
+/**
+ * One button per service of the office, in the office's order: none is
+ * hidden, citizens need to know. The wait is for someone taking a number at
+ * `now`: an appointment checked in early is ahead only if it falls due before
+ * their turn.
+ */
+export function serviceChoices(state: OfficeState, now: number): ServiceChoice[] {
+  const summaries = new Map(summarizeServices(state, now).map((s) => [s.serviceId, s]));
   const finished = new Set(state.closedForToday);
   return state.config.services.map((service) => ({
     service,

@@ -16,7 +16,7 @@ import {
   unknownService,
 } from "./decision";
 import { engineError } from "./errors";
-import { nextTicketFor } from "./routing";
+import { appointmentDueAt, type CallNextChoice, callNextChoice } from "./routing";
 import { ticketList } from "./ticket-list";
 
 export type { Decision } from "./decision";
@@ -38,13 +38,14 @@ export function decide(state: OfficeState | null, command: Command, now: number)
       return decideCheckIn(state, command, now);
     case "callNext":
       return withCallingCounter(state, command.counterId, now, (counter) => {
-        const next = nextTicketFor(state, counter, now);
-        if (!next)
+        const choice = callNextChoice(state, counter, now);
+        if (choice.kind === "none")
           return refuse(engineError("queue_empty", `No one is waiting for ${counter.name}.`));
+        if (choice.kind === "keep") return refuseKeptForAppointment(counter, choice, now);
         return accept({
           type: "ticketCalled",
           at: now,
-          ticketId: next.id,
+          ticketId: choice.ticket.id,
           counterId: counter.id,
           chosen: false,
         });
@@ -325,4 +326,20 @@ function completion(ticket: Ticket, counterId: string, now: number): OfficeEvent
     counterId,
     serviceSeconds: Math.max(0, Math.round((now - since) / 1000)),
   };
+}
+
+/** Call-next kept the counter free for an appointment about to fall due (routing.ts, look-ahead). */
+function refuseKeptForAppointment(
+  counter: CounterConfig,
+  choice: Extract<CallNextChoice, { kind: "keep" }>,
+  now: number,
+): Decision {
+  const dueAt = appointmentDueAt(choice.appointment) ?? now;
+  const minutes = Math.max(1, Math.ceil((dueAt - now) / 60_000));
+  return refuse(
+    engineError(
+      "kept_for_appointment",
+      `${counter.name} is kept free for the appointment of ${choice.appointment.code}, callable in ${minutes} min: ${choice.walkIn.code} would still be at the desk then, and no other counter for it is free. Call a ticket from the queue to serve someone meanwhile.`,
+    ),
+  );
 }

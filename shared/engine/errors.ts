@@ -16,6 +16,7 @@ export const ENGINE_ERROR_CODES = [
   "counter_cannot_call",
   "counter_busy",
   "queue_empty",
+  "kept_for_appointment",
   "no_current_ticket",
   "ticket_not_waiting",
   "ticket_not_called",

@@ -8,6 +8,7 @@ import {
   callRank,
   compareQueueOrder,
 } from "./routing";
+import { averageServiceSeconds } from "./service-time";
 import { ticketList } from "./ticket-list";
 
 /**
@@ -16,12 +17,7 @@ import { ticketList } from "./ticket-list";
  * history, its configured default time is the average. No open counter means
  * no estimate (null) rather than a made-up number.
  */
-export function averageServiceSeconds(state: OfficeState, serviceId: string): number {
-  const timing = state.timings[serviceId];
-  if (timing && timing.samples > 0) return timing.averageSeconds;
-  const service = state.config.services.find((s) => s.id === serviceId);
-  return (service?.defaultServiceMinutes ?? 10) * 60;
-}
+export { averageServiceSeconds };
 
 export function openCountersFor(state: OfficeState, serviceId: string): number {
   return state.config.counters.filter(

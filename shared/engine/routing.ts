@@ -1,6 +1,7 @@
 import type { CounterConfig, OfficeConfig } from "../protocol/config";
 import type { OfficeState } from "../protocol/state";
 import type { Ticket } from "../protocol/ticket";
+import { averageServiceSeconds } from "./service-time";
 import { ticketList } from "./ticket-list";
 
 /*
@@ -17,14 +18,29 @@ import { ticketList } from "./ticket-list";
  *   5. appointments not due yet wait: call-next skips them, though a clerk may
  *      still call one out of order (callTicket).
  *
+ * Look-ahead, so that an appointment is not left behind a walk-in who has
+ * just sat down (issue 12). A counter calls a walk-in of step 4 only if the
+ * checked-in appointments it may call that fall due after `now` and before
+ * that walk-in is expected to be done (`now` + the average time of the
+ * walk-in's service) are no more than the other counters free now (front
+ * mode, no ticket) that may call one of them. Call-next calls the first
+ * walk-in, in the order of step 4, that passes; when walk-ins wait and none
+ * passes, the counter is kept for the appointment: call-next calls no one
+ * (`kept_for_appointment`) until the appointment falls due or another
+ * counter frees up, and the clerk may still call a chosen ticket. Steps 1–3
+ * are never held back, so the starvation bound stands; only appointments
+ * already checked in are looked ahead to (a holder who has not arrived is not
+ * in the queue).
+ *
  * Ties end on the ticket id, so the order never depends on chance. An
  * appointment's ticket keeps its appointment through transfers, so it stays
  * an appointment in the service it is sent to.
  *
  * A caller that gives no `now` (a display, which cannot tell appointments
  * from walk-ins, or code that does not track the time) gets the order at an
- * unknown moment: every appointment counts as due and no walk-in as past the
- * bound. The engine's own decisions always give `now`.
+ * unknown moment: every appointment counts as due, no walk-in as past the
+ * bound, and no counter is kept. The engine's own decisions always give
+ * `now`, and so should anything that shows what call-next will do.
  */
 
 /** An appointment's ticket may be called this long before its slot starts. */
@@ -118,11 +134,11 @@ export function isCallableBy(ticket: Ticket, counter: CounterConfig): boolean {
 }
 
 /**
- * Call-next routing across every service the counter serves: the first
- * callable ticket in call order at `now`, skipping appointments not due yet.
- * One pass, no sort: O(waiting tickets).
+ * The first callable ticket in call order at `now` across every service the
+ * counter serves, skipping appointments not due yet (no look-ahead: see
+ * callNextChoice). One pass, no sort: O(waiting tickets).
  */
-export function nextTicketFor(
+export function firstInCallOrder(
   state: OfficeState,
   counter: CounterConfig,
   now?: number,
@@ -144,4 +160,91 @@ export function nextTicketFor(
     }
   }
   return best;
+}
+
+/** What call-next does at a counter: call a ticket, keep the counter for an appointment, or find no one. */
+export type CallNextChoice =
+  | { kind: "call"; ticket: Ticket }
+  /**
+   * Walk-ins wait, but none may be called: `appointment` (for the first of
+   * them, `walkIn`) falls due while it would be at the desk, with no other
+   * free counter left for it.
+   */
+  | { kind: "keep"; appointment: Ticket; walkIn: Ticket }
+  | { kind: "none" };
+
+const NO_ONE: CallNextChoice = { kind: "none" };
+
+/** Call-next at `now`: the call order with the look-ahead (see the top of this file). */
+export function callNextChoice(
+  state: OfficeState,
+  counter: CounterConfig,
+  now?: number,
+): CallNextChoice {
+  const first = firstInCallOrder(state, counter, now);
+  if (!first) return NO_ONE;
+  if (now === undefined || callRank(first, callMoment(state, now)) !== CALL_RANK.walkIn)
+    return { kind: "call", ticket: first };
+  const lookAhead = new LookAhead(state, counter, now);
+  if (lookAhead.appointmentBefore(first) === undefined) return { kind: "call", ticket: first };
+  // Steps 1–3 are empty: every callable ticket is a plain walk-in; try them in call order.
+  const moment = callMoment(state, now);
+  const walkIns = ticketList(state).filter(
+    (t) => t !== first && isCallableBy(t, counter) && callRank(t, moment) === CALL_RANK.walkIn,
+  );
+  walkIns.sort((a, b) => orderWithinRank(a, b, CALL_RANK.walkIn));
+  const allowed = walkIns.find((walkIn) => lookAhead.appointmentBefore(walkIn) === undefined);
+  if (allowed) return { kind: "call", ticket: allowed };
+  return { kind: "keep", appointment: lookAhead.appointmentBefore(first)!, walkIn: first };
+}
+
+/**
+ * The look-ahead of one counter at `now`: the checked-in appointments it may
+ * call that are not due yet, in slot order, and the other counters free now.
+ */
+class LookAhead {
+  private readonly upcoming: Ticket[] = [];
+  private readonly freeElsewhere: CounterConfig[] = [];
+
+  constructor(
+    private readonly state: OfficeState,
+    counter: CounterConfig,
+    private readonly now: number,
+  ) {
+    for (const ticket of ticketList(state)) {
+      const dueAt = appointmentDueAt(ticket);
+      if (dueAt !== null && dueAt > now && isCallableBy(ticket, counter))
+        this.upcoming.push(ticket);
+    }
+    this.upcoming.sort((a, b) => orderWithinRank(a, b, CALL_RANK.appointmentNotDue));
+    for (const other of state.config.counters) {
+      const otherState = state.counters[other.id];
+      if (other.id !== counter.id && otherState?.mode === "front" && otherState.ticketId === null)
+        this.freeElsewhere.push(other);
+    }
+  }
+
+  /**
+   * The appointment that would be left without a counter if this one took
+   * `walkIn` now (undefined: none). Those falling due before the walk-in is
+   * expected to be done, in slot order, go one to each other free counter
+   * that may call one of them; the first left over is returned.
+   */
+  appointmentBefore(walkIn: Ticket): Ticket | undefined {
+    const doneAt = this.now + averageServiceSeconds(this.state, walkIn.serviceId) * 1000;
+    const soon = this.upcoming.filter((t) => (appointmentDueAt(t) ?? 0) < doneAt);
+    if (soon.length === 0) return undefined;
+    const free = this.freeElsewhere.filter((c) => soon.some((t) => isCallableBy(t, c))).length;
+    return soon[free];
+  }
+}
+
+/** The ticket call-next calls at `now` (undefined: no one waiting, or the counter is kept for an appointment). */
+export function nextTicketFor(
+  state: OfficeState,
+  counter: CounterConfig,
+  now?: number,
+): Ticket | undefined {
+  const choice = callNextChoice(state, counter, now);
+  return choice.kind === "call" ? choice.ticket : undefined;
 }

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { ErrorBody } from "./api";
 import { ConflictReason } from "./booking";
+import { BookingProof } from "./booking-proof";
 import { LanguageCode, Slug } from "./config";
 import { IssuedTicket } from "./responses";
 import { IsoDate } from "./time-formats";
@@ -69,6 +70,8 @@ export const BookAppointmentBody = z
     phone: z.optional(Phone),
     reason: z.optional(z.string().check(z.trim(), z.maxLength(200))),
     lang: z.optional(LanguageCode),
+    /** The public's proof of work (booking-proof.ts); staff and the office's kiosks send none. */
+    proof: z.optional(BookingProof),
   })
   .check(
     z.refine((body) => body.email !== undefined || body.phone !== undefined, {

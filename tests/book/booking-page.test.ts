@@ -63,7 +63,8 @@ describe("Booking an appointment on the public page", () => {
     const [sent] = changes(server);
     expect(sent?.path).toBe("/api/offices/scandicci/appointments");
     expect(sent?.idempotencyKey).toBeTruthy();
-    expect(sent?.body).toEqual({
+    const { proof, ...booking } = sent!.body as { proof?: { challenge: unknown } };
+    expect(booking).toEqual({
       serviceId: SERVICE,
       start: MONDAY_9,
       name: "Anna Bianchi",
@@ -71,6 +72,8 @@ describe("Booking an appointment on the public page", () => {
       reason: "Permesso di costruire",
       lang: "it",
     });
+    // The proof of work the page solved while the person chose: the office's challenge, as given.
+    expect(proof?.challenge).toMatchObject({ parameters: { data: { office: "scandicci" } } });
   });
 
   it("draws the QR code of the booking code itself, for the kiosk's scanner.", async () => {
@@ -205,5 +208,82 @@ describe("Booking an appointment on the public page", () => {
     const page = createBookingPageModel("nowhere", pageOver(server));
     await page.start();
     expect(page.step.value).toBe("unknown-office");
+  });
+});
+
+describe("The public's proof of work, and staff booking on someone's behalf", () => {
+  it("asks for a challenge as soon as the page opens, before anyone taps Book.", async () => {
+    const server = new FakeAppointmentsServer();
+    await openBookingPage(server);
+    await Promise.resolve();
+    expect(server.challengesGiven).toBe(1);
+    expect(server.requests.some((r) => r.path.endsWith("/appointments/challenge"))).toBe(true);
+  });
+
+  it("uses each proof once: a second booking carries a new one, prepared after the first.", async () => {
+    const server = new FakeAppointmentsServer();
+    const page = await untilDetails(server);
+    expect(await page.submit()).toBe(true);
+    page.bookAnother();
+    await page.chooseService(SERVICE);
+    page.chooseDay("2026-12-07");
+    page.chooseSlot(MONDAY_9_20);
+    page.editDetails({ contact: "anna.second@example.org" });
+    expect(await page.submit()).toBe(true);
+    const [first, second] = changes(server).map(
+      (r) => (r.body as { proof: { challenge: { parameters: { nonce: string } } } }).proof,
+    );
+    expect(first?.challenge.parameters.nonce).not.toBe(second?.challenge.parameters.nonce);
+  });
+
+  it("sends the same proof again with the same key after no answer, and gets the one booking.", async () => {
+    const server = new FakeAppointmentsServer();
+    const page = await untilDetails(server);
+    server.nextTrouble = "answer-lost";
+    expect(await page.submit()).toBe(false);
+    expect(await page.submit()).toBe(true);
+    const [lost, again] = changes(server);
+    expect(again?.idempotencyKey).toBe(lost?.idempotencyKey);
+    expect(JSON.stringify((again!.body as { proof: unknown }).proof)).toBe(
+      JSON.stringify((lost!.body as { proof: unknown }).proof),
+    );
+    expect(server.bookings).toHaveLength(1);
+  });
+
+  it("solves a fresh proof when the one it had expired while the person was away.", async () => {
+    const server = new FakeAppointmentsServer();
+    const page = await untilDetails(server, MONDAY_8 + 3 * 60 * 60_000);
+    server.now += 25 * 60_000;
+    expect(await page.submit()).toBe(true);
+    // The first challenge expired unsent: the booking carried the second.
+    const sent = changes(server)[0]?.body as {
+      proof: { challenge: { parameters: { nonce: string } } };
+    };
+    expect(sent.proof.challenge.parameters.nonce).toBe("2".padStart(32, "0"));
+  });
+
+  it("for staff of the office signed in on this browser: says it books on someone's behalf, asks a phone first and sends no proof.", async () => {
+    const server = new FakeAppointmentsServer();
+    server.staff = { name: "Mario Rossi" };
+    const page = createBookingPageModel("scandicci", { ...pageOver(server), staffLink: true });
+    await page.start();
+    expect(page.booker.value).toEqual({ kind: "staff", name: "Mario Rossi" });
+    expect(page.details.value.contactKind).toBe("phone");
+    await page.chooseService(SERVICE);
+    page.chooseDay("2026-12-07");
+    page.chooseSlot(MONDAY_9);
+    page.editDetails({ name: "Caller by phone", contact: "055 765 4321" });
+    expect(await page.submit()).toBe(true);
+    expect(server.challengesGiven).toBe(0);
+    expect(changes(server)[0]?.body).not.toHaveProperty("proof");
+  });
+
+  it("a staff link opened where nobody is signed in says the booking counts as the public's, and books as the public.", async () => {
+    const server = new FakeAppointmentsServer();
+    const page = createBookingPageModel("scandicci", { ...pageOver(server), staffLink: true });
+    await page.start();
+    expect(page.booker.value).toEqual({ kind: "not-staff" });
+    await Promise.resolve();
+    expect(server.challengesGiven).toBe(1);
   });
 });

@@ -50,6 +50,11 @@ interface Booking {
   ticketCode: string | null;
 }
 
+interface FakeProof {
+  challenge: { parameters: { nonce: string } };
+  solution: { derivedKey: string };
+}
+
 interface Recorded {
   method: string;
   path: string;
@@ -77,6 +82,11 @@ export class FakeAppointmentsServer {
   private readonly replies = new Map<string, { request: string; status: number; body: unknown }>();
   private counter = 0;
   private tickets = 0;
+  /** Staff of the office signed in on this browser (GET /api/auth/me), or nobody. */
+  staff: { name: string } | null = null;
+  /** Proof-of-work challenges given (by nonce, with their expiry in epoch ms) and those used. */
+  private readonly challenges = new Map<string, number>();
+  private readonly usedProofs = new Set<string>();
 
   constructor(booking: BookingConfigInput = BOOKING) {
     this.config = bookingOffice(booking, { languages: ["it", "en"] });
@@ -121,6 +131,7 @@ export class FakeAppointmentsServer {
   private answer(method: string, url: string, body: unknown, key: string | null): Response {
     const path = new URL(url, ORIGIN);
     const parts = path.pathname.split("/").filter(Boolean);
+    if (method === "GET" && path.pathname === "/api/auth/me") return this.me();
     if (parts[0] !== "api" || parts[1] !== "offices") return refusal(404, "not_found");
     if (parts[2] !== OFFICE) return refusal(404, "unknown_office");
     const rest = parts.slice(3);
@@ -129,14 +140,30 @@ export class FakeAppointmentsServer {
       return this.slots(rest[1] ?? "", path.searchParams);
     }
     if (rest[0] !== "appointments") return refusal(404, "not_found");
+    if (method === "GET" && rest[1] === "challenge") return json(200, this.challenge());
+    const booking = method === "POST" && rest.length === 1;
+    const { proof, ...withoutProof } = (body ?? {}) as { proof?: FakeProof };
+    if (booking && !this.staff) {
+      // As the Worker does before the office: a proof there, of ours, not expired.
+      if (!proof) return refusal(400, "proof_required");
+      const expires = this.challenges.get(proof.challenge?.parameters?.nonce ?? "");
+      if (expires === undefined || expires <= this.now || proof.solution?.derivedKey !== "ab")
+        return refusal(400, "proof_invalid");
+    }
     if (method !== "GET") {
       if (!key) return refusal(400, "invalid_request");
-      const request = `${method} ${path.pathname} ${JSON.stringify(body)}`;
+      // The proof is not part of what a key stands for: a retry may carry a new one.
+      const request = `${method} ${path.pathname} ${JSON.stringify(booking ? withoutProof : body)}`;
       const earlier = this.replies.get(key);
       if (earlier) {
         return earlier.request === request
           ? json(earlier.status, earlier.body)
           : refusal(422, "idempotency_key_reused");
+      }
+      if (booking && proof && !this.staff) {
+        const nonce = proof.challenge.parameters.nonce;
+        if (this.usedProofs.has(nonce)) return refusal(400, "proof_invalid");
+        this.usedProofs.add(nonce);
       }
       const response = this.change(method, rest, body);
       this.replies.set(key, { request, status: response.status, body: response.body });
@@ -159,6 +186,47 @@ export class FakeAppointmentsServer {
     }
     if (method === "POST" && rest[2] === "check-in") return this.checkIn(held);
     return { status: 404, body: this.err("not_found") };
+  }
+
+  /** How many challenges the page asked for. */
+  get challengesGiven(): number {
+    return this.challenges.size;
+  }
+
+  private me(): Response {
+    if (!this.staff) return refusal(401, "not_signed_in");
+    return json(200, {
+      account: {
+        id: "acc_0123456789abcdef",
+        username: "mrossi",
+        displayName: this.staff.name,
+        disabled: false,
+        grants: [{ office: OFFICE, role: "clerk" }],
+        createdAt: 0,
+      },
+      session: { idleExpiresAt: this.now + 3_600_000, expiresAt: this.now + 43_200_000 },
+    });
+  }
+
+  /** A challenge shaped as the office's; the page's solver in these tests answers "ab". */
+  private challenge() {
+    const nonce = (this.challenges.size + 1).toString(16).padStart(32, "0");
+    const expiresAt = this.now + 20 * 60_000;
+    this.challenges.set(nonce, expiresAt);
+    return {
+      parameters: {
+        algorithm: "SHA-256",
+        nonce,
+        salt: "00".repeat(16),
+        cost: 1,
+        keyLength: 32,
+        keyPrefix: "00".repeat(16),
+        keySignature: "00".repeat(32),
+        expiresAt: Math.floor(expiresAt / 1000),
+        data: { office: OFFICE },
+      },
+      signature: "00".repeat(32),
+    };
   }
 
   private endedCode(held: Booking): string {

@@ -11,6 +11,8 @@ export function pageOver(server: FakeAppointmentsServer) {
     now: () => server.now,
     newKey: () => `book-key-${++keys}`,
     qrSvg: async (code: string) => `<svg data-code="${code}"></svg>`,
+    // The fake office's challenges are solved by "ab" (the real solver is tested against the Worker).
+    solveProof: async () => ({ counter: 1, derivedKey: "ab" }),
   };
 }
 

@@ -3,12 +3,16 @@
  * on a specific address and port (TURNO_HOST, TURNO_PORT: it used to ask
  * 127.0.0.1 for its health whatever it listened on, and never started), and
  * with the demo office opened around the clock for an evening try
- * (TURNO_DEMO_ALWAYS_OPEN=1), which a later start without it undoes.
+ * (TURNO_DEMO_ALWAYS_OPEN=1), which a later start without it undoes; the
+ * booking proof-of-work key it generates is kept across starts.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { solveBookingChallenge } from "../../book/model/proof-of-work";
 import { demoOfficeConfig, OPEN_AROUND_THE_CLOCK } from "../../shared/demo-office";
+import { BookingChallenge, type BookingProof } from "../../shared/protocol/booking-proof";
 import { SHARED_PORT } from "./global-setup";
 import { ROOT, removeDir, tempDir } from "./server";
 
@@ -80,6 +84,29 @@ async function demoOffice(): Promise<{ open: boolean; openingHours: unknown }> {
   return (await answer.json()) as { open: boolean; openingHours: unknown };
 }
 
+/** Books the demo's first free Edilizia time as the public, with `proof`. */
+async function bookPublicly(proof: BookingProof): Promise<{ status: number; body: unknown }> {
+  const from = new Date().toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  const slots = (await (
+    await fetch(`${BASE}/api/offices/scandicci/services/edilizia/slots?from=${from}&to=${to}`)
+  ).json()) as { slots: { start: number; seatsLeft: number }[] };
+  const slot = slots.slots.find((s) => s.seatsLeft > 0);
+  if (!slot) throw new Error("the demo office has no free Edilizia time");
+  const answer = await fetch(`${BASE}/api/offices/scandicci/appointments`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      serviceId: "edilizia",
+      start: slot.start,
+      name: "Start Script",
+      email: "start-script@example.org",
+      proof,
+    }),
+  });
+  return { status: answer.status, body: await answer.json() };
+}
+
 let running: Started | null = null;
 afterAll(async () => {
   if (running) await stop(running);
@@ -98,9 +125,20 @@ describe("npm start", () => {
     expect(office.open).toBe(true);
     expect(office.openingHours).toEqual(OPEN_AROUND_THE_CLOCK);
     expect(running.printed).toContain("open around the clock");
+    // The booking page's proof-of-work key is generated once and kept with the state: a
+    // challenge given before a restart still books after it.
+    const challenge = await fetch(`${BASE}/api/offices/scandicci/appointments/challenge`);
+    expect(challenge.status).toBe(200);
+    const given = BookingChallenge.parse(await challenge.json());
     await stop(running);
 
     running = await start({});
+    const solution = await solveBookingChallenge(given);
+    const booked = await bookPublicly({ challenge: given, solution: solution! });
+    expect(booked.status, JSON.stringify(booked.body)).toBe(201);
+    expect(readFileSync(join(stateDir, "turno-dev.env"), "utf8")).toMatch(
+      /^TURNO_BOOKING_PROOF_KEY=\S{32,}$/m,
+    );
     office = await demoOffice();
     expect(office.openingHours).toEqual(demoOfficeConfig.openingHours);
     // Outside the demo's hours the start says so, and how to try it anyway.

@@ -67,6 +67,30 @@ describe("An appointment's ticket at the counter", () => {
     expect(due.next?.id).toBe(appointment.id);
   });
 
+  it("leaves an appointment checked in an hour early out of the wait shown for a service, until it falls due before a new walk-in's turn.", () => {
+    const office = mixedOffice();
+    const slot = MONDAY_10 + 60 * MINUTE;
+    office.checkIn("anagrafe", "apt-1", slot);
+    const counter = counterOf(office, "sportello-5");
+    const waitFor = (at: number) =>
+      counterQueue(office.state, counter, at).groups.find((g) => g.serviceId === "anagrafe")
+        ?.estimatedWaitSeconds;
+    // Nobody else waits: a walk-in taking a number now is next.
+    expect(waitFor(office.now)).toBe(0);
+    // Once the appointment is due it is ahead: 15 minutes over Sportello 1, 2, 3 and 5.
+    expect(waitFor(slot)).toBe(Math.round((15 * 60) / 4));
+  });
+
+  it("shows no next ticket while call-next keeps the desk for an appointment falling due during the first walk-in.", () => {
+    const office = mixedOffice();
+    office.checkIn("edilizia", "apt-1", MONDAY_10 + 10 * MINUTE); // only Sportello 5 serves it
+    office.issue("anagrafe");
+    const counter = counterOf(office, "sportello-5");
+    expect(counterQueue(office.state, counter, office.now).next).toBeUndefined();
+    office.refuse({ type: "callNext", counterId: "sportello-5" }, "kept_for_appointment");
+    expect(counterQueue(office.state, counter, MONDAY_10 + 8 * MINUTE).next?.code).toBe("G001");
+  });
+
   it("has a Check in action (key A) that no counter state refuses and no other action's key.", () => {
     const office = mixedOffice();
     const view = counterViewOf(office.state, "sportello-1")!;

@@ -138,9 +138,11 @@ describe("An empty queue is information, and messages are the app's own words", 
     mode: "front",
   });
 
-  it("shows an empty queue calmly, and refusals as errors", () => {
+  it("shows an empty queue and a desk kept for an appointment calmly, and refusals as errors", () => {
     expect(problemTone(problem("queue_empty"))).toBe("info");
-    for (const code of COUNTER_PROBLEM_CODES.filter((c) => c !== "queue_empty")) {
+    expect(problemTone(problem("kept_for_appointment"))).toBe("info");
+    const calm: string[] = ["queue_empty", "kept_for_appointment"];
+    for (const code of COUNTER_PROBLEM_CODES.filter((c) => !calm.includes(c))) {
       expect(problemTone(problem(code)), code).toBe("error");
     }
   });

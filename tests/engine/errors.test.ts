@@ -5,7 +5,7 @@ import {
   type Execution,
   execute,
 } from "../../shared/engine";
-import { demoConfig, id, MONDAY_10, Office } from "./helpers";
+import { demoConfig, id, MINUTE, MONDAY_10, Office } from "./helpers";
 
 /** Drives an office into a situation and returns the execution of the command that must be refused. */
 type Scenario = () => Execution;
@@ -69,6 +69,14 @@ const scenarios: Record<EngineErrorCode, Scenario> = {
   counter_cannot_call: () => new Office().run({ type: "callNext", counterId: "sportello-5" }),
   counter_busy: () => withCalled().run({ type: "callNext", counterId: "sportello-1" }),
   queue_empty: () => new Office().run({ type: "callNext", counterId: "sportello-1" }),
+  kept_for_appointment: () => {
+    // Sportello 5 is the only desk open for building permits; an anagrafe walk-in takes 15 minutes.
+    const office = new Office();
+    office.ok({ type: "setCounterMode", counterId: "sportello-5", mode: "front" });
+    office.checkIn("edilizia", "apt-1", MONDAY_10 + 10 * MINUTE);
+    office.issue("anagrafe");
+    return office.run({ type: "callNext", counterId: "sportello-5" });
+  },
   no_current_ticket: () => new Office().run({ type: "complete", counterId: "sportello-1" }),
   ticket_not_waiting: () => withServing().run({ type: "cancelTicket", ticketId: id("A001") }),
   ticket_reserved: () => {

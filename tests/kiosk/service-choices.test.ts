@@ -7,14 +7,16 @@ import { kioskMessages } from "../../shared/i18n/kiosk";
 import { demoConfig, Office } from "../engine/helpers";
 
 const availability = (office: Office) =>
-  Object.fromEntries(serviceChoices(office.state).map((c) => [c.service.id, c.availability]));
+  Object.fromEntries(
+    serviceChoices(office.state, office.now).map((c) => [c.service.id, c.availability]),
+  );
 
 describe("The kiosk's service buttons", () => {
   it("Shows a service whose tickets are finished for today, disabled, instead of hiding it.", () => {
     const office = new Office();
     office.issue("anagrafe");
     office.ok({ type: "setServiceToday", serviceId: "anagrafe", open: false });
-    const choices = serviceChoices(office.state);
+    const choices = serviceChoices(office.state, office.now);
     expect(choices.map((c) => c.service.id)).toEqual(demoOfficeConfig.services.map((s) => s.id));
     const anagrafe = choices.find((c) => c.service.id === "anagrafe")!;
     expect(anagrafe.availability).toBe("finished-today");
@@ -63,7 +65,26 @@ describe("The kiosk's service buttons", () => {
     );
     expect(availability(office).edilizia).toBe("walk-in");
     office.issue("edilizia");
-    expect(serviceChoices(office.state).find((c) => c.service.id === "edilizia")?.waiting).toBe(1);
+    expect(
+      serviceChoices(office.state, office.now).find((c) => c.service.id === "edilizia")?.waiting,
+    ).toBe(1);
+  });
+
+  it("Shows the wait for someone taking a number now: an appointment checked in an hour early is not ahead of them.", () => {
+    const office = new Office(
+      demoConfig({
+        services: demoOfficeConfig.services.map((s) =>
+          s.id === "scuola" ? { ...s, mode: "mixed" } : s,
+        ),
+      }),
+    );
+    const slot = office.now + 60 * 60 * 1000;
+    office.checkIn("scuola", "apt-1", slot);
+    const scuola = (at: number) =>
+      serviceChoices(office.state, at).find((c) => c.service.id === "scuola");
+    expect(scuola(office.now)).toMatchObject({ waiting: 1, estimatedWaitSeconds: 0 });
+    // Once due, the appointment is ahead: 10 minutes over Sportello 1, 2 and 4.
+    expect(scuola(slot)?.estimatedWaitSeconds).toBe(200);
   });
 
   it("Offers the service again the next day: the rollover reopens it.", () => {

@@ -8,6 +8,7 @@ import {
   newEmail,
   officeDays,
   slotsOf,
+  solvedProof,
 } from "./appointment-helpers";
 import {
   api,
@@ -254,6 +255,10 @@ const REQUESTS: Record<string, (caller: Caller) => Promise<Call> | Call> = {
     method: "GET",
     path: `/offices/${world.office}/services/permits/slots?from=${officeDays(world.timeZone).after(2)}&to=${officeDays(world.timeZone).after(3)}`,
   }),
+  "GET /api/offices/{office}/appointments/challenge": () => ({
+    method: "GET",
+    path: `/offices/${world.office}/appointments/challenge`,
+  }),
   "POST /api/offices/{office}/appointments": async () => ({
     method: "POST",
     path: `/offices/${world.office}/appointments`,
@@ -262,6 +267,8 @@ const REQUESTS: Record<string, (caller: Caller) => Promise<Call> | Call> = {
       start: (await someSlot()).start,
       name: "Maria Rossi",
       email: newEmail(),
+      // Every caller brings a proof of work: the public needs it, staff and kiosks ignore it.
+      proof: await solvedProof(world.office),
     },
   }),
   "POST /api/offices/{office}/appointments/check-in": async () => ({

@@ -164,9 +164,12 @@ const CASES: Record<string, Case> = {
       "GET",
       `/offices/${bookable}/services/permits/slots?from=${days().tomorrow}&to=${days().after(3)}`,
     ),
+  bookingChallenge: () =>
+    api("GET", `/offices/${bookable}/appointments/challenge`, { as: "anonymous" }),
   bookAppointment: async () => {
     const slot = await freeSlot();
-    return book(bookable, { serviceId: "permits", start: slot.start });
+    // As the public, with its proof of work: the answer is the same as staff get.
+    return book(bookable, { serviceId: "permits", start: slot.start }, { as: "anonymous" });
   },
   dayAppointments: async () => {
     await bookSomewhere(bookable, { timeZone: bookableZone });

@@ -1,8 +1,10 @@
 import { runInDurableObject } from "cloudflare:test";
 import { expect } from "vitest";
+import { bookingProof, solveBookingChallenge } from "../../book/model/proof-of-work";
 import { localDay } from "../../shared/engine";
 import type { AppointmentSlots, BookedAppointment } from "../../shared/protocol/appointments";
 import type { BookingConfigInput } from "../../shared/protocol/booking";
+import type { BookingChallenge, BookingProof } from "../../shared/protocol/booking-proof";
 import type { OfficeConfigInput } from "../../shared/protocol/config";
 import { addDays } from "../../shared/protocol/wall-time";
 import { type ApiResult, api, type Credentials, officeStub, testOfficeConfig } from "./helpers";
@@ -73,14 +75,36 @@ let contacts = 0;
 /** A contact no other booking of the run has. */
 export const newEmail = () => `person${++contacts}-${crypto.randomUUID().slice(0, 6)}@example.org`;
 
-export function book(
+/** A challenge of the office's, solved as the booking page solves it: a public booking's `proof`. */
+export async function solvedProof(
+  officeId: string,
+  as: Credentials = "anonymous",
+): Promise<BookingProof> {
+  const challenge = await api<BookingChallenge>(
+    "GET",
+    `/offices/${officeId}/appointments/challenge`,
+    { as },
+  );
+  expect(challenge.status, JSON.stringify(challenge.body)).toBe(200);
+  const solution = await solveBookingChallenge(challenge.body);
+  if (!solution) throw new Error("the challenge was not solved");
+  return bookingProof(challenge.body, solution);
+}
+
+/**
+ * Books as the operator unless said; as the public (anonymous) with a solved
+ * proof of work, unless the body brings its own `proof` or `proof: false` is said.
+ */
+export async function book(
   officeId: string,
   body: Record<string, unknown>,
-  options: { as?: Credentials; headers?: Record<string, string> } = {},
+  options: { as?: Credentials; headers?: Record<string, string>; proof?: boolean } = {},
 ): Promise<ApiResult<BookedAppointment>> {
+  const { proof = options.as === "anonymous", ...request } = options;
+  const solved = proof && !("proof" in body) ? { proof: await solvedProof(officeId) } : {};
   return api<BookedAppointment>("POST", `/offices/${officeId}/appointments`, {
-    body: { name: "Maria Rossi", email: newEmail(), ...body },
-    ...options,
+    body: { name: "Maria Rossi", email: newEmail(), ...solved, ...body },
+    ...request,
   });
 }
 

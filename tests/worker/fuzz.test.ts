@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntry } from "../../shared/protocol";
-import { appointmentOfficeConfig, bookSomewhere } from "./appointment-helpers";
+import type { BookingProof } from "../../shared/protocol/booking-proof";
+import {
+  appointmentOfficeConfig,
+  bookSomewhere,
+  officeDays,
+  slotsOf,
+  solvedProof,
+} from "./appointment-helpers";
 import {
   type BodySpec,
   bodyArb,
@@ -123,6 +130,9 @@ interface OfficeFixture {
   ticketIds: string[];
   /** Bookings' ids, the {appointment} of the conflict routes. */
   appointmentIds: string[];
+  /** Solved proofs of work and bookable starts: a public booking that gets past its proof. */
+  proofs: BookingProof[];
+  starts: number[];
 }
 
 /** An office with waiting, called and serving tickets, its own clerk and kiosk. */
@@ -143,7 +153,10 @@ async function officeFixture(label: string): Promise<OfficeFixture> {
     await bookSomewhere(id, { timeZone: config.timeZone }),
     await bookSomewhere(id, { timeZone: config.timeZone }),
   ];
-  countRequests(12);
+  const days = officeDays(config.timeZone);
+  const slots = await slotsOf(id, "permits", { from: days.after(2), to: days.after(3) });
+  const proofs = await Promise.all(Array.from({ length: 6 }, () => solvedProof(id)));
+  countRequests(19);
   return {
     id,
     clerk: new Person(clerk.username, clerk.as),
@@ -152,7 +165,23 @@ async function officeFixture(label: string): Promise<OfficeFixture> {
     tokens: [...tickets.map((t) => t.token), ...appointments.map((a) => a.token)],
     ticketIds: tickets.map((t) => t.ticket.id),
     appointmentIds: appointments.map((a) => a.appointment.id),
+    proofs,
+    starts: slots.slice(0, 20).map((slot) => slot.start),
   };
+}
+
+/** A public booking with a solved proof (some used already: replays), so the booking itself is fuzzed. */
+function provenBookingArb(office: OfficeFixture): fc.Arbitrary<BodySpec> {
+  return fc
+    .record({
+      serviceId: fc.constantFrom(...SERVICES),
+      start: fc.constantFrom(...office.starts),
+      name: fc.string({ minLength: 1, maxLength: 90 }),
+      email: fc.nat({ max: 5 }).map((n) => `fuzz${n}@example.org`),
+      proof: fc.constantFrom(...office.proofs),
+      lang: fc.option(fc.constantFrom("en", "it", "xx"), { nil: undefined }),
+    })
+    .map((body) => ({ label: "booking with a solved proof", text: JSON.stringify(body) }));
 }
 
 let routeOffice: OfficeFixture;
@@ -270,7 +299,12 @@ function requestArb(op: Operation, office: OfficeFixture): fc.Arbitrary<FuzzRequ
             )
             .map(([headers, upgrade]) => (upgrade ? { ...headers, upgrade: "websocket" } : headers))
         : headersArb,
-    body: op.method === "GET" ? fc.constant(null) : bodyArb(op.body),
+    body:
+      op.method === "GET"
+        ? fc.constant(null)
+        : op.operationId === "bookAppointment"
+          ? fc.oneof(bodyArb(op.body), provenBookingArb(office))
+          : bodyArb(op.body),
   });
 }
 

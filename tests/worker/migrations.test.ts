@@ -111,6 +111,7 @@ describe("Storage migrations", () => {
           "office",
           "sqlite_sequence",
           "tickets",
+          "used_booking_proofs",
         ].sort(),
       );
       expect(history(state.storage.sql)).toEqual(OFFICE_MIGRATIONS.map((m, i) => [i + 1, m.name]));

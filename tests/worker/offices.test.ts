@@ -196,6 +196,7 @@ describe("The OpenAPI document", () => {
         "get /api/offices/{office}/reports/tickets.csv",
         "post /api/setup/offices/{office}/history",
         "get /api/offices/{office}/services/{service}/slots",
+        "get /api/offices/{office}/appointments/challenge",
         "post /api/offices/{office}/appointments",
         "post /api/offices/{office}/appointments/check-in",
         "get /api/offices/{office}/appointments",

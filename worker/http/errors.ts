@@ -16,6 +16,7 @@ export const STATUS_BY_ENGINE_ERROR: Record<EngineErrorCode, number> = {
   counter_cannot_call: 409,
   counter_busy: 409,
   queue_empty: 409,
+  kept_for_appointment: 409,
   no_current_ticket: 409,
   ticket_not_waiting: 409,
   ticket_not_called: 409,

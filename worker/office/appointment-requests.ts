@@ -65,8 +65,8 @@ export function appointmentRequests(
     .on("POST", OFFICE_PATHS.appointments, async (request) => {
       const body = await internalBody(request, BookRequest);
       if (!body.ok) return body.response;
-      const { booking, ...caller } = body.value;
-      return answerResponse(bookings.book(booking, caller, await freshToken()));
+      const { booking, proof, ...caller } = body.value;
+      return answerResponse(bookings.book(booking, caller, await freshToken(), proof));
     })
     .on("GET", OFFICE_PATHS.appointments, (_request, url) => {
       const date = url.searchParams.get("date") ?? "";

@@ -34,6 +34,7 @@ import { unknownOffice } from "./command-pipeline";
 import type { CommandAnswer } from "./responses";
 import type { AppointmentsTable } from "./store/appointments-table";
 import type { IdempotencyRecords } from "./store/idempotency";
+import { MAX_LIVE_PROOFS, type UsedProofs } from "./store/used-proofs";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -48,6 +49,7 @@ export interface BookingParts {
   config: () => OfficeConfig | null;
   appointments: AppointmentsTable;
   idempotency: IdempotencyRecords;
+  usedProofs: UsedProofs;
   auditLog: AuditLog;
   /** A booking changed: the alarm (missed appointments, erasure) may be due at another time. */
   reschedule: () => void;
@@ -63,6 +65,12 @@ export interface Caller {
   actor: Actor;
   origin?: string | undefined;
   idempotencyKey?: string | undefined;
+}
+
+/** A public booking's proof of work, already checked by the Worker (worker/auth/booking-proof.ts). */
+export interface UsableProof {
+  id: string;
+  expiresAt: number;
 }
 
 /** Staff booking on someone's behalf: their extra seats, no notice, no per-address limits. */
@@ -98,7 +106,12 @@ export class Bookings {
     return { status: 200, body };
   }
 
-  book(booking: BookAppointmentBody, caller: Caller, fresh: FreshToken): CommandAnswer {
+  book(
+    booking: BookAppointmentBody,
+    caller: Caller,
+    fresh: FreshToken,
+    proof?: UsableProof,
+  ): CommandAnswer {
     const { storage, appointments, officeId } = this.parts;
     const now = this.parts.clock();
     const staff = bookedByStaff(caller.actor);
@@ -117,6 +130,13 @@ export class Bookings {
           appointmentLinks(caller.origin, officeId, fresh.token),
         );
       }
+      // After the replay: a retry after no answer carries the proof its first try used.
+      // Not remembered under the key: the same booking may come again with a new proof.
+      if (proof) {
+        const refused = this.refuseProof(proof, now);
+        if (refused) return refused;
+        this.parts.usedProofs.use(proof.id, proof.expiresAt);
+      }
       const decided = this.decideBooking(booking, caller, fresh, now);
       this.remember(
         caller.idempotencyKey,
@@ -129,6 +149,27 @@ export class Bookings {
     });
     if (answer.status === 201) this.parts.reschedule();
     return answer;
+  }
+
+  /** A proof used before, or no room to remember another: the refusal; null to go on. */
+  private refuseProof(proof: UsableProof, now: number): CommandAnswer | null {
+    const { usedProofs } = this.parts;
+    if (usedProofs.isUsed(proof.id))
+      return refusal(
+        400,
+        "proof_invalid",
+        "This proof of work was already used for a booking; get a new challenge.",
+      );
+    if (usedProofs.live(now) < MAX_LIVE_PROOFS) return null;
+    const wait = Math.max(1000, (usedProofs.firstExpiry() ?? now) - now);
+    return {
+      ...refusal(
+        429,
+        "too_many_requests",
+        "Too many bookings are being tried here; try again later.",
+      ),
+      headers: { "retry-after": String(Math.ceil(wait / 1000)) },
+    };
   }
 
   private decideBooking(

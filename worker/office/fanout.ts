@@ -84,6 +84,7 @@ export class TicketFollowers {
     state: OfficeState,
     events: OfficeEvent[],
     findFinished: (ticketId: string) => Ticket | null,
+    now: number,
   ): void {
     const sockets = ctx.getWebSockets(TICKET_TAG);
     if (sockets.length === 0) return;
@@ -100,8 +101,8 @@ export class TicketFollowers {
       const ticket =
         state.tickets[ticketId] ?? (finishedNow.has(ticketId) ? findFinished(ticketId) : null);
       if (!ticket) continue;
-      positions ??= queuePositions(state);
-      this.sendIfChanged(ws, ticketView(state, ticket, positions.get(ticketId) ?? null));
+      positions ??= queuePositions(state, now);
+      this.sendIfChanged(ws, ticketView(state, ticket, now, positions.get(ticketId) ?? null));
     }
   }
 

@@ -55,6 +55,8 @@ const IdempotencyKey = z.optional(z.string().check(z.minLength(1), z.maxLength(1
 export const BookRequest = z.object({
   booking: BookAppointmentBody,
   actor: Actor,
+  /** A public booking's proof of work, checked by the Worker: the office refuses it a second time. */
+  proof: z.optional(z.object({ id: z.string().check(z.maxLength(64)), expiresAt: z.number() })),
   origin: z.optional(z.url()),
   idempotencyKey: IdempotencyKey,
 });

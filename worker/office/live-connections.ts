@@ -173,7 +173,8 @@ export class LiveConnections {
       const ticket = info.ticketId
         ? (state.tickets[info.ticketId] ?? this.parts.tickets.byId(info.ticketId))
         : null;
-      if (ticket) this.followers.sendIfChanged(connection, ticketView(state, ticket));
+      if (ticket)
+        this.followers.sendIfChanged(connection, ticketView(state, ticket, this.parts.clock()));
       return;
     }
     send(connection, this.snapshotFrame(info.role));
@@ -277,7 +278,13 @@ export class LiveConnections {
   /** A command's events to every screen, and each phone's new position when it changed. */
   publish(firstSeq: number, events: OfficeEvent[], state: OfficeState): void {
     broadcastEvents(this.parts.ctx, firstSeq, events);
-    this.followers.notify(this.parts.ctx, state, events, (id) => this.parts.tickets.byId(id));
+    this.followers.notify(
+      this.parts.ctx,
+      state,
+      events,
+      (id) => this.parts.tickets.byId(id),
+      this.parts.clock(),
+    );
   }
 
   /** Ends sockets whose session or device was revoked (or whose rights changed), at once. */

@@ -161,4 +161,12 @@ export const OFFICE_MIGRATIONS: Migration[] = [
       `CREATE INDEX appointments_in_conflict ON appointments (start) WHERE conflict IS NOT NULL`,
     ],
   },
+  {
+    name: "009-used-booking-proofs",
+    statements: [
+      // A public booking's proof of work counts once: its challenge is kept until it expires.
+      `CREATE TABLE used_booking_proofs (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL)`,
+      `CREATE INDEX used_booking_proofs_by_expiry ON used_booking_proofs (expires_at)`,
+    ],
+  },
 ];

@@ -60,7 +60,7 @@ export function officeRequests(parts: RequestParts): InternalRouter {
     .on("GET", OFFICE_PATHS.ticket, (_request, url) => {
       const ticket = ticketByToken(parts.tickets, url);
       if (!ticket) return unknownTicket();
-      return Response.json(ticketView(pipeline.state, ticket));
+      return Response.json(ticketView(pipeline.state, ticket, parts.clock()));
     })
     .on("DELETE", OFFICE_PATHS.ticket, (_request, url) => {
       const ticket = ticketByToken(parts.tickets, url);

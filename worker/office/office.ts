@@ -18,6 +18,7 @@ import { IdempotencyRecords } from "./store/idempotency";
 import { OfficeStore } from "./store/office-store";
 import { RevokedDevices } from "./store/revoked-devices";
 import { TicketHistory } from "./store/ticket-history";
+import { UsedProofs } from "./store/used-proofs";
 
 /**
  * One office, as a Durable Object: a thin shell of partyserver hooks around
@@ -58,6 +59,7 @@ export class Office extends Server<Env> {
       config: () => this.pipeline.state?.config ?? null,
       appointments: this.appointments,
       idempotency,
+      usedProofs: new UsedProofs(sql),
       auditLog,
       reschedule,
     });

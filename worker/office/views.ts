@@ -23,7 +23,9 @@ export function officeView(
   seq: number,
   now: number,
 ): OfficeView {
-  const summaries = new Map(summarizeServices(state).map((s) => [s.serviceId, s]));
+  // At `now`: an appointment checked in early is not ahead of a walk-in taking a number now
+  // unless it falls due before that walk-in's turn (shared/engine/estimate.ts).
+  const summaries = new Map(summarizeServices(state, now).map((s) => [s.serviceId, s]));
   return {
     id: officeId,
     name: state.config.name,
@@ -79,16 +81,21 @@ export function counterView(state: OfficeState, counterId: string): CounterView 
   };
 }
 
-/** One ticket as its holder sees it. `position` is given for waiting tickets (null when it is not waiting). */
+/**
+ * One ticket as its holder sees it at `now` (an early appointment ahead of a
+ * walk-in only once it falls due before the walk-in's turn). `position` is
+ * given for waiting tickets (null when it is not waiting), computed at `now` too.
+ */
 export function ticketView(
   state: OfficeState | null,
   ticket: Ticket,
+  now: number,
   position?: QueuePosition | null,
 ): TicketView {
   const active = state?.tickets[ticket.id];
   const current = active ?? ticket;
   const waiting = current.status === "waiting" && state !== null;
-  const where = waiting ? (position ?? queuePositionOf(state, current)) : null;
+  const where = waiting ? (position ?? queuePositionOf(state, current, now)) : null;
   const counterName = current.counterId
     ? (state?.config.counters.find((c) => c.id === current.counterId)?.name ?? current.counterId)
     : null;

@@ -15,9 +15,11 @@ import {
   ResolvedConflict,
 } from "../../shared/protocol/appointments";
 import type { Actor } from "../../shared/protocol/auth";
+import { BookingChallenge } from "../../shared/protocol/booking-proof";
 import { addDays, isCalendarDate } from "../../shared/protocol/wall-time";
 import { device, staffRank } from "../auth/access";
 import { clientAddress } from "../auth/authenticate";
+import { bookingChallenge, checkBookingProof } from "../auth/booking-proof";
 import { actorOf, type Principal } from "../auth/principal";
 import {
   appointmentIdParam,
@@ -61,6 +63,11 @@ function bookingActor(principal: Principal, office: string): Actor {
   return { kind: "anonymous", id: null, name: null, address: principal.address };
 }
 
+/** Staff of the office and its own kiosks book without a proof of work; the public brings one. */
+function bringsProof(principal: Principal, office: string): boolean {
+  return staffRank(principal, office) < RANK.clerk && device(principal, office, "kiosk") === null;
+}
+
 /** The holder of a manage link: nobody by name. */
 function holderActor(c: AppContext): Actor {
   return { kind: "anonymous", id: null, name: null, address: clientAddress(c.req.raw) };
@@ -87,6 +94,23 @@ export function appointmentRoutes(app: Hono<AppEnv>): void {
       }),
   );
 
+  // Before GET …/appointments/{token}, which would take "challenge" for a manage token.
+  defineRoute(
+    app,
+    {
+      operationId: "bookingChallenge",
+      method: "get",
+      path: "/api/offices/{office}/appointments/challenge",
+      role: "public",
+      summary:
+        "A proof-of-work challenge for one public booking at this office (ALTCHA v2, SHA-256, signed; valid 20 minutes): the booking page solves it in the background and sends it back with the solution as the booking's `proof`. Staff of the office and its kiosks need none.",
+      params: { office: officeParam },
+      success: { status: 200, description: "The challenge", body: BookingChallenge },
+      errors: [404, 503],
+    },
+    (c, { params }) => bookingChallenge(c.env, params.office),
+  );
+
   defineRoute(
     app,
     {
@@ -96,20 +120,28 @@ export function appointmentRoutes(app: Hono<AppEnv>): void {
       role: "public",
       readsCaller: true,
       summary:
-        "Books a seat: the appointment, its manage link (an unguessable token, kept by the office only as a hash) and its calendar file. 409 slot_full, slot_unavailable (not a slot of the service now), too_many_bookings (per contact and service; per address and office an hour). Staff of the office booking on someone's behalf get the service's extra seats, no minimum notice and no per-address limit. A retry with the same Idempotency-Key gets the same booking under a new link.",
+        "Books a seat: the appointment, its manage link (an unguessable token, kept by the office only as a hash) and its calendar file. 409 slot_full, slot_unavailable (not a slot of the service now), too_many_bookings (per contact and service; per address and office an hour). The public sends a solved `proof` (GET …/appointments/challenge), used once: 400 proof_required without one, proof_invalid when it does not hold, has expired, is for another office or was already used. Staff of the office booking on someone's behalf get the service's extra seats, no minimum notice, no per-address limit and no proof; the office's kiosks need no proof either. A retry with the same Idempotency-Key gets the same booking under a new link.",
       params: { office: officeParam },
       body: BookAppointmentBody,
       success: { status: 201, description: "The booking", body: BookedAppointment },
-      errors: [400, 404, 409, 413, 422],
+      errors: [400, 404, 409, 413, 422, 429, 503],
       idempotent: true,
     },
-    (c, { params, body, idempotencyKey }) =>
-      officeClient(c.env, params.office).book({
-        booking: body,
-        actor: bookingActor(c.var.principal, params.office),
+    async (c, { params, body, idempotencyKey }) => {
+      const { proof, ...booking } = body;
+      const principal = c.var.principal;
+      const checked = bringsProof(principal, params.office)
+        ? await checkBookingProof(c.env, params.office, proof)
+        : undefined;
+      if (checked instanceof Response) return checked;
+      return officeClient(c.env, params.office).book({
+        booking,
+        actor: bookingActor(principal, params.office),
         origin: originOf(c),
         idempotencyKey,
-      }),
+        ...(checked ? { proof: checked } : {}),
+      });
+    },
   );
 
   defineRoute(

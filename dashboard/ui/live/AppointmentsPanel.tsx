@@ -1,4 +1,5 @@
 import { format } from "../../../shared/i18n";
+import { BookForCallerLink } from "../../../shared/ui/BookForCallerLink";
 import type { DashboardApp } from "../../model/dashboard-app";
 import type { LiveModel } from "../../model/live-model";
 
@@ -19,6 +20,13 @@ export function AppointmentsPanel({ app, live }: { app: DashboardApp; live: Live
       <h2 id="appointments-title" class="section-title">
         {m.heading}
       </h2>
+      {/* Phone bookings (issue 12, point 3): the booking page in staff mode, in a tab of its own. */}
+      <BookForCallerLink
+        officeId={app.officeId}
+        config={live.state.value?.config}
+        label={m.bookForCaller}
+        className="book-for-caller"
+      />
       {counts && (
         <p class="muted appointments-counts" data-testid="appointments-counts">
           {format(m.counts, {

@@ -218,6 +218,7 @@ export const counter = {
     holding: "At the counter: {code}",
     unknownCounter: "There is no counter “{counter}” in this office: choose one below.",
   },
+  bookForCaller: "Book an appointment for a caller",
   header: {
     switchCounter: "Switch counter",
     language: "Language",
@@ -309,6 +310,8 @@ export const counter = {
   },
   errors: {
     queue_empty: "No one is waiting for your services: new tickets will show in the queue.",
+    kept_for_appointment:
+      "This desk is kept free for an appointment due in a few minutes, and no other desk for it is free: call next again then, or click a ticket to serve someone meanwhile.",
     counter_cannot_call_paused: "This counter is paused: press Resume (P) to call again.",
     "counter_cannot_call_back-office":
       "This counter is in back office: switch to front office (B) to call.",
@@ -439,6 +442,14 @@ export const ticket = {
 
 export const book = {
   appName: "Book an appointment",
+  staff: {
+    detailsTitle: "The caller's details",
+    banner: "Booking on behalf of a caller",
+    detail:
+      "Signed in as {name}: the seats kept for staff and the times without minimum notice are shown. Ask the caller for their name and a phone number (or an e-mail).",
+    notSignedIn:
+      "This is the staff booking link, but nobody of this office is signed in on this browser: a booking made here counts as the public's. Sign in on the counter console or the dashboard, then reload this page.",
+  },
   language: "Language",
   loading: "Loading…",
   retry: "Try again",
@@ -511,6 +522,8 @@ export const book = {
     invalid_request: "Some of the details were not accepted. Please check them and try again.",
     network:
       "No answer from the office. Check your connection and press the button again: you will not be booked twice.",
+    signed_out:
+      "Your staff session has ended. Sign in again on the counter console or the dashboard, then book again.",
     generic: "That did not work. Please try again.",
   },
   confirmation: {
@@ -797,6 +810,7 @@ export const dashboard = {
       noticeCleared: "The notice was cleared.",
     },
     appointments: {
+      bookForCaller: "Book an appointment for a caller",
       heading: "Today's appointments",
       counts: "Booked {booked} · checked in {checkedIn} · missed {missed}",
       loading: "Reading today's appointments…",

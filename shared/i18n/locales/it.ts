@@ -249,6 +249,7 @@ export const counter: CounterSection = {
     holding: "Allo sportello: {code}",
     unknownCounter: "In questo ufficio non c'è lo sportello “{counter}”: scegline uno qui sotto.",
   },
+  bookForCaller: "Prenota un appuntamento per un utente",
   header: {
     switchCounter: "Cambia sportello",
     language: "Lingua",
@@ -341,6 +342,8 @@ export const counter: CounterSection = {
   },
   errors: {
     queue_empty: "Nessuno è in attesa per i tuoi servizi: i nuovi biglietti appariranno in coda.",
+    kept_for_appointment:
+      "Lo sportello resta libero per un appuntamento tra pochi minuti e nessun altro sportello per quel servizio è libero: chiama di nuovo allora, o fai clic su un biglietto per servire qualcuno nel frattempo.",
     counter_cannot_call_paused:
       "Lo sportello è in pausa: premi Riprendi (P) per chiamare di nuovo.",
     "counter_cannot_call_back-office":
@@ -475,6 +478,14 @@ export const ticket: TicketSection = {
 
 export const book: BookSection = {
   appName: "Prenota un appuntamento",
+  staff: {
+    detailsTitle: "Dati di chi chiama",
+    banner: "Prenotazione per conto di un utente",
+    detail:
+      "Accesso come {name}: sono mostrati i posti riservati al personale e gli orari senza preavviso minimo. Chiedi a chi chiama nome e cognome e un numero di telefono (o un'e-mail).",
+    notSignedIn:
+      "Questo è il link di prenotazione per il personale, ma in questo browser nessuno dell'ufficio ha effettuato l'accesso: una prenotazione fatta qui conta come del pubblico. Accedi dalla console dello sportello o dalla dashboard, poi ricarica la pagina.",
+  },
   language: "Lingua",
   loading: "Caricamento…",
   retry: "Riprova",
@@ -548,6 +559,8 @@ export const book: BookSection = {
     invalid_request: "Alcuni dati non sono stati accettati. Controllali e riprova.",
     network:
       "Nessuna risposta dall'ufficio. Controlla la connessione e premi di nuovo il pulsante: non verrai prenotato due volte.",
+    signed_out:
+      "La tua sessione è terminata. Accedi di nuovo dalla console dello sportello o dalla dashboard, poi prenota di nuovo.",
     generic: "Non ha funzionato. Riprova.",
   },
   confirmation: {
@@ -829,6 +842,7 @@ export const dashboard: DashboardSection = {
       noticeCleared: "L'avviso è stato tolto.",
     },
     appointments: {
+      bookForCaller: "Prenota un appuntamento per un utente",
       heading: "Appuntamenti di oggi",
       counts: "Prenotati {booked} · arrivati {checkedIn} · mancati {missed}",
       loading: "Lettura degli appuntamenti di oggi…",
