@@ -177,7 +177,9 @@ async function main(): Promise<void> {
   child.on("exit", (code) => process.exit(code ?? 0));
 
   if (behindFront) {
-    await startLanFront({ host: HOST, port: PORT, upstreamPort: workerPort, trustedProxies });
+    // Node listens on a bare IPv6 address ("::", not "[::]").
+    const host = HOST.replace(/^\[(.*)\]$/, "$1");
+    await startLanFront({ host, port: PORT, upstreamPort: workerPort, trustedProxies });
   } else if (trustedProxies.length > 0) {
     console.log(
       `TURNO_TRUSTED_PROXY is ignored on ${HOST}: only this machine connects there, with its own address.`,
