@@ -1,6 +1,7 @@
 // Polyfills first: the code bundled below calls functions Chromium 64 and Safari 12 lack.
 import "../shared/client/polyfills";
 import "../shared/ui/base.css";
+import "../shared/ui/phone-page.css";
 import "./styles/book.css";
 import { effect } from "@preact/signals";
 import { render } from "preact";

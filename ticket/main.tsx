@@ -1,6 +1,7 @@
 // Polyfills first: the code bundled below calls functions Chromium 64 and Safari 12 lack.
 import "../shared/client/polyfills";
 import "../shared/ui/base.css";
+import "../shared/ui/phone-page.css";
 import "./styles/ticket.css";
 import { render } from "preact";
 import { HOME_SCREEN_START, lastTicketPath, rememberTicketPath } from "./model/last-ticket";

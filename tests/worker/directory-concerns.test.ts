@@ -1,6 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../shared/protocol/auth";
+import { addressKey } from "../../worker/auth/address-key";
 import { DirectoryAudit } from "../../worker/auth/directory/audit";
 import { Devices } from "../../worker/auth/directory/devices";
 import { OfficeFanout } from "../../worker/auth/directory/office-fanout";
@@ -8,7 +9,7 @@ import { Pairing } from "../../worker/auth/directory/pairing";
 import { SESSION_IDLE_MS, Sessions } from "../../worker/auth/directory/sessions";
 import { SignInLimits } from "../../worker/auth/directory/sign-in-limits";
 import { DirectoryStore } from "../../worker/auth/directory/store/directory-store";
-import { MAX_FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES } from "../../worker/auth/login-limits";
+import { MAX_FAILURES_PER_ACCOUNT_FROM_NEW_PLACES } from "../../worker/auth/login-limits";
 import type { AuditRequest, RevokeRequest } from "../../worker/office/client";
 
 /** What the concerns sent to offices, by office, instead of reaching real office objects. */
@@ -191,7 +192,18 @@ describe("Sessions", () => {
 });
 
 describe("Sign-in limits", () => {
-  it("An account under attack from new addresses still lets its person in from an address they used before.", async () => {
+  it("Per-address limits count an IPv6 address by its /64, however it is written, and an IPv4 address written in IPv6 as that IPv4 address.", () => {
+    expect(addressKey("2001:db8:a:b:1:2:3:4")).toBe("2001:db8:a:b::/64");
+    expect(addressKey("2001:0DB8:000a:000b::ffff")).toBe("2001:db8:a:b::/64");
+    expect(addressKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressKey("::1")).toBe("0:0:0:0::/64");
+    expect(addressKey("::ffff:192.0.2.7")).toBe("192.0.2.7");
+    expect(addressKey("192.0.2.7")).toBe("192.0.2.7");
+    expect(addressKey("unknown")).toBe("unknown");
+    expect(addressKey("1:2:3")).toBe("1:2:3");
+  });
+
+  it("An account under attack from new places still lets its person in from the browser they used before, even from the attackers' address.", async () => {
     await inFreshDirectory((sql) => {
       const { limits } = concerns(sql);
       const now = Date.now();
@@ -200,26 +212,32 @@ describe("Sign-in limits", () => {
           at: now - 1000,
           address: "10.0.0.1",
           username: "mrossi",
-          knownAddress: false,
+          place: "desk",
+          knownPlace: false,
         }),
         "acc_1",
-        "10.0.0.1",
+        "desk",
         now - 1000,
       );
-      for (let guess = 0; guess < MAX_FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES; guess++)
+      for (let guess = 0; guess < MAX_FAILURES_PER_ACCOUNT_FROM_NEW_PLACES; guess++)
         limits.recordLoginAttempt({
           at: now - 500 + guess,
-          address: `10.1.0.${guess}`,
+          address: "10.0.0.1",
           username: "mrossi",
-          knownAddress: false,
+          place: `guest-${guess}`,
+          knownPlace: false,
         });
-      expect(limits.checkLogin("mrossi", "10.2.0.1", "acc_1", now)).toMatchObject({
+      expect(limits.checkLogin("mrossi", "10.2.0.1", "other", "acc_1", now)).toMatchObject({
         decision: { allowed: false },
-        knownAddress: false,
+        knownPlace: false,
       });
-      expect(limits.checkLogin("mrossi", "10.0.0.1", "acc_1", now)).toEqual({
+      expect(limits.checkLogin("mrossi", "10.0.0.1", null, "acc_1", now)).toMatchObject({
+        decision: { allowed: false },
+        knownPlace: false,
+      });
+      expect(limits.checkLogin("mrossi", "10.0.0.1", "desk", "acc_1", now)).toEqual({
         decision: { allowed: true },
-        knownAddress: true,
+        knownPlace: true,
       });
     });
   });

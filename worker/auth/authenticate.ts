@@ -45,7 +45,7 @@ export async function authenticate(
   const operator = await isSetupToken(env, request);
   const cookies = readCookies(request.headers.get("cookie") ?? undefined);
   // Only the name this origin sets: on https the __Host- prefix is what stops a planted cookie.
-  const sessionToken = cookies.get(sessionCookieName(new URL(request.url)));
+  const sessionToken = cookies.get(sessionCookieName(env, new URL(request.url)));
   const deviceTokens = DEVICE_ROLES.map((role) => cookies.get(deviceCookieName(role))).filter(
     (token): token is string => Boolean(token) && token!.length <= 64,
   );

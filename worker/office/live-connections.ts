@@ -21,6 +21,7 @@ import {
   CLOSE_SIGNED_OUT,
   CLOSE_TOO_MANY_SOCKETS,
 } from "../../shared/protocol/wire-constants";
+import { addressKey } from "../auth/address-key";
 import { errorBody } from "../http/errors";
 import {
   addressTag,
@@ -77,7 +78,7 @@ export interface ConnectionInfo {
   /** Staff rank in this office when the socket opened (0 for devices and phones). */
   rank: number;
   /** The person's session, confirmed with the Directory before each of their commands. */
-  session: { id: string; expiresAt: number } | null;
+  session: { id: string; expiresAt: number; idleExpiresAt?: number | undefined } | null;
   /** A phone's socket: the last `ticket` frame it was sent (fanout.ts, TicketFollowers). */
   lastFrame?: string | undefined;
 }
@@ -103,6 +104,8 @@ export interface LiveParts {
   revokedDevices: RevokedDevices;
   /** The office's open sockets with a tag, as partyserver connections (their state included). */
   connections: (tag: string) => Iterable<LiveConnection>;
+  /** A person's socket opened: its session is watched until it ends (session-watch.ts). */
+  watchSession: (sessionId: string, endsAt: number) => void;
 }
 
 /**
@@ -130,7 +133,8 @@ export class LiveConnections {
       // Only today's open tickets are followed; any other is told its last state and closed (open()).
       if (!this.parts.pipeline.state?.tickets[info.ticketId])
         return [roleTag(info.role), endedTicketTag(info.ticketId)];
-      const address = addressTag(info.actor.address ?? "unknown");
+      // An IPv6 address counts by its /64, as the issuing limits do (address-key.ts).
+      const address = addressTag(addressKey(info.actor.address ?? "unknown"));
       return [roleTag(info.role), TICKET_TAG, ticketTag(info.ticketId), address];
     }
     return [roleTag(info.role), STREAM_TAG, ...info.tags];
@@ -206,6 +210,11 @@ export class LiveConnections {
       return;
     }
     connection.setState(info);
+    if (info.session)
+      this.parts.watchSession(
+        info.session.id,
+        Math.min(info.session.idleExpiresAt ?? info.session.expiresAt, info.session.expiresAt),
+      );
     send(connection, this.snapshotFrame(info.role));
   }
 
@@ -220,7 +229,8 @@ export class LiveConnections {
     // Both counts include the new socket itself.
     if (count(ticketTag(ticketId)) > caps.perTicket)
       return `This ticket is already followed on ${caps.perTicket} screens; close one and try again.`;
-    const address = connection.tags.find((tag) => tag.startsWith("addr:"));
+    // The first tag is the connection's id, which is not ours to read (socket-tags.ts).
+    const address = connection.tags.slice(1).find((tag) => tag.startsWith("addr:"));
     if (address && count(address) > caps.perAddress)
       return `Too many tickets followed from this address (${caps.perAddress}); try again later.`;
     return null;
