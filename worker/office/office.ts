@@ -2,6 +2,7 @@ import { type Connection, type ConnectionContext, Server, type WSMessage } from 
 import { startOfNextDay } from "../../shared/engine";
 import { PING, PONG } from "../../shared/protocol/wire";
 import { AuditLog } from "../storage/audit-log";
+import { retentionPeriods } from "../storage/retention";
 import { alarmTime } from "./alarm-time";
 import { AppointmentCheckIn } from "./appointment-check-in";
 import { nextAppointmentWork, runAppointmentWork } from "./appointment-upkeep";
@@ -10,6 +11,7 @@ import { CommandPipeline } from "./command-pipeline";
 import type { InternalRouter } from "./internal-router";
 import { type LiveConnection, LiveConnections } from "./live-connections";
 import { officeRequests, SYSTEM_ACTOR } from "./office-requests";
+import { runOfficeRetention } from "./office-retention";
 import { AppointmentsTable } from "./store/appointments-table";
 import { IdempotencyRecords } from "./store/idempotency";
 import { OfficeStore } from "./store/office-store";
@@ -34,6 +36,10 @@ export class Office extends Server<Env> {
   private live!: LiveConnections;
   private requests!: InternalRouter;
   private appointments!: AppointmentsTable;
+  /** Deletes and cuts what has been kept long enough (office-retention.ts). */
+  private retention!: (today: string, now: number) => { more: boolean };
+  /** Retention left work for a next run: the alarm comes back soon (the real clock's now). */
+  private retentionDue: number | null = null;
 
   override async onStart(): Promise<void> {
     const { storage } = this.ctx;
@@ -47,6 +53,14 @@ export class Office extends Server<Env> {
     const revokedDevices = new RevokedDevices(sql);
     const idempotency = new IdempotencyRecords(sql);
     this.appointments = new AppointmentsTable(sql);
+    const periods = retentionPeriods(this.env);
+    this.retention = (today, now) =>
+      runOfficeRetention(
+        { sql, tickets: store.tickets, history, idempotency },
+        periods,
+        today,
+        now,
+      );
     const reschedule = () => void this.scheduleAlarm();
     const bookings = new Bookings({
       officeId: this.name,
@@ -108,24 +122,35 @@ export class Office extends Server<Env> {
   /**
    * One alarm, always recomputed from state: the earliest of the office's
    * next local midnight, the next appointment whose grace period ends, and
-   * the next erasure of an appointment's personal data.
+   * the next erasure of an appointment's personal data; sooner when the last
+   * retention run left work (it runs at every alarm, so at least daily).
    */
   private async scheduleAlarm(): Promise<void> {
     const state = this.pipeline.state;
     if (!state) return;
     const rollover = startOfNextDay(state.day, state.config.timeZone);
     const appointments = nextAppointmentWork(this.appointments, state.config);
-    const due = alarmTime(appointments === null ? rollover : Math.min(rollover, appointments));
+    const due = alarmTime(
+      Math.min(
+        rollover,
+        appointments ?? Number.POSITIVE_INFINITY,
+        this.retentionDue ?? Number.POSITIVE_INFINITY,
+      ),
+    );
     if ((await this.ctx.storage.getAlarm()) !== due) await this.ctx.storage.setAlarm(due);
   }
 
   /** Whatever is due now, judged from the rows: running it twice changes nothing the second time. */
   override async onAlarm(): Promise<void> {
     this.pipeline.run({ type: "rollover" }, { actor: SYSTEM_ACTOR });
-    const config = this.pipeline.state?.config;
-    if (config) {
+    const state = this.pipeline.state;
+    if (state) {
       const now = this.clock();
-      this.ctx.storage.transactionSync(() => runAppointmentWork(this.appointments, config, now));
+      this.ctx.storage.transactionSync(() =>
+        runAppointmentWork(this.appointments, state.config, now),
+      );
+      const { more } = this.ctx.storage.transactionSync(() => this.retention(state.day, now));
+      this.retentionDue = more ? Date.now() : null;
     }
     await this.scheduleAlarm();
   }

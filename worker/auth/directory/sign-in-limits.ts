@@ -48,6 +48,20 @@ export class SignInLimits {
   }
 
   /**
+   * The Directory's alarm: forgets attempts and wrong pairing codes older than
+   * a day, and addresses no longer known, even when no one signs in. At most
+   * `limit` rows of each; `more` when a kind had more.
+   */
+  forgetExpired(now: number, limit: number): { more: boolean } {
+    const counts = [
+      this.store.forgetLoginsBefore(now - KEEP_LOGIN_ATTEMPTS_MS, limit),
+      this.store.forgetPairingFailuresBefore(now - KEEP_LOGIN_ATTEMPTS_MS, limit),
+      this.store.forgetAddressesBefore(now - KNOWN_ADDRESS_MS, limit),
+    ];
+    return { more: counts.some((count) => count === limit) };
+  }
+
+  /**
    * Records an attempt as failed at once, so parallel guesses cannot slip
    * past the limit while the password is checked; answers its id.
    */

@@ -84,4 +84,14 @@ export const DIRECTORY_MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    name: "002-retention",
+    statements: [
+      // Personal data has an end (issue 13, point 9): where each retention task of the
+      // Directory's alarm got to (worker/storage/retention.ts).
+      `CREATE TABLE retention_progress (task TEXT PRIMARY KEY, through TEXT NOT NULL)`,
+      // The alarm removes ended sessions by their end, without reading every session.
+      `CREATE INDEX sessions_by_expiry ON sessions (expires_at)`,
+    ],
+  },
 ];

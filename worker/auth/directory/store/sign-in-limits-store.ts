@@ -119,6 +119,40 @@ export class SignInLimitsStore {
     );
   }
 
+  // ── Retention (worker/auth/directory/directory-retention.ts) ────────────
+  /** Deletes sign-in attempts older than `before`, oldest first, at most `limit`; answers how many. */
+  forgetLoginsBefore(before: number, limit: number): number {
+    return this.deleted(
+      `DELETE FROM login_attempts WHERE id IN
+         (SELECT id FROM login_attempts WHERE at < ? ORDER BY id LIMIT ?) RETURNING id`,
+      before,
+      limit,
+    );
+  }
+
+  forgetPairingFailuresBefore(before: number, limit: number): number {
+    return this.deleted(
+      `DELETE FROM pairing_failures WHERE id IN
+         (SELECT id FROM pairing_failures WHERE at < ? ORDER BY id LIMIT ?) RETURNING id`,
+      before,
+      limit,
+    );
+  }
+
+  /** Forgets the addresses an account has not signed in from since `before`. */
+  forgetAddressesBefore(before: number, limit: number): number {
+    return this.deleted(
+      `DELETE FROM known_addresses WHERE rowid IN
+         (SELECT rowid FROM known_addresses WHERE last_success_at < ? LIMIT ?) RETURNING 1`,
+      before,
+      limit,
+    );
+  }
+
+  private deleted(query: string, ...bindings: SqlStorageValue[]): number {
+    return this.sql.exec(query, ...bindings).toArray().length;
+  }
+
   private times(query: string, ...bindings: SqlStorageValue[]): number[] {
     return this.sql
       .exec<{ at: number }>(query, ...bindings)
