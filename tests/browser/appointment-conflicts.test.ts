@@ -108,6 +108,14 @@ describe("Bookings hit by a change of setup, in the browser", () => {
       await page.locator(testId(`conflict-${kept.appointment.code}-tell`)).getAttribute("href"),
     ).toBe("tel:+390555550101");
     await panel.scrollIntoViewIfNeeded();
+    // At 1280 px the services table beside the panel keeps every column inside its own panel.
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll(".services-table")].some((table) => {
+        const box = (table.closest(".panel") ?? table).getBoundingClientRect();
+        return table.getBoundingClientRect().right > box.right + 1;
+      }),
+    );
+    expect(clipped, "the services table runs past its panel").toBe(false);
     await screenshot(page, "dashboard-conflicts-1280");
 
     await page.locator(testId(`conflict-${kept.appointment.code}-keep`)).click();
