@@ -181,6 +181,28 @@ describe("The office's alarm keeps personal data only as long as its period", ()
     ).toBe(200);
   });
 
+  it("Audit entries go in batches too: a backlog larger than a batch takes two runs.", async () => {
+    const officeId = await createOffice();
+    const later = Date.now() + 400 * DAY;
+    await runInDurableObject(officeStub(officeId), (_office, state) => {
+      for (let index = 0; index < RETENTION_BATCH + 50; index++)
+        state.storage.sql.exec(
+          `INSERT INTO audit (at, actor, action, detail) VALUES (?, '{"kind":"staff","id":"a","name":"a","address":null}', 'callNext', '{}')`,
+          later - 380 * DAY + index,
+        );
+    });
+    await setOfficeClock(officeId, later);
+    const count = () =>
+      officeSql(
+        officeId,
+        (sql) => sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM audit`).one().n,
+      );
+    await runDurableObjectAlarm(officeStub(officeId));
+    expect(await count()).toBe(51);
+    await runDurableObjectAlarm(officeStub(officeId));
+    expect(await count()).toBe(0);
+  });
+
   it("Erasing works in batches: a year of imported tokens goes over several runs, the alarm coming back at once while work is left.", async () => {
     const officeId = await createOffice();
     const { day } = await getOffice(officeId);
