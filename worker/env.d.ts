@@ -22,6 +22,12 @@ declare global {
       TURNO_TICKETS_PER_DEVICE_PER_MINUTE?: string;
       TURNO_TICKETS_PER_ADDRESS_PER_MINUTE?: string;
       TURNO_REMOTE_TICKETS_PER_ADDRESS_PER_HOUR?: string;
+      /** How many days each kind of personal record is kept (worker/storage/retention.ts, README "Personal data"). */
+      TURNO_RETAIN_AUDIT_DAYS?: string;
+      TURNO_RETAIN_AUDIT_ADDRESS_DAYS?: string;
+      TURNO_RETAIN_SIGN_IN_ATTEMPTS_DAYS?: string;
+      TURNO_RETAIN_TICKET_TOKEN_DAYS?: string;
+      TURNO_RETAIN_CLERK_FIGURES_DAYS?: string;
     }
   }
   interface Env extends Cloudflare.Env {}

@@ -109,6 +109,7 @@ describe("Storage migrations", () => {
           "idempotency",
           "migrations",
           "office",
+          "retention_progress",
           "sqlite_sequence",
           "tickets",
           "used_booking_proofs",

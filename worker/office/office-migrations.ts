@@ -169,4 +169,16 @@ export const OFFICE_MIGRATIONS: Migration[] = [
       `CREATE INDEX used_booking_proofs_by_expiry ON used_booking_proofs (expires_at)`,
     ],
   },
+  {
+    name: "010-retention",
+    statements: [
+      // Personal data has an end (issue 13, point 9): where each retention task of the alarm
+      // got to (worker/storage/retention.ts), so a run resumes instead of reading history again.
+      `CREATE TABLE retention_progress (task TEXT PRIMARY KEY, through TEXT NOT NULL)`,
+      // The tickets whose tracking token or clerk is still kept: the alarm finds the old ones
+      // without reading the whole history (an erased token is "erased:" and the ticket's id).
+      `CREATE INDEX tickets_token_kept ON tickets (day) WHERE token NOT LIKE 'erased:%'`,
+      `CREATE INDEX tickets_clerk_kept ON tickets (day) WHERE clerk_id IS NOT NULL`,
+    ],
+  },
 ];

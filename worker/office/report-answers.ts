@@ -89,7 +89,8 @@ export function ticketsCsvAnswer(url: URL, context: ReportContext): Response {
   if (!isCsvFormat(format)) return invalid('format must be "standard" or "excel-it".');
   const tickets = [...context.history.between(from, to)];
   const suffix = format === "standard" ? "" : `-${format}`;
-  const lines = ticketCsvLines(tickets, context.state.config.timeZone, CSV_FORMATS[format]);
+  const { timeZone, clerkFigures } = context.state.config;
+  const lines = ticketCsvLines(tickets, timeZone, CSV_FORMATS[format], { clerks: clerkFigures });
   return new Response(csvStream(lines), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
@@ -156,8 +157,9 @@ export function reportAnswer(url: URL, context: ReportContext): Response {
   };
   try {
     // Services and counters in Setup's order, not by id.
+    const tickets = history.forReport(from, to, state.day);
     const report = computeOfficeReport(
-      history.forReport(from, to, state.day),
+      state.config.clerkFigures ? tickets : tickets.map(withoutClerk),
       options,
       appointmentsAround(from, to, context),
     );
@@ -167,6 +169,11 @@ export function reportAnswer(url: URL, context: ReportContext): Response {
       return invalid(error.issues[0]?.message ?? "Invalid range.", error.issues);
     throw error;
   }
+}
+
+/** A ticket as an office without per-clerk figures reports it: no one's name or id. */
+function withoutClerk(ticket: ReportTicket): ReportTicket {
+  return { ...ticket, clerkId: null, clerkName: null };
 }
 
 function invalid(message: string, issues?: unknown[]): Response {

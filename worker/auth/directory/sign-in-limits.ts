@@ -67,6 +67,22 @@ export class SignInLimits {
   }
 
   /**
+   * The Directory's alarm: forgets attempts, wrong current passwords and wrong
+   * pairing codes older than a day, and places (browsers) no longer known,
+   * even when no one signs in. At most
+   * `limit` rows of each; `more` when a kind had more.
+   */
+  forgetExpired(now: number, limit: number): { more: boolean } {
+    const counts = [
+      this.store.forgetLoginsBefore(now - KEEP_LOGIN_ATTEMPTS_MS, limit),
+      this.store.forgetPairingFailuresBefore(now - KEEP_LOGIN_ATTEMPTS_MS, limit),
+      this.store.forgetPlacesBefore(now - KNOWN_PLACE_MS, limit),
+      this.store.forgetPasswordChecksBefore(now - KEEP_LOGIN_ATTEMPTS_MS, limit),
+    ];
+    return { more: counts.some((count) => count === limit) };
+  }
+
+  /**
    * Records an attempt as failed at once, so parallel guesses cannot slip
    * past the limit while the password is checked; answers its id.
    */

@@ -81,6 +81,26 @@ export class TicketHistory {
     );
   }
 
+  /**
+   * Forgets who called the tickets of days before `beforeDay` (at most `limit`
+   * tickets), in the table and in those days' packed rows; answers how many.
+   */
+  forgetClerksBefore(beforeDay: string, limit: number): number {
+    const { count, days } = this.tickets.forgetClerksBefore(beforeDay, limit);
+    for (const day of days) {
+      const archived = this.sql
+        .exec(`SELECT 1 FROM day_archive WHERE day = ?`, day)
+        .toArray().length;
+      if (archived > 0) this.archiveDay(day);
+    }
+    return count;
+  }
+
+  /** Forgets who worked a counter last, once that is older than `before`. */
+  forgetCounterStaffBefore(before: number): void {
+    this.sql.exec(`DELETE FROM counter_staff WHERE at < ?`, before);
+  }
+
   /** The person who last worked each counter, and when. */
   counterStaff(): Record<string, { clerkId: string; clerkName: string; at: number }> {
     const staff: Record<string, { clerkId: string; clerkName: string; at: number }> = {};

@@ -175,6 +175,37 @@ export class TicketsTable {
     return cursor.rowsWritten > 0;
   }
 
+  // ── Retention (worker/office/office-retention.ts) ───────────────────────
+  /**
+   * Tracking tokens of days before `beforeDay`, at most `limit`, replaced by
+   * "erased:" and the ticket's id: unique as the column wants, and never a
+   * token (a token has no colon), so the link stops working. Answers how many.
+   */
+  eraseTokensBefore(beforeDay: string, limit: number): number {
+    return this.sql
+      .exec(
+        `UPDATE tickets SET token = 'erased:' || id WHERE id IN
+           (SELECT id FROM tickets WHERE day < ? AND token NOT LIKE 'erased:%' LIMIT ?) RETURNING id`,
+        beforeDay,
+        limit,
+      )
+      .toArray().length;
+  }
+
+  /** Forgets who called the tickets of days before `beforeDay`, at most `limit`; answers their days. */
+  forgetClerksBefore(beforeDay: string, limit: number): { count: number; days: string[] } {
+    const days = this.sql
+      .exec<{ day: string }>(
+        `UPDATE tickets SET clerk_id = NULL, clerk_name = NULL WHERE id IN
+           (SELECT id FROM tickets WHERE day < ? AND clerk_id IS NOT NULL LIMIT ?) RETURNING day`,
+        beforeDay,
+        limit,
+      )
+      .toArray()
+      .map((row) => row.day);
+    return { count: days.length, days: [...new Set(days)] };
+  }
+
   // ── Reads ───────────────────────────────────────────────────────────────
   /** The live queue's tickets, for loading the state. */
   active(): Ticket[] {

@@ -109,4 +109,13 @@ export const DIRECTORY_MIGRATIONS: Migration[] = [
       `CREATE INDEX password_check_failures_by_account ON password_check_failures (account_id, at)`,
     ],
   },
+  {
+    name: "003-retention",
+    statements: [
+      // Personal data has an end (issue 13, point 9): where each retention task of the
+      // Directory's alarm got to (worker/storage/retention.ts).
+      // (Sessions need no index for it: they last at most 12 hours, so the table stays small.)
+      `CREATE TABLE retention_progress (task TEXT PRIMARY KEY, through TEXT NOT NULL)`,
+    ],
+  },
 ];

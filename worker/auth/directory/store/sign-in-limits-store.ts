@@ -169,6 +169,50 @@ export class SignInLimitsStore {
     );
   }
 
+  // ── Retention (worker/auth/directory/directory-retention.ts) ────────────
+  /** Deletes sign-in attempts older than `before`, oldest first, at most `limit`; answers how many. */
+  forgetLoginsBefore(before: number, limit: number): number {
+    return this.deleted(
+      `DELETE FROM login_attempts WHERE id IN
+         (SELECT id FROM login_attempts WHERE at < ? ORDER BY id LIMIT ?) RETURNING id`,
+      before,
+      limit,
+    );
+  }
+
+  forgetPairingFailuresBefore(before: number, limit: number): number {
+    return this.deleted(
+      `DELETE FROM pairing_failures WHERE id IN
+         (SELECT id FROM pairing_failures WHERE at < ? ORDER BY id LIMIT ?) RETURNING id`,
+      before,
+      limit,
+    );
+  }
+
+  /** Forgets the places (browsers) an account has not signed in from since `before`. */
+  forgetPlacesBefore(before: number, limit: number): number {
+    return this.deleted(
+      `DELETE FROM known_places WHERE rowid IN
+         (SELECT rowid FROM known_places WHERE last_success_at < ? LIMIT ?) RETURNING 1`,
+      before,
+      limit,
+    );
+  }
+
+  /** Forgets wrong current passwords older than `before`. */
+  forgetPasswordChecksBefore(before: number, limit: number): number {
+    return this.deleted(
+      `DELETE FROM password_check_failures WHERE id IN
+         (SELECT id FROM password_check_failures WHERE at < ? ORDER BY id LIMIT ?) RETURNING id`,
+      before,
+      limit,
+    );
+  }
+
+  private deleted(query: string, ...bindings: SqlStorageValue[]): number {
+    return this.sql.exec(query, ...bindings).toArray().length;
+  }
+
   private times(query: string, ...bindings: SqlStorageValue[]): number[] {
     return this.sql
       .exec<{ at: number }>(query, ...bindings)
