@@ -19,6 +19,16 @@ export class TicketHistory {
     return this.tickets.between(from, to);
   }
 
+  /** The first day after `after` (or from `from`) up to `to` with tickets: an export's next page. */
+  nextDayWithTickets(after: string | null, from: string, to: string): string | null {
+    return this.tickets.nextDayWithTickets(after, from, to);
+  }
+
+  /** One ticket as the reports read it (an appointment's, for the appointments export). */
+  ticketById(ticketId: string): ReportTicket | null {
+    return this.tickets.reportTicketById(ticketId);
+  }
+
   /**
    * The same tickets for a report, fast: days before `today` come packed from
    * the day archive (one row a day, filled for any day missing), today from
