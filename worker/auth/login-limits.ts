@@ -30,6 +30,12 @@ export interface FailureCounts {
 
 export type Decision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
+/** Which sign-in limit holds a caller off: what a throttled sign-in is recorded once per window by. */
+export type LoginLimit = "address" | "account-and-address" | "account-from-new-addresses";
+export type LoginDecision =
+  | { allowed: true }
+  | { allowed: false; retryAfterMs: number; limit: LoginLimit };
+
 function limit(times: number[], max: number, now: number): number | null {
   if (times.length < max) return null;
   // Allowed again once enough of the failures have left the window.
@@ -37,17 +43,26 @@ function limit(times: number[], max: number, now: number): number | null {
   return Math.max(1000, freeing + WINDOW_MS - now);
 }
 
-export function decideLogin(counts: FailureCounts, now: number): Decision {
-  const waits = [
-    limit(counts.byAddress, MAX_FAILURES_PER_ADDRESS, now),
-    limit(counts.byAccountAndAddress, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, now),
-    counts.knownAddress
-      ? null
-      : limit(counts.byAccountFromNewAddresses, MAX_FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES, now),
-  ].filter((wait): wait is number => wait !== null);
-  return waits.length === 0
+export function decideLogin(counts: FailureCounts, now: number): LoginDecision {
+  const waits: [LoginLimit, number | null][] = [
+    ["address", limit(counts.byAddress, MAX_FAILURES_PER_ADDRESS, now)],
+    [
+      "account-and-address",
+      limit(counts.byAccountAndAddress, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, now),
+    ],
+    [
+      "account-from-new-addresses",
+      counts.knownAddress
+        ? null
+        : limit(counts.byAccountFromNewAddresses, MAX_FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES, now),
+    ],
+  ];
+  let longest: { limit: LoginLimit; wait: number } | null = null;
+  for (const [name, wait] of waits)
+    if (wait !== null && (longest === null || wait > longest.wait)) longest = { limit: name, wait };
+  return longest === null
     ? { allowed: true }
-    : { allowed: false, retryAfterMs: Math.max(...waits) };
+    : { allowed: false, retryAfterMs: longest.wait, limit: longest.limit };
 }
 
 export function decidePairing(

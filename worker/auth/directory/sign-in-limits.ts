@@ -1,4 +1,11 @@
-import { type Decision, decideLogin, decidePairing, WINDOW_MS } from "../login-limits";
+import {
+  type Decision,
+  decideLogin,
+  decidePairing,
+  type LoginDecision,
+  type LoginLimit,
+  WINDOW_MS,
+} from "../login-limits";
 import type { SignInLimitsStore } from "./store/sign-in-limits-store";
 
 /** An address that signed in successfully is "known" to the account for this long. */
@@ -23,7 +30,7 @@ export class SignInLimits {
     address: string,
     accountId: string | null,
     now: number,
-  ): { decision: Decision; knownAddress: boolean } {
+  ): { decision: LoginDecision; knownAddress: boolean } {
     const knownAddress =
       accountId !== null && this.store.signedInFrom(accountId, address, now - KNOWN_ADDRESS_MS);
     const since = now - WINDOW_MS;
@@ -42,9 +49,33 @@ export class SignInLimits {
     return { decision, knownAddress };
   }
 
-  /** Forgets attempts too old to count for any limit. */
+  /** Forgets attempts too old to count for any limit, and throttles that have ended. */
   forgetOldLogins(now: number): void {
     this.store.deleteLoginsBefore(now - KEEP_LOGIN_ATTEMPTS_MS);
+    this.store.deleteThrottlesUntil(now);
+  }
+
+  /**
+   * A sign-in was held off by `limit`: is it the first time in this window (then it is
+   * recorded, and the caller audits it)? Issue 13, point 3: a throttled try is refused
+   * without a password check, so it is cheap to repeat; each one used to write an audit
+   * row here and in every office of the account. Keyed by what the limit counts (the
+   * address, the account from that address, or the account), so varying the name from a
+   * held-off address writes nothing more.
+   */
+  firstThrottleInWindow(
+    limit: LoginLimit,
+    username: string,
+    address: string,
+    now: number,
+  ): boolean {
+    const key =
+      limit === "address"
+        ? `address ${address}`
+        : limit === "account-and-address"
+          ? `account ${username} address ${address}`
+          : `account ${username}`;
+    return this.store.recordThrottle(key, now, now + WINDOW_MS);
   }
 
   /**

@@ -84,4 +84,15 @@ export const DIRECTORY_MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    name: "002-sign-in-writes",
+    statements: [
+      // Issue 13, point 3: every sign-in deletes the attempts older than a day, which
+      // scanned the whole table without an index on the time.
+      `CREATE INDEX login_attempts_by_time ON login_attempts (at)`,
+      // A throttled sign-in is recorded once per window and limit, not once per try.
+      `CREATE TABLE login_throttles (key TEXT PRIMARY KEY, until INTEGER NOT NULL)`,
+      `CREATE INDEX login_throttles_by_end ON login_throttles (until)`,
+    ],
+  },
 ];
