@@ -218,6 +218,39 @@ describe("Reports", () => {
     ).toHaveLength(1);
   });
 
+  it("Issue 13, point 6: a day of more tickets than a page of the export comes whole, by issue time then id, with none twice.", async () => {
+    const officeId = await createOffice(testOfficeConfig({ patch: { timeZone: "Europe/Rome" } }));
+    const [model] = pastTickets();
+    // 2,500 tickets on one day, two at each issue time: pages of 1,000 split ties too.
+    const tickets = Array.from({ length: 2500 }, (_, n) => {
+      const code = `B${String(2500 - n).padStart(4, "0")}`;
+      return {
+        ...model!,
+        id: `2026-03-02-${code}`,
+        code,
+        serviceId: "registry",
+        issuedAt: model!.issuedAt + Math.floor((2500 - n) / 2) * 1000,
+      };
+    });
+    const imported = await api("POST", `/setup/offices/${officeId}/history`, {
+      body: { tickets },
+    });
+    expect(imported.status).toBe(200);
+    const csv = await api<string>(
+      "GET",
+      `/offices/${officeId}/reports/tickets.csv?from=2026-03-02&to=2026-03-02`,
+    );
+    const ids = String(csv.body)
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(",")[0]);
+    const expected = [...tickets]
+      .sort((a, b) => a.issuedAt - b.issuedAt || (a.id < b.id ? -1 : 1))
+      .map((ticket) => ticket.id);
+    expect(ids).toEqual(expected);
+  });
+
   it("Past tickets can only be added before today: today's queue is never touched by an import.", async () => {
     const officeId = await createOffice();
     const today = (await api<{ day: string }>("GET", `/offices/${officeId}/today`)).body.day;

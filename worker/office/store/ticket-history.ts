@@ -24,6 +24,15 @@ export class TicketHistory {
     return this.tickets.nextDayWithTickets(after, from, to);
   }
 
+  /** At most `limit` tickets of `day` after `after` (issue time, then id): a page of an export. */
+  pageOfDay(
+    day: string,
+    after: { issuedAt: number; id: string } | null,
+    limit: number,
+  ): ReportTicket[] {
+    return this.tickets.pageOfDay(day, after, limit);
+  }
+
   /** One ticket as the reports read it (an appointment's, for the appointments export). */
   ticketById(ticketId: string): ReportTicket | null {
     return this.tickets.reportTicketById(ticketId);

@@ -225,6 +225,30 @@ export class TicketsTable {
     );
   }
 
+  /**
+   * At most `limit` tickets of one day after the ticket `after` (by issue time, then id),
+   * as the reports read them: a page of an export, bounded however many tickets a day holds.
+   */
+  pageOfDay(
+    day: string,
+    after: { issuedAt: number; id: string } | null,
+    limit: number,
+  ): ReportTicket[] {
+    return this.sql
+      .exec<ReportRow>(
+        `SELECT ${REPORT_COLUMNS} FROM tickets
+         WHERE day = ? AND (issued_at > ? OR (issued_at = ? AND id > ?))
+         ORDER BY issued_at, id LIMIT ?`,
+        day,
+        after?.issuedAt ?? Number.MIN_SAFE_INTEGER,
+        after?.issuedAt ?? Number.MIN_SAFE_INTEGER,
+        after?.id ?? "",
+        limit,
+      )
+      .toArray()
+      .map(toReportTicket);
+  }
+
   /** The ticket with this id as the reports read it. */
   reportTicketById(ticketId: string): ReportTicket | null {
     const row = this.sql
