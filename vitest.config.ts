@@ -15,6 +15,10 @@ export default defineConfig({
         test: { name: "reports", include: ["tests/reports/**/*.test.ts"], environment: "node" },
       },
       {
+        // npm start's own pieces (scripts/), in plain Node.
+        test: { name: "scripts", include: ["tests/scripts/**/*.test.ts"], environment: "node" },
+      },
+      {
         // The client apps' own logic (views, timers, announcements), without a browser.
         test: {
           name: "clients",
@@ -28,12 +32,15 @@ export default defineConfig({
             wrangler: { configPath: "./wrangler.toml" },
             // The operator's token lets tests set up offices without signing in (tests/worker/helpers.ts).
             // The booking proof's key, and a small proof (about 500 hashes) so that the tests that
-            // book as the public stay quick; the browser tests solve the full-size one.
+            // book as the public stay quick; the browser tests solve the full-size one. TURNO_LAN:
+            // the tests speak plain http to http://example.com, as an office's LAN does
+            // (tests/worker/deployed-host.test.ts drops it to test a deployed host).
             miniflare: {
               bindings: {
                 TURNO_SETUP_TOKEN: WORKER_TEST_SETUP_TOKEN,
                 TURNO_BOOKING_PROOF_KEY: WORKER_TEST_PROOF_KEY,
                 TURNO_BOOKING_PROOF_MAX_NUMBER: "1000",
+                TURNO_LAN: "1",
               },
             },
           }),

@@ -21,8 +21,8 @@ function listenPort(value: string | undefined): number {
 }
 export const STATE_DIR = process.env.TURNO_STATE_DIR ?? join(ROOT, ".turno", "state");
 /**
- * The env file wrangler dev reads (`--env-file`): it carries TURNO_SETUP_TOKEN
- * and TURNO_BOOKING_PROOF_KEY, the Worker's two secrets.
+ * The env file wrangler dev reads (`--env-file`): it carries TURNO_SETUP_TOKEN and
+ * TURNO_BOOKING_PROOF_KEY, the Worker's two secrets, and TURNO_LAN.
  */
 export const DEV_ENV_FILE = join(STATE_DIR, "turno-dev.env");
 
@@ -47,12 +47,17 @@ function bookingProofKey(): string {
   return devSecret("TURNO_BOOKING_PROOF_KEY");
 }
 
-/** Writes the env file wrangler dev loads, with the secrets in use. */
+/**
+ * Writes the env file wrangler dev loads, with the secrets in use, and TURNO_LAN=1: this
+ * Turno serves the office's network itself, over plain http (worker/http/deployment.ts).
+ */
 export function writeDevEnv(token: string, proofKey = bookingProofKey()): void {
   mkdirSync(STATE_DIR, { recursive: true });
-  writeFileSync(DEV_ENV_FILE, `TURNO_SETUP_TOKEN=${token}\nTURNO_BOOKING_PROOF_KEY=${proofKey}\n`, {
-    mode: 0o600,
-  });
+  writeFileSync(
+    DEV_ENV_FILE,
+    `TURNO_SETUP_TOKEN=${token}\nTURNO_BOOKING_PROOF_KEY=${proofKey}\nTURNO_LAN=1\n`,
+    { mode: 0o600 },
+  );
   chmodSync(DEV_ENV_FILE, 0o600);
 }
 

@@ -5,17 +5,44 @@
  * they are missing, and prints the URLs to open. Never asks for input.
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 import { DEMO_OFFICE_ID, demoOfficeWithBookings } from "../shared/demo-office";
 import { build, ROOT } from "./build";
 import { applyDemoHours, demoIsOpen } from "./demo-hours";
+import { parseTrustedProxies, startLanFront } from "./lan-front";
 import { DEV_ENV_FILE, PORT, STATE_DIR, setupToken, writeDevEnv } from "./operator";
 import { ensureAdmin, ensureDemoDevices } from "./start-accounts";
 
 /** 127.0.0.1 by default; TURNO_HOST=0.0.0.0 lets tablets and screens on the office network connect. */
 const HOST = process.env.TURNO_HOST || "127.0.0.1";
 const local = `http://${reachableAddress(HOST)}:${PORT}`;
+
+/**
+ * On loopback only this machine's own programs connect, and wrangler dev's address for them
+ * is right. Any other address gets the LAN front (lan-front.ts), which alone knows who
+ * connected: wrangler dev itself keeps whatever `CF-Connecting-IP` a client sends.
+ */
+function isLoopback(host: string): boolean {
+  return host === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(host) || /^\[?::1\]?$/.test(host);
+}
+
+/** A free port on loopback for wrangler dev behind the LAN front. */
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
+      );
+    });
+  });
+}
 
 /** The address to ask on this machine: the one listened on, or loopback for "every address". */
 function reachableAddress(host: string): string {
@@ -104,18 +131,22 @@ async function main(): Promise<void> {
   if (adminPassword !== undefined && adminPassword.length < 12) {
     throw new Error("TURNO_ADMIN_PASSWORD must be at least 12 characters.");
   }
+  const trustedProxies = parseTrustedProxies(process.env.TURNO_TRUSTED_PROXY);
+  const behindFront = !isLoopback(HOST);
   const token = setupToken();
   writeDevEnv(token);
   await build();
+  // On the office's network wrangler dev listens on loopback, behind the LAN front.
+  const workerPort = behindFront ? await freeLoopbackPort() : PORT;
   const wrangler = join(ROOT, "node_modules", ".bin", "wrangler");
   const child = spawn(
     wrangler,
     [
       "dev",
       "--port",
-      String(PORT),
+      String(workerPort),
       "--ip",
-      HOST,
+      behindFront ? "127.0.0.1" : HOST,
       "--persist-to",
       STATE_DIR,
       // Carries the Worker's secrets (TURNO_SETUP_TOKEN, TURNO_BOOKING_PROOF_KEY) without putting them on the command line.
@@ -145,6 +176,15 @@ async function main(): Promise<void> {
   process.on("SIGTERM", stop);
   child.on("exit", (code) => process.exit(code ?? 0));
 
+  if (behindFront) {
+    // Node listens on a bare IPv6 address ("::", not "[::]").
+    const host = HOST.replace(/^\[(.*)\]$/, "$1");
+    await startLanFront({ host, port: PORT, upstreamPort: workerPort, trustedProxies });
+  } else if (trustedProxies.length > 0) {
+    console.log(
+      `TURNO_TRUSTED_PROXY is ignored on ${HOST}: only this machine connects there, with its own address.`,
+    );
+  }
   await waitForHealth(child);
   const demo = await ensureDemoOffice(token);
   const alwaysOpen = process.env.TURNO_DEMO_ALWAYS_OPEN === "1";

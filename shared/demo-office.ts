@@ -1,4 +1,5 @@
 import type { OfficeConfigInput } from "./protocol/config";
+import { everyWeekday } from "./protocol/weekdays";
 
 /** Punto Comune, Comune di Scandicci (see ../shared/seed), walk-in services only: the shape tests build on. */
 export const DEMO_OFFICE_ID = "scandicci";
@@ -151,12 +152,4 @@ export const demoOfficeWithBookings: OfficeConfigInput = {
 const ALL_DAY = [{ open: "00:00", close: "24:00" }];
 
 /** Open every minute of every day: for tests and benchmarks that must not depend on the wall clock. */
-export const OPEN_AROUND_THE_CLOCK: OfficeConfigInput["openingHours"] = {
-  mon: ALL_DAY,
-  tue: ALL_DAY,
-  wed: ALL_DAY,
-  thu: ALL_DAY,
-  fri: ALL_DAY,
-  sat: ALL_DAY,
-  sun: ALL_DAY,
-};
+export const OPEN_AROUND_THE_CLOCK: OfficeConfigInput["openingHours"] = everyWeekday(() => ALL_DAY);

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { httpsRefusal } from "./http/deployment";
 import { errorResponse } from "./http/errors";
 import { buildOpenApi } from "./http/openapi";
 import type { AppEnv } from "./http/route";
@@ -19,6 +20,12 @@ import { ticketRoutes } from "./routes/tickets";
 export const app = new Hono<AppEnv>();
 
 app.use(securityHeaders);
+// Plain http to a deployed host goes to https before anything reads a cookie (issue 13, point 7).
+app.use(async (c, next) => {
+  const refusal = httpsRefusal(c.env, c.req.raw);
+  if (refusal) return refusal;
+  await next();
+});
 
 officeRoutes(app);
 ticketRoutes(app);

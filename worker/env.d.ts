@@ -9,6 +9,11 @@ declare global {
       ASSETS: Fetcher;
       /** The operator's secret for /api/setup and `npm run account` (at least 32 characters). */
       TURNO_SETUP_TOKEN?: string;
+      /**
+       * "1": served by `npm start` on a machine in the office, not by Cloudflare (plain http
+       * allowed, LAN cookies; worker/http/deployment.ts). Never set on a deployed Worker.
+       */
+      TURNO_LAN?: string;
       /** The HMAC key of the public's proof of work for bookings (at least 32 characters; worker/auth/booking-proof.ts). */
       TURNO_BOOKING_PROOF_KEY?: string;
       /** The largest counter of a booking's proof of work (default 50000): its average cost is half this in hashes. */

@@ -7,7 +7,7 @@
  * start is a failure whatever the speed.
  */
 import type { OfficeConfigInput } from "../../shared/protocol/config";
-import { WEEKDAYS } from "../../shared/protocol/weekdays";
+import { everyWeekday } from "../../shared/protocol/weekdays";
 import { httpJson, newAgent, type SustainedLoad, sustain } from "./load";
 import { fmt, table, verdict } from "./report";
 import { type Distribution, distribution } from "./stats";
@@ -22,10 +22,7 @@ const ASKS_PER_START = STAFF_SEATS + 1;
 const SLOT_FULL = "409 slot_full";
 
 const ALL_DAY = [{ start: "00:00", end: "24:00", seats: STAFF_SEATS - 1 }];
-const EVERY_DAY = Object.fromEntries(WEEKDAYS.map((day) => [day, ALL_DAY])) as Record<
-  (typeof WEEKDAYS)[number],
-  typeof ALL_DAY
->;
+const EVERY_DAY = everyWeekday(() => ALL_DAY);
 
 /** The bench office's school enrolment, bookable every 5 minutes of every day for 30 days. */
 export function withBookings(config: OfficeConfigInput): OfficeConfigInput {

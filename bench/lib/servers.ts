@@ -142,6 +142,9 @@ export async function startTurno(opts: {
       `TURNO_SETUP_TOKEN:${BENCH_SETUP_TOKEN}`,
       "--var",
       `TURNO_BOOKING_PROOF_KEY:${BENCH_SETUP_TOKEN}-booking-proof`,
+      // Plain http on this machine, as `npm start` serves an office (README "Running it").
+      "--var",
+      "TURNO_LAN:1",
       // The bench is one kiosk issuing as fast as it can: lift the per-device and per-address limits.
       "--var",
       "TURNO_TICKETS_PER_DEVICE_PER_MINUTE:100000000",

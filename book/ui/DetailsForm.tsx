@@ -102,7 +102,9 @@ export function DetailsForm({ model }: { model: BookingPageModel }) {
         )}
       </div>
       <fieldset class="field">
-        <legend>{d.contactKind}</legend>
+        <legend>
+          {model.booker.value.kind === "staff" ? m.book.staff.contactKind : d.contactKind}
+        </legend>
         <div class="segmented">
           {(["email", "phone"] as const).map((option) => (
             <label key={option} class="segmented__option">

@@ -12,7 +12,7 @@ import {
   OfficeConfig,
   type OfficeConfigInput,
 } from "../../shared/protocol/config";
-import { WEEKDAYS } from "../../shared/protocol/weekdays";
+import { everyWeekday, WEEKDAYS } from "../../shared/protocol/weekdays";
 
 /**
  * The setup form's model: a draft copy of the office's
@@ -409,15 +409,7 @@ type WindowDraft = BookingWindow;
 /** Which windows an edit is about: a weekday's, or those of one exception (by its index). */
 export type WindowsAt = { day: Weekday } | { exception: number };
 
-const emptyWeek = (): Record<Weekday, WindowDraft[]> => ({
-  mon: [],
-  tue: [],
-  wed: [],
-  thu: [],
-  fri: [],
-  sat: [],
-  sun: [],
-});
+const emptyWeek = (): Record<Weekday, WindowDraft[]> => everyWeekday((): WindowDraft[] => []);
 
 /** The booking settings a service starts with: every default, no windows yet. */
 export function defaultBooking(): BookingDraft {

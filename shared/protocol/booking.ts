@@ -10,7 +10,7 @@ import {
   weekdayOf,
   withinSpans,
 } from "./wall-time";
-import { WEEKDAYS } from "./weekdays";
+import { everyWeekday, WEEKDAYS } from "./weekdays";
 
 /*
  * How a service takes appointments: when people can book, how many at once,
@@ -114,15 +114,7 @@ export const CheckInWindow = z.object({
 export type CheckInWindow = z.infer<typeof CheckInWindow>;
 
 export const BookingConfig = z.object({
-  windows: z._default(BookingWeek, () => ({
-    mon: [],
-    tue: [],
-    wed: [],
-    thu: [],
-    fri: [],
-    sat: [],
-    sun: [],
-  })),
+  windows: z._default(BookingWeek, () => everyWeekday((): BookingWindow[] => [])),
   slotMinutes: z._default(z.int().check(z.gte(5), z.lte(240)), 20),
   /** The last bookable day is today + daysAhead (the office's today). */
   daysAhead: z._default(z.int().check(z.gte(1), z.lte(180)), 30),

@@ -9,6 +9,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BookedAppointment } from "../../shared/protocol/appointments";
 import type { OfficeConfigInput } from "../../shared/protocol/config";
+import { everyWeekday } from "../../shared/protocol/weekdays";
 import { describeViolations, seriousAccessibilityViolations } from "./accessibility";
 import { launchBrowser, openPage, screenshot, testId } from "./browser";
 import { api, createStaff, openAllDayConfig } from "./office-api";
@@ -36,15 +37,7 @@ function bookingConfig(): OfficeConfigInput {
             ...service,
             mode: "appointment" as const,
             booking: {
-              windows: {
-                mon: allDay,
-                tue: allDay,
-                wed: allDay,
-                thu: allDay,
-                fri: allDay,
-                sat: allDay,
-                sun: allDay,
-              },
+              windows: everyWeekday(() => allDay),
               slotMinutes: 30,
               daysAhead: 10,
               minNoticeMinutes: 0,
@@ -108,6 +101,14 @@ describe("Bookings hit by a change of setup, in the browser", () => {
       await page.locator(testId(`conflict-${kept.appointment.code}-tell`)).getAttribute("href"),
     ).toBe("tel:+390555550101");
     await panel.scrollIntoViewIfNeeded();
+    // At 1280 px the services table beside the panel keeps every column inside its own panel.
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll(".services-table")].some((table) => {
+        const box = (table.closest(".panel") ?? table).getBoundingClientRect();
+        return table.getBoundingClientRect().right > box.right + 1;
+      }),
+    );
+    expect(clipped, "the services table runs past its panel").toBe(false);
     await screenshot(page, "dashboard-conflicts-1280");
 
     await page.locator(testId(`conflict-${kept.appointment.code}-keep`)).click();

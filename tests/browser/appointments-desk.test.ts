@@ -9,6 +9,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { BookedAppointment } from "../../shared/protocol/appointments";
+import { everyWeekday } from "../../shared/protocol/weekdays";
 import { describeViolations, seriousAccessibilityViolations } from "./accessibility";
 import { launchBrowser, openPage, SCREENS, screenshot, testId, waitForText } from "./browser";
 import { api, openAllDayConfig } from "./office-api";
@@ -33,9 +34,7 @@ async function createOffice(): Promise<string> {
             ...service,
             mode: "appointment",
             booking: {
-              windows: Object.fromEntries(
-                ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((day) => [day, allDay]),
-              ),
+              windows: everyWeekday(() => allDay),
               slotMinutes: 15,
               daysAhead: 7,
               minNoticeMinutes: 0,

@@ -7,6 +7,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PROOF_MEASURE } from "../../book/model/solve-in-worker";
+import { everyWeekday } from "../../shared/protocol/weekdays";
 import { describeViolations, seriousAccessibilityViolations } from "./accessibility";
 import { launchBrowser, openPage, SCREENS, screenshot, testId, waitForText } from "./browser";
 import { api, createStaff, openAllDayConfig } from "./office-api";
@@ -30,15 +31,7 @@ async function createBookingOffice(): Promise<string> {
             ...service,
             mode: "appointment",
             booking: {
-              windows: {
-                mon: allDay,
-                tue: allDay,
-                wed: allDay,
-                thu: allDay,
-                fri: allDay,
-                sat: allDay,
-                sun: allDay,
-              },
+              windows: everyWeekday(() => allDay),
               slotMinutes: 30,
               daysAhead: 7,
               minNoticeMinutes: 0,

@@ -136,6 +136,9 @@ export async function startServer(options: ServerOptions): Promise<TurnoServer> 
       // The booking proof of work at its real size: the booking test measures its solve time.
       "--var",
       `TURNO_BOOKING_PROOF_KEY:${E2E_SETUP_TOKEN}-booking-proof`,
+      // Served on the machine itself, as `npm start` serves an office: plain http allowed.
+      "--var",
+      "TURNO_LAN:1",
     ],
     // Its own process group, so stopping it also stops the workerd it spawns.
     { cwd: ROOT, env: CHILD_ENV, stdio: ["ignore", log, log], detached: true },

@@ -7,6 +7,7 @@ import type { BookingConfigInput } from "../../shared/protocol/booking";
 import type { BookingChallenge, BookingProof } from "../../shared/protocol/booking-proof";
 import type { OfficeConfigInput } from "../../shared/protocol/config";
 import { addDays } from "../../shared/protocol/wall-time";
+import { everyWeekday } from "../../shared/protocol/weekdays";
 import { type ApiResult, api, type Credentials, officeStub, testOfficeConfig } from "./helpers";
 
 /** A service's booking settings for tests, and how many seats each start has (3 unless said). */
@@ -16,7 +17,7 @@ export type TestBooking = Partial<BookingConfigInput> & { seats?: number };
 export function bookingSettings({ seats = 3, ...patch }: TestBooking = {}): BookingConfigInput {
   const day = [{ start: "00:00", end: "24:00", seats }];
   return {
-    windows: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day },
+    windows: everyWeekday(() => day),
     slotMinutes: 30,
     daysAhead: 30,
     minNoticeMinutes: 60,

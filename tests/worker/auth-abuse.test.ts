@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 import { WINDOW_MS } from "../../worker/auth/login-limits";
-import { from, login, newAccount, newAddress, newPairingCode } from "./auth-helpers";
+import {
+  cookieAttributes,
+  from,
+  login,
+  newAccount,
+  newAddress,
+  newPairingCode,
+  setCookieLine,
+} from "./auth-helpers";
 import {
   type ApiResult,
   api,
@@ -8,6 +16,8 @@ import {
   expectError,
   getOffice,
   pairedDevice,
+  sessionCookieFrom,
+  signedIn,
   TEST_PASSWORD,
   testOfficeConfig,
 } from "./helpers";
@@ -25,6 +35,25 @@ function expectRetryAfter(result: ApiResult, code: string, maxSeconds: number): 
 }
 
 const WINDOW_SECONDS = WINDOW_MS / 1000;
+
+/** The `turno_place=…` pair a sign-in's answer set: the browser's place (issue 13, point 8). */
+function placeCookieOf(answer: ApiResult): string {
+  return setCookieLine(answer.headers, "turno_place").split(";")[0]!;
+}
+
+/** POST /api/auth/login from an address, by the browser holding `placeCookie`. */
+function loginAt(
+  username: string,
+  password: string,
+  address: string,
+  placeCookie: string,
+): Promise<ApiResult> {
+  return api("POST", "/auth/login", {
+    as: { cookie: placeCookie },
+    body: { username, password },
+    headers: from(address),
+  });
+}
 
 describe("Guessing passwords", () => {
   it("Five wrong passwords for an account from one address: the next try from there is 429 with Retry-After, even with the right password; another address still gets in.", async () => {
@@ -46,17 +75,19 @@ describe("Guessing passwords", () => {
     expect((await login(username, TEST_PASSWORD, newAddress())).status).toBe(200);
   }, 30_000);
 
-  it("Guesses spread over many addresses cannot lock a clerk out of the desk they signed in from: new addresses are throttled, the usual one still gets in.", async () => {
+  it("Guesses spread over many addresses cannot lock a clerk out of the browser they signed in from: new places are throttled, the clerk's own browser still gets in.", async () => {
     const officeId = await createOffice();
     const { username } = await newAccount([{ office: officeId, role: "clerk" }]);
     const desk = newAddress();
-    expect((await login(username, TEST_PASSWORD, desk)).status).toBe(200);
+    const first = await login(username, TEST_PASSWORD, desk);
+    expect(first.status).toBe(200);
+    const deskPlace = placeCookieOf(first);
 
     const answers: number[] = [];
     for (let attempt = 1; attempt <= 12; attempt++) {
       answers.push((await login(username, `guess number ${attempt}`, newAddress())).status);
     }
-    // Ten wrong passwords from addresses the account never used; then those addresses are held off.
+    // Ten wrong passwords from places the account never used; then those places are held off.
     expect(answers).toEqual([...Array(10).fill(401), 429, 429]);
     expectRetryAfter(
       await login(username, TEST_PASSWORD, newAddress()),
@@ -64,9 +95,64 @@ describe("Guessing passwords", () => {
       WINDOW_SECONDS,
     );
 
-    const atDesk = await login(username, TEST_PASSWORD, desk);
+    const atDesk = await loginAt(username, TEST_PASSWORD, desk, deskPlace);
     expect(atDesk.status, JSON.stringify(atDesk.body)).toBe(200);
     expect(atDesk.headers.getSetCookie().some((c) => c.startsWith("turno_session="))).toBe(true);
+  }, 40_000);
+
+  it("A guest Wi-Fi sharing the office's address cannot lock the clerk out (issue 13, points 1 and 8): 12 wrong passwords from the desk's own address hold off the guessers, not the clerk's browser.", async () => {
+    const officeId = await createOffice();
+    const { username } = await newAccount([{ office: officeId, role: "clerk" }]);
+    const officeAddress = newAddress();
+    const first = await login(username, TEST_PASSWORD, officeAddress);
+    expect(first.status).toBe(200);
+    const deskPlace = placeCookieOf(first);
+    const place = cookieAttributes(setCookieLine(first.headers, "turno_place"));
+    expect(place).toMatchObject({ path: "/", httponly: "", samesite: "Strict" });
+    expect(Number(place["max-age"])).toBeGreaterThanOrEqual(365 * 24 * 60 * 60);
+
+    const guesses: number[] = [];
+    for (let attempt = 1; attempt <= 12; attempt++)
+      guesses.push((await login(username, `guest guess ${attempt}`, officeAddress)).status);
+    expect(guesses).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
+
+    const clerk = await loginAt(username, TEST_PASSWORD, officeAddress, deskPlace);
+    expect(clerk.status, JSON.stringify(clerk.body)).toBe(200);
+  }, 40_000);
+
+  it("At a known place wrong passwords are still limited, for that place alone: five, then 429 there, while another browser the account knows still gets in.", async () => {
+    const officeId = await createOffice();
+    const { username } = await newAccount([{ office: officeId, role: "clerk" }]);
+    const address = newAddress();
+    const deskPlace = placeCookieOf(await login(username, TEST_PASSWORD, address));
+    const counterPlace = placeCookieOf(await login(username, TEST_PASSWORD, address));
+    for (let attempt = 1; attempt <= 5; attempt++)
+      expect((await loginAt(username, `mistyped ${attempt}`, address, deskPlace)).status).toBe(401);
+    expectRetryAfter(
+      await loginAt(username, TEST_PASSWORD, address, deskPlace),
+      "too_many_attempts",
+      WINDOW_SECONDS,
+    );
+    expect((await loginAt(username, TEST_PASSWORD, address, counterPlace)).status).toBe(200);
+  }, 40_000);
+
+  it("Addresses in one IPv6 /64 count as one: five wrong passwords from five of its addresses hold off a sixth, and another /64 still gets in.", async () => {
+    const officeId = await createOffice();
+    const { username } = await newAccount([{ office: officeId, role: "clerk" }]);
+    const bytes = crypto.getRandomValues(new Uint16Array(2));
+    const prefix = `2001:db8:${bytes[0]!.toString(16)}:${bytes[1]!.toString(16)}`;
+    for (let attempt = 1; attempt <= 5; attempt++)
+      expect((await login(username, `v6 guess ${attempt}`, `${prefix}::${attempt}`)).status).toBe(
+        401,
+      );
+    expectRetryAfter(
+      await login(username, TEST_PASSWORD, `${prefix}:0:0:0:abcd`),
+      "too_many_attempts",
+      WINDOW_SECONDS,
+    );
+    expect(
+      (await login(username, TEST_PASSWORD, `2001:db8:ffff:${bytes[1]!.toString(16)}::1`)).status,
+    ).toBe(200);
   }, 40_000);
 
   it("One address gets 30 wrong passwords in all, whatever the names: then it is held off for every account, and other addresses are not.", async () => {
@@ -88,6 +174,46 @@ describe("Guessing passwords", () => {
     );
     expect((await login(username, TEST_PASSWORD, newAddress())).status).toBe(200);
   }, 90_000);
+});
+
+describe("Guessing the current password", () => {
+  it("Changing one's password allows five wrong current passwords in the window: the sixth try is 429 with Retry-After, even with the right one, and the password is unchanged.", async () => {
+    const officeId = await createOffice();
+    const clerk = await signedIn([{ office: officeId, role: "clerk" }]);
+    const change = (currentPassword: string) =>
+      api("POST", "/auth/password", {
+        as: clerk.as,
+        body: { currentPassword, newPassword: "a brand new passphrase" },
+      });
+    for (let attempt = 1; attempt <= 5; attempt++)
+      expectError(await change(`not it ${attempt}`), 403, "wrong_password");
+    expectRetryAfter(await change(TEST_PASSWORD), "too_many_attempts", WINDOW_SECONDS);
+    expect((await login(clerk.username, TEST_PASSWORD, newAddress())).status).toBe(200);
+  }, 30_000);
+
+  it("A right current password does not count against the limit: after four wrong ones and a change, the next change still goes through.", async () => {
+    const officeId = await createOffice();
+    const clerk = await signedIn([{ office: officeId, role: "clerk" }]);
+    for (let attempt = 1; attempt <= 4; attempt++)
+      expectError(
+        await api("POST", "/auth/password", {
+          as: clerk.as,
+          body: { currentPassword: `nope ${attempt}`, newPassword: "first new passphrase" },
+        }),
+        403,
+        "wrong_password",
+      );
+    const changed = await api("POST", "/auth/password", {
+      as: clerk.as,
+      body: { currentPassword: TEST_PASSWORD, newPassword: "first new passphrase" },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const again = await api("POST", "/auth/password", {
+      as: { cookie: sessionCookieFrom(changed.headers) },
+      body: { currentPassword: "first new passphrase", newPassword: "second new passphrase" },
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+  }, 30_000);
 });
 
 describe("Guessing pairing codes", () => {

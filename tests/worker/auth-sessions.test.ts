@@ -1,3 +1,4 @@
+import { runDurableObjectAlarm } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../worker/auth/directory";
 import { sha256 } from "../../worker/auth/encoding";
@@ -17,6 +18,7 @@ import {
   expectError,
   issueTicket,
   LiveSocket,
+  officeStub,
   sessionCookieFrom,
   signedIn,
   TEST_PASSWORD,
@@ -234,6 +236,25 @@ describe("Session timeouts", () => {
     expect([401, 403, 4401]).toContain(outcome);
     const office = await api<{ queue: unknown[] }>("GET", `/offices/${officeId}`);
     expect(office.body.queue).toHaveLength(1);
+  });
+});
+
+describe("Listen-only sockets", () => {
+  it("A staff socket that only listens is closed (4401, not_signed_in) once its session has ended, without a command; another person's socket stays open.", async () => {
+    const officeId = await createOffice();
+    const leaving = await signedIn([{ office: officeId, role: "supervisor" }]);
+    const staying = await signedIn([{ office: officeId, role: "supervisor" }]);
+    // The session ends in 3 s: its 12 hours are all but over.
+    await ageSession(leaving.cookie, SESSION_ABSOLUTE_MS - 3000, 0);
+    const dashboard = await LiveSocket.open(officeId, "v=1&role=counter", leaving.as);
+    await dashboard.next("snapshot");
+    const other = await LiveSocket.open(officeId, "v=1&role=display", staying.as);
+    await other.next("snapshot");
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    await runDurableObjectAlarm(officeStub(officeId));
+    expect((await dashboard.next("error")).error.code).toBe("not_signed_in");
+    expect((await dashboard.closedBy()).code).toBe(4401);
+    expect(other.closed).toBeNull();
   });
 });
 

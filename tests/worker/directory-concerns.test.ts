@@ -1,6 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../shared/protocol/auth";
+import { addressKey } from "../../worker/auth/address-key";
 import { DirectoryAudit } from "../../worker/auth/directory/audit";
 import { Devices } from "../../worker/auth/directory/devices";
 import { OfficeFanout } from "../../worker/auth/directory/office-fanout";
@@ -11,7 +12,7 @@ import { SignInLimits } from "../../worker/auth/directory/sign-in-limits";
 import { DirectoryStore } from "../../worker/auth/directory/store/directory-store";
 import {
   MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
-  MAX_FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES,
+  MAX_FAILURES_PER_ACCOUNT_FROM_NEW_PLACES,
   MAX_FAILURES_PER_ADDRESS,
   WINDOW_MS,
 } from "../../worker/auth/login-limits";
@@ -197,7 +198,18 @@ describe("Sessions", () => {
 });
 
 describe("Sign-in limits", () => {
-  it("An account under attack from new addresses still lets its person in from an address they used before.", async () => {
+  it("Per-address limits count an IPv6 address by its /64, however it is written, and an IPv4 address written in IPv6 as that IPv4 address.", () => {
+    expect(addressKey("2001:db8:a:b:1:2:3:4")).toBe("2001:db8:a:b::/64");
+    expect(addressKey("2001:0DB8:000a:000b::ffff")).toBe("2001:db8:a:b::/64");
+    expect(addressKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressKey("::1")).toBe("0:0:0:0::/64");
+    expect(addressKey("::ffff:192.0.2.7")).toBe("192.0.2.7");
+    expect(addressKey("192.0.2.7")).toBe("192.0.2.7");
+    expect(addressKey("unknown")).toBe("unknown");
+    expect(addressKey("1:2:3")).toBe("1:2:3");
+  });
+
+  it("An account under attack from new places still lets its person in from the browser they used before, even from the attackers' address.", async () => {
     await inFreshDirectory((sql) => {
       const { limits } = concerns(sql);
       const now = Date.now();
@@ -206,26 +218,32 @@ describe("Sign-in limits", () => {
           at: now - 1000,
           address: "10.0.0.1",
           username: "mrossi",
-          knownAddress: false,
+          place: "desk",
+          knownPlace: false,
         }),
         "acc_1",
-        "10.0.0.1",
+        "desk",
         now - 1000,
       );
-      for (let guess = 0; guess < MAX_FAILURES_PER_ACCOUNT_FROM_NEW_ADDRESSES; guess++)
+      for (let guess = 0; guess < MAX_FAILURES_PER_ACCOUNT_FROM_NEW_PLACES; guess++)
         limits.recordLoginAttempt({
           at: now - 500 + guess,
-          address: `10.1.0.${guess}`,
+          address: "10.0.0.1",
           username: "mrossi",
-          knownAddress: false,
+          place: `guest-${guess}`,
+          knownPlace: false,
         });
-      expect(limits.checkLogin("mrossi", "10.2.0.1", "acc_1", now)).toMatchObject({
+      expect(limits.checkLogin("mrossi", "10.2.0.1", "other", "acc_1", now)).toMatchObject({
         decision: { allowed: false },
-        knownAddress: false,
+        knownPlace: false,
       });
-      expect(limits.checkLogin("mrossi", "10.0.0.1", "acc_1", now)).toEqual({
+      expect(limits.checkLogin("mrossi", "10.0.0.1", null, "acc_1", now)).toMatchObject({
+        decision: { allowed: false },
+        knownPlace: false,
+      });
+      expect(limits.checkLogin("mrossi", "10.0.0.1", "desk", "acc_1", now)).toEqual({
         decision: { allowed: true },
-        knownAddress: true,
+        knownPlace: true,
       });
     });
   });
@@ -234,7 +252,7 @@ describe("Sign-in limits", () => {
 describe("Throttled sign-ins", () => {
   /** A sign-in whose password did not match. */
   function fail(signIn: SignIn, username: string, address: string) {
-    const start = signIn.begin(username, address);
+    const start = signIn.begin(username, address, null);
     expect(start.status).toBe("verify");
     if (start.status === "verify") return signIn.finish(start.attemptId, false);
   }
@@ -250,7 +268,7 @@ describe("Throttled sign-ins", () => {
         sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM login_attempts`).one().n;
       const before = attempts();
       for (let again = 0; again < 20; again++)
-        expect(signIn.begin("clerk1", "10.0.0.7").status).toBe("throttled");
+        expect(signIn.begin("clerk1", "10.0.0.7", null).status).toBe("throttled");
       await settled();
       const throttled = audit.entries({ limit: 100 }).filter((e) => e.action === "login.throttled");
       expect(throttled).toEqual([
@@ -267,8 +285,8 @@ describe("Throttled sign-ins", () => {
       vi.useFakeTimers({ now: Date.now() + WINDOW_MS + 1000, toFake: ["Date"] });
       try {
         sql.exec(`UPDATE login_attempts SET at = ?`, Date.now() - 1000);
-        expect(signIn.begin("clerk1", "10.0.0.7").status).toBe("throttled");
-        expect(signIn.begin("clerk1", "10.0.0.7").status).toBe("throttled");
+        expect(signIn.begin("clerk1", "10.0.0.7", null).status).toBe("throttled");
+        expect(signIn.begin("clerk1", "10.0.0.7", null).status).toBe("throttled");
       } finally {
         vi.useRealTimers();
       }
@@ -285,7 +303,7 @@ describe("Throttled sign-ins", () => {
       for (let guess = 0; guess < MAX_FAILURES_PER_ADDRESS; guess++)
         await fail(signIn, `nobody${Math.floor(guess / 4)}`, "10.0.0.8");
       for (let name = 0; name < 25; name++)
-        expect(signIn.begin(`someone-else-${name}`, "10.0.0.8").status).toBe("throttled");
+        expect(signIn.begin(`someone-else-${name}`, "10.0.0.8", null).status).toBe("throttled");
       expect(
         audit
           .entries({ limit: 500 })

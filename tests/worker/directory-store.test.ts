@@ -36,6 +36,9 @@ describe("The Directory's store", () => {
       expect(plan(`DELETE FROM login_attempts WHERE at < ?`)).toMatch(
         /SEARCH login_attempts USING (COVERING )?INDEX login_attempts_by_time/,
       );
+      expect(plan(`DELETE FROM password_check_failures WHERE at < ?`)).toMatch(
+        /SEARCH password_check_failures USING (COVERING )?INDEX password_check_failures_by_time/,
+      );
       expect(plan(`DELETE FROM login_throttles WHERE until <= ?`)).toMatch(
         /SEARCH login_throttles USING (COVERING )?INDEX login_throttles_by_end/,
       );
@@ -122,36 +125,51 @@ describe("The Directory's store", () => {
     });
   });
 
-  it("Sign-in limits count only failed attempts inside the window, and from new addresses only those flagged so.", async () => {
+  it("Sign-in limits count only failed attempts inside the window, per address key, from new places only those flagged so, and at a known place only its own.", async () => {
     await withFreshStore(({ signInLimits }) => {
-      const attempt = (at: number, address: string, knownAddress = false) =>
-        signInLimits.insertFailedLogin({ at, address, username: "mrossi", knownAddress });
+      const attempt = (
+        at: number,
+        address: string,
+        knownPlace = false,
+        place: string | null = null,
+      ) =>
+        signInLimits.insertFailedLogin({
+          at,
+          address,
+          addressKey: address,
+          username: "mrossi",
+          place,
+          knownPlace,
+        });
       attempt(10, "10.0.0.1");
-      const succeeded = attempt(20, "10.0.0.1", true);
+      const succeeded = attempt(20, "10.0.0.1", false, "desk");
       attempt(30, "10.0.0.2");
-      attempt(40, "10.0.0.1", true);
+      attempt(40, "10.0.0.1");
+      attempt(50, "10.0.0.1", true, "desk");
       signInLimits.markLoginSucceeded(succeeded);
       expect(signInLimits.failedLoginsFromAddress("10.0.0.1", 0)).toEqual([10, 40]);
       expect(signInLimits.failedLoginsFromAddress("10.0.0.1", 10)).toEqual([40]);
       expect(signInLimits.failedLoginsForAccountFromAddress("mrossi", "10.0.0.2", 0)).toEqual([30]);
-      expect(signInLimits.failedLoginsForAccountFromNewAddresses("mrossi", 0)).toEqual([10, 30]);
+      expect(signInLimits.failedLoginsForAccountFromNewPlaces("mrossi", 0)).toEqual([10, 30, 40]);
+      expect(signInLimits.failedLoginsForAccountAtPlace("mrossi", "desk", 0)).toEqual([50]);
       expect(signInLimits.loginAttempt(succeeded)).toEqual({
         username: "mrossi",
         address: "10.0.0.1",
+        place: "desk",
       });
       signInLimits.deleteLoginsBefore(35);
       expect(signInLimits.failedLoginsFromAddress("10.0.0.1", 0)).toEqual([40]);
     });
   });
 
-  it("An address is known to an account from its last success until the cut-off given.", async () => {
+  it("A place is known to an account from its last success until the cut-off given.", async () => {
     await withFreshStore(({ signInLimits }) => {
-      signInLimits.rememberAddress("acc_1", "10.0.0.1", 100);
-      expect(signInLimits.signedInFrom("acc_1", "10.0.0.1", 99)).toBe(true);
-      expect(signInLimits.signedInFrom("acc_1", "10.0.0.1", 100)).toBe(false);
-      expect(signInLimits.signedInFrom("acc_2", "10.0.0.1", 0)).toBe(false);
-      signInLimits.rememberAddress("acc_1", "10.0.0.1", 200);
-      expect(signInLimits.signedInFrom("acc_1", "10.0.0.1", 150)).toBe(true);
+      signInLimits.rememberPlace("acc_1", "desk", 100);
+      expect(signInLimits.signedInAt("acc_1", "desk", 99)).toBe(true);
+      expect(signInLimits.signedInAt("acc_1", "desk", 100)).toBe(false);
+      expect(signInLimits.signedInAt("acc_2", "desk", 0)).toBe(false);
+      signInLimits.rememberPlace("acc_1", "desk", 200);
+      expect(signInLimits.signedInAt("acc_1", "desk", 150)).toBe(true);
     });
   });
 

@@ -1,3 +1,4 @@
+import { env, listDurableObjectIds } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { OfficeView } from "../../shared/protocol/responses";
 import {
@@ -7,7 +8,9 @@ import {
   expectError,
   getOffice,
   issueTicket,
+  LiveSocket,
   newOfficeId,
+  pairedDevice,
   testOfficeConfig,
 } from "./helpers";
 
@@ -96,6 +99,36 @@ describe("Creating and reading an office", () => {
 
   it("GET on an office that was never configured is 404 unknown_office.", async () => {
     expectError(await api("GET", `/offices/${newOfficeId("ghost")}`), 404, "unknown_office");
+  });
+
+  it("Requests to an office that was never created, on any route, answer 404 unknown_office and leave no stored object behind (issue 13, point 10); creating it then works.", async () => {
+    const ghost = newOfficeId("ghost");
+    const kiosk = await pairedDevice(await createOffice(), "kiosk");
+    const answers = [
+      await api("GET", `/offices/${ghost}`, { as: "anonymous" }),
+      await api("GET", `/offices/${ghost}/tickets/${"t".repeat(22)}`, { as: "anonymous" }),
+      await api("POST", `/offices/${ghost}/tickets`, { body: { serviceId: "general" } }),
+      await api("POST", `/offices/${ghost}/counters/desk-1/call-next`),
+      await api("POST", `/offices/${ghost}/devices/pair`, {
+        as: "anonymous",
+        body: { code: "ABCD-EFGH" },
+      }),
+      await api("POST", `/offices/${ghost}/tickets`, {
+        as: kiosk.as,
+        body: { serviceId: "general" },
+      }),
+      await api("GET", `/offices/${ghost}/reports?from=2026-01-01&to=2026-01-31`),
+    ];
+    for (const answer of answers) expectError(answer, 404, "unknown_office");
+    const socket = await LiveSocket.open(ghost, "v=1&role=display");
+    expect((await socket.next("error")).error.code).toBe("unknown_office");
+    expect((await socket.closedBy()).code).toBe(4004);
+    const stored = await listDurableObjectIds(env.Office);
+    const ghostId = env.Office.idFromName(ghost);
+    expect(stored.some((id) => id.equals(ghostId))).toBe(false);
+
+    await createOffice(testOfficeConfig(), ghost);
+    expect((await getOffice(ghost)).services.length).toBeGreaterThan(0);
   });
 
   it("An office id that is not a slug is 404 unknown_office, for reads and writes alike.", async () => {

@@ -47,7 +47,7 @@ export async function authenticate(
   const cookies = readCookies(request.headers.get("cookie") ?? undefined);
   // Only the name this origin sets: on https the __Host- prefix is what stops a planted cookie.
   // A cookie not shaped as a minted token is no credential: it costs no Directory lookup.
-  const session = cookies.get(sessionCookieName(new URL(request.url)));
+  const session = cookies.get(sessionCookieName(env, new URL(request.url)));
   const sessionToken = couldBeSessionToken(session) ? session : undefined;
   const deviceTokens = DEVICE_ROLES.map((role) => cookies.get(deviceCookieName(role))).filter(
     couldBeDeviceToken,

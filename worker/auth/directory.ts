@@ -15,7 +15,7 @@ import type { Failure } from "./directory/failure";
 import { OfficeFanout } from "./directory/office-fanout";
 import { type IssuedPairingCode, Pairing } from "./directory/pairing";
 import { type OpenedSession, Sessions } from "./directory/sessions";
-import { type LoginStart, SignIn } from "./directory/sign-in";
+import { type LoginStart, type PasswordCheckStart, SignIn } from "./directory/sign-in";
 import { SignInLimits } from "./directory/sign-in-limits";
 import { DirectoryStore } from "./directory/store/directory-store";
 import type { DevicePrincipal, StaffPrincipal } from "./principal";
@@ -82,9 +82,16 @@ export class Directory extends DurableObject<Env> {
     return { alive: this.sessions.isAlive(sessionId, Date.now()) };
   }
 
+  /** When each session ends unless used again, null for one that has ended; not a use. */
+  async sessionEnds(sessionIds: string[]): Promise<(number | null)[]> {
+    const now = Date.now();
+    return sessionIds.map((id) => this.sessions.endsAt(id, now));
+  }
+
   // ── Signing in and out ──────────────────────────────────────────────────
-  async beginLogin(username: string, address: string): Promise<LoginStart> {
-    return this.signIn.begin(username, address);
+  /** `place`: the digest of the browser's place cookie, if it sent one (known places, issue 13). */
+  async beginLogin(username: string, address: string, place?: string): Promise<LoginStart> {
+    return this.signIn.begin(username, address, place ?? null);
   }
 
   async finishLogin(
@@ -99,16 +106,19 @@ export class Directory extends DurableObject<Env> {
     await this.sessions.logout(sessionHash, address);
   }
 
-  async passwordHashOf(accountId: string): Promise<string | null> {
-    return this.accounts.passwordHashOf(accountId);
+  /** A password change's check of the current password: limited, then the hash to verify. */
+  async beginPasswordCheck(accountId: string): Promise<PasswordCheckStart> {
+    return this.signIn.beginPasswordCheck(accountId);
   }
 
+  /** `checkId`: the passed check of the current password (beginPasswordCheck). */
   async changePassword(
     staff: StaffPrincipal,
     newPasswordHash: string,
     address: string,
+    checkId: number,
   ): Promise<OpenedSession> {
-    return this.signIn.changePassword(staff, newPasswordHash, address);
+    return this.signIn.changePassword(staff, newPasswordHash, address, checkId);
   }
 
   // ── Accounts ────────────────────────────────────────────────────────────
@@ -183,6 +193,11 @@ export class Directory extends DurableObject<Env> {
   // ── Offices and audit ───────────────────────────────────────────────────
   async registerOffice(office: string): Promise<void> {
     this.fanout.register(office, Date.now());
+  }
+
+  /** Was this office ever created? (A read: asking about a random name stores nothing.) */
+  async officeExists(office: string): Promise<boolean> {
+    return this.fanout.has(office);
   }
 
   /** The installation's own audit trail: every entry, all offices. */

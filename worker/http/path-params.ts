@@ -3,6 +3,7 @@ import { AccountId, DeviceId } from "../../shared/protocol/auth";
 import { Slug } from "../../shared/protocol/config";
 import { AppointmentId, AppointmentToken, TicketToken } from "../office/internal";
 import { errorResponse } from "./errors";
+import { officeExists } from "./known-offices";
 
 /**
  * A path parameter a route names in its spec: the shape its values take, and
@@ -11,8 +12,10 @@ import { errorResponse } from "./errors";
  */
 export interface PathParam {
   schema: z.ZodMiniType<string, string>;
-  /** The answer for a value outside `schema`. */
+  /** The answer for a value outside `schema`, or one that names nothing that exists. */
   unknown: (value: string) => Response;
+  /** Whether a value of the right shape names something that exists, when that is known before the office is asked. */
+  exists?: (env: Env, value: string) => Promise<boolean>;
 }
 
 /** An office, service or counter id: a slug. */
@@ -24,7 +27,13 @@ function slugOf(what: string): PathParam {
   };
 }
 
-export const officeParam = slugOf("office");
+/** An office that exists: a random name is 404 before any office object is addressed (known-offices.ts). */
+export const officeParam: PathParam = { ...slugOf("office"), exists: officeExists };
+/**
+ * An office id whose existence the route checks itself: creating (configuring) an office,
+ * and the live socket, which says "no such office" on the socket.
+ */
+export const newOfficeParam = slugOf("office");
 export const counterParam = slugOf("counter");
 export const serviceParam = slugOf("service");
 

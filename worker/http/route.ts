@@ -124,8 +124,11 @@ export function defineRoute<
 
     const params: Record<string, string> = {};
     for (const name of paramNames) {
-      const value = readPathParam(c, name, spec.params![name]!);
+      const param = spec.params![name]!;
+      const value = readPathParam(c, name, param);
       if (!value.ok) return value.response;
+      if (param.exists && !(await param.exists(c.env, value.value)))
+        return param.unknown(value.value);
       params[name] = value.value;
     }
     if (spec.upgrade && c.req.header("upgrade")?.toLowerCase() !== "websocket") {

@@ -38,13 +38,33 @@ export const SECURITY_HEADERS: Record<string, string> = {
   "strict-transport-security": "max-age=31536000; includeSubDomains",
 };
 
+/**
+ * What every answer of the API carries besides: never stored by a browser or a proxy
+ * (issue 13, point 10). Tickets, bookings, accounts, audit entries, reports, who is signed
+ * in: most answers carry someone's data or session, and a shared office computer's cache, or
+ * a proxy's, must not keep them. The office view is public but changes every second anyway.
+ */
+export const API_HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  "cache-control": "no-store",
+};
+
+/** The API's answers, less the reference page's static files (served from the assets, cacheable). */
+function isApiAnswer(path: string): boolean {
+  return path.startsWith("/api/") && !path.startsWith("/api/docs");
+}
+
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   // A 101 upgrade carries a WebSocket; its headers are immutable and meaningless to set.
   if (c.res.status === 101) return;
+  const api = isApiAnswer(c.req.path);
   // Answers of a command come from the office already with them (no copy on the hot path).
-  if (c.res.headers.has("content-security-policy")) return;
+  if (c.res.headers.has("content-security-policy") && (!api || c.res.headers.has("cache-control")))
+    return;
   const response = new Response(c.res.body, c.res);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  if (api && !response.headers.has("cache-control"))
+    response.headers.set("cache-control", "no-store");
   c.res = response;
 };

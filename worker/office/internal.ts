@@ -136,6 +136,13 @@ export const LiveGrant = z.object({
   /** acct:…, sess:…, dev:… — what a revocation closes. */
   tags: z.array(z.string().check(z.maxLength(128))).check(z.maxLength(4)),
   /** A person's session: its socket ends with it (absolute expiry, or idle as the Directory says). */
-  session: z.optional(z.object({ id: z.string().check(z.maxLength(64)), expiresAt: z.number() })),
+  session: z.optional(
+    z.object({
+      id: z.string().check(z.maxLength(64)),
+      expiresAt: z.number(),
+      /** When it ends if unused (the office then asks the Directory: session-watch.ts). */
+      idleExpiresAt: z.optional(z.number()),
+    }),
+  ),
 });
 export type LiveGrant = z.infer<typeof LiveGrant>;

@@ -1,4 +1,5 @@
 import type { Actor } from "../../shared/protocol/auth";
+import { addressKey } from "../auth/address-key";
 import type { Limit } from "./rate-limits";
 
 const MINUTE = 60 * 1000;
@@ -35,7 +36,8 @@ export function issueLimits(actor: Actor, env: Partial<Env>): Limit[] {
     env.TURNO_REMOTE_TICKETS_PER_ADDRESS_PER_HOUR,
     DEFAULT_ISSUE_LIMITS.remotePerAddressPerHour,
   );
-  const address = actor.address ?? "unknown";
+  // An IPv6 address counts by its /64 (address-key.ts).
+  const address = addressKey(actor.address ?? "unknown");
   switch (actor.kind) {
     case "operator":
     case "system":

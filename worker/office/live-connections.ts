@@ -64,7 +64,7 @@ interface ConnectionInfo {
   /** Staff rank in this office when the socket opened (0 for devices and phones). */
   rank: number;
   /** The person's session, confirmed with the Directory before each of their commands. */
-  session: { id: string; expiresAt: number } | null;
+  session: { id: string; expiresAt: number; idleExpiresAt?: number | undefined } | null;
 }
 
 /** A live socket with what the office knows of it. */
@@ -86,6 +86,8 @@ export interface LiveParts {
   pipeline: CommandPipeline;
   tickets: TicketsTable;
   revokedDevices: RevokedDevices;
+  /** A person's socket opened: its session is watched until it ends (session-watch.ts). */
+  watchSession: (sessionId: string, endsAt: number) => void;
 }
 
 /**
@@ -162,6 +164,11 @@ export class LiveConnections {
       return;
     }
     connection.setState(info);
+    if (info.session)
+      this.parts.watchSession(
+        info.session.id,
+        Math.min(info.session.idleExpiresAt ?? info.session.expiresAt, info.session.expiresAt),
+      );
     if (info.role === "ticket") {
       const ticket = info.ticketId
         ? (state.tickets[info.ticketId] ?? this.parts.tickets.byId(info.ticketId))

@@ -1,6 +1,8 @@
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
 import { startOfNextDay } from "../../shared/engine";
 import { PING, PONG } from "../../shared/protocol/wire";
+import { CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
+import { sessionTag } from "../live/socket-tags";
 import { AuditLog } from "../storage/audit-log";
 import { alarmTime } from "./alarm-time";
 import { AppointmentCheckIn } from "./appointment-check-in";
@@ -10,6 +12,7 @@ import { CommandPipeline } from "./command-pipeline";
 import type { InternalRouter } from "./internal-router";
 import { type LiveConnection, LiveConnections } from "./live-connections";
 import { officeRequests, SYSTEM_ACTOR } from "./office-requests";
+import { SessionWatch } from "./session-watch";
 import { AppointmentsTable } from "./store/appointments-table";
 import { IdempotencyRecords } from "./store/idempotency";
 import { OfficeStore } from "./store/office-store";
@@ -34,6 +37,7 @@ export class Office extends Server<Env> {
   private live!: LiveConnections;
   private requests!: InternalRouter;
   private appointments!: AppointmentsTable;
+  private sessionWatch!: SessionWatch;
 
   override async onStart(): Promise<void> {
     const { storage } = this.ctx;
@@ -73,6 +77,19 @@ export class Office extends Server<Env> {
       rescheduleRollover: () => void this.scheduleAlarm(),
       afterConfigured: (config, now) => bookings.recheckConflicts(config, now),
     });
+    this.sessionWatch = new SessionWatch({
+      storage,
+      endsOf: (ids) => this.env.Directory.getByName("directory").sessionEnds(ids),
+      hasSockets: (id) => this.ctx.getWebSockets(sessionTag(id)).length > 0,
+      closeSession: (id) =>
+        this.live.close({
+          tag: sessionTag(id),
+          code: CLOSE_SIGNED_OUT,
+          reason: "session ended",
+          errorCode: "not_signed_in",
+        }),
+    });
+    await this.sessionWatch.load();
     this.live = new LiveConnections({
       ctx: this.ctx,
       env: this.env,
@@ -80,6 +97,9 @@ export class Office extends Server<Env> {
       pipeline: this.pipeline,
       tickets: store.tickets,
       revokedDevices,
+      watchSession: (id, endsAt) => {
+        if (this.sessionWatch.watch(id, endsAt)) void this.scheduleAlarm();
+      },
     });
     this.requests = officeRequests({
       officeId: this.name,
@@ -107,15 +127,23 @@ export class Office extends Server<Env> {
 
   /**
    * One alarm, always recomputed from state: the earliest of the office's
-   * next local midnight, the next appointment whose grace period ends, and
-   * the next erasure of an appointment's personal data.
+   * next local midnight, the next appointment whose grace period ends, the
+   * next erasure of an appointment's personal data, and the earliest time a
+   * staff socket's session could end (session-watch.ts).
    */
   private async scheduleAlarm(): Promise<void> {
     const state = this.pipeline.state;
     if (!state) return;
     const rollover = startOfNextDay(state.day, state.config.timeZone);
     const appointments = nextAppointmentWork(this.appointments, state.config);
-    const due = alarmTime(appointments === null ? rollover : Math.min(rollover, appointments));
+    const sessions = this.sessionWatch.next();
+    const due = alarmTime(
+      Math.min(
+        rollover,
+        appointments ?? Number.POSITIVE_INFINITY,
+        sessions ?? Number.POSITIVE_INFINITY,
+      ),
+    );
     if ((await this.ctx.storage.getAlarm()) !== due) await this.ctx.storage.setAlarm(due);
   }
 
@@ -127,6 +155,8 @@ export class Office extends Server<Env> {
       const now = this.clock();
       this.ctx.storage.transactionSync(() => runAppointmentWork(this.appointments, config, now));
     }
+    // The real clock: sessions end by the Directory's time, not the office's test clock.
+    await this.sessionWatch.checkDue(Date.now());
     await this.scheduleAlarm();
   }
 

@@ -10,7 +10,7 @@ import type {
   ServiceTodayAnswer,
 } from "../../shared/protocol/responses";
 import type { OfficeState } from "../../shared/protocol/state";
-import { SECURITY_HEADERS } from "../http/security-headers";
+import { API_HEADERS } from "../http/security-headers";
 import { counterView, officeView } from "./views";
 
 export interface CommandAnswer {
@@ -30,11 +30,11 @@ export interface AnswerContext {
   origin: string | undefined;
 }
 
-/** An answer as the Response to the Worker, with the security headers it would otherwise add by copying it. */
+/** An answer as the Response to the Worker, with the headers it would otherwise add by copying it. */
 export function answerResponse(answer: CommandAnswer): Response {
   return Response.json(answer.body, {
     status: answer.status,
-    headers: { ...SECURITY_HEADERS, ...answer.headers },
+    headers: { ...API_HEADERS, ...answer.headers },
   });
 }
 

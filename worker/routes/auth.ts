@@ -7,9 +7,16 @@ import {
   MeView,
 } from "../../shared/protocol/auth";
 import { clientAddress, directory } from "../auth/authenticate";
-import { cookie, readCookies, SESSION_COOKIE_NAMES, sessionCookieName } from "../auth/cookies";
+import {
+  cookie,
+  PLACE_COOKIE_MAX_AGE_SECONDS,
+  placeCookieName,
+  readCookies,
+  SESSION_COOKIE_NAMES,
+  sessionCookieName,
+} from "../auth/cookies";
 import { SESSION_ABSOLUTE_MS } from "../auth/directory";
-import { sha256 } from "../auth/encoding";
+import { base64url, sha256 } from "../auth/encoding";
 import { DECOY_HASH, hashPassword, verifyPassword } from "../auth/password";
 import type { Principal, StaffPrincipal } from "../auth/principal";
 import { couldBeSessionToken } from "../auth/token-shape";
@@ -36,12 +43,44 @@ function withSessionCookie(c: AppContext, token: string, body: MeView): Response
   const response = Response.json(body, { status: 200 });
   response.headers.append(
     "set-cookie",
-    cookie(url, sessionCookieName(url), token, {
+    cookie(c.env, url, sessionCookieName(c.env, url), token, {
       path: "/",
       maxAgeSeconds: SESSION_ABSOLUTE_MS / 1000,
     }),
   );
   response.headers.set("cache-control", "no-store");
+  return response;
+}
+
+/** The browser's place token (cookies.ts): the one it sent, else a new one to send it. */
+function placeToken(c: AppContext): { token: string; isNew: boolean } {
+  const sent = readCookies(c.req.header("cookie")).get(placeCookieName(c.env, new URL(c.req.url)));
+  if (sent && /^[A-Za-z0-9_-]{43}$/.test(sent)) return { token: sent, isNew: false };
+  return { token: base64url(crypto.getRandomValues(new Uint8Array(32))), isNew: true };
+}
+
+/** Sends the place cookie again with a sign-in's answer (whatever it was), keeping it alive. */
+function withPlaceCookie(c: AppContext, response: Response, token: string): Response {
+  const url = new URL(c.req.url);
+  response.headers.append(
+    "set-cookie",
+    cookie(c.env, url, placeCookieName(c.env, url), token, {
+      path: "/",
+      maxAgeSeconds: PLACE_COOKIE_MAX_AGE_SECONDS,
+    }),
+  );
+  return response;
+}
+
+/** A 429 for too many wrong guesses, with Retry-After in seconds. */
+function tooManyAttempts(retryAfterMs: number, what: string): Response {
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  const response = errorResponse(
+    429,
+    "too_many_attempts",
+    `Too many ${what}; try again in ${Math.ceil(seconds / 60)} min.`,
+  );
+  response.headers.set("retry-after", String(seconds));
   return response;
 }
 
@@ -65,24 +104,25 @@ export function authRoutes(app: Hono<AppEnv>): void {
       path: "/api/auth/login",
       role: "public",
       summary:
-        "Signs in with { username, password }: sets a new HttpOnly session cookie and answers who you are. Wrong guesses are limited per address and per account (429 with Retry-After).",
+        "Signs in with { username, password }: sets a new HttpOnly session cookie and answers who you are, and a long-lived place cookie that makes this browser a place the account signs in from. Wrong guesses are limited per address and per account from new places, and per account at each known place (429 with Retry-After).",
       body: LoginBody,
       success: { status: 200, description: "Signed in", body: MeView },
       errors: [400, 401, 403, 413, 429],
     },
     async (c, { body }) => {
       const address = clientAddress(c.req.raw);
-      const start = await directory(c.env).beginLogin(body.username, address);
-      if (start.status === "throttled") {
-        const seconds = Math.ceil(start.retryAfterMs / 1000);
-        const response = errorResponse(
-          429,
-          "too_many_attempts",
-          `Too many failed sign-ins; try again in ${Math.ceil(seconds / 60)} min.`,
+      const place = placeToken(c);
+      const start = await directory(c.env).beginLogin(
+        body.username,
+        address,
+        await sha256(place.token),
+      );
+      if (start.status === "throttled")
+        return withPlaceCookie(
+          c,
+          tooManyAttempts(start.retryAfterMs, "failed sign-ins"),
+          place.token,
         );
-        response.headers.set("retry-after", String(seconds));
-        return response;
-      }
       // An unknown or disabled account still costs one hash: timing does not reveal names.
       const verification = verifyPassword(body.password, start.passwordHash ?? DECOY_HASH);
       const matched = start.passwordHash !== null && verification.ok;
@@ -91,8 +131,17 @@ export function authRoutes(app: Hono<AppEnv>): void {
         matched,
         matched && verification.needsRehash ? hashPassword(body.password) : undefined,
       );
-      if (!opened) return errorResponse(401, "invalid_credentials", "Wrong username or password.");
-      return withSessionCookie(c, opened.token, meView(opened.staff));
+      if (!opened)
+        return withPlaceCookie(
+          c,
+          errorResponse(401, "invalid_credentials", "Wrong username or password."),
+          place.token,
+        );
+      return withPlaceCookie(
+        c,
+        withSessionCookie(c, opened.token, meView(opened.staff)),
+        place.token,
+      );
     },
   );
 
@@ -118,7 +167,7 @@ export function authRoutes(app: Hono<AppEnv>): void {
       for (const name of SESSION_COOKIE_NAMES)
         response.headers.append(
           "set-cookie",
-          cookie(url, name, "", { path: "/", maxAgeSeconds: 0 }),
+          cookie(c.env, url, name, "", { path: "/", maxAgeSeconds: 0 }),
         );
       return response;
     },
@@ -153,7 +202,7 @@ export function authRoutes(app: Hono<AppEnv>): void {
       path: "/api/auth/password",
       role: "public",
       summary:
-        "Changes your own password ({ currentPassword, newPassword }, at least 12 characters). Ends all your sessions and live sockets, and signs this browser in again.",
+        "Changes your own password ({ currentPassword, newPassword }, at least 12 characters). Ends all your sessions and live sockets, and signs this browser in again. Wrong current passwords are limited per account (429 with Retry-After).",
       caller: signedIn("Sign in first."),
       body: ChangePasswordBody,
       success: {
@@ -161,11 +210,13 @@ export function authRoutes(app: Hono<AppEnv>): void {
         description: "Password changed (and a new session cookie)",
         body: MeView,
       },
-      errors: [400, 401, 403, 413],
+      errors: [400, 401, 403, 413, 429],
     },
     async (c, { caller: staff, body }) => {
-      const stored = await directory(c.env).passwordHashOf(staff.accountId);
-      if (!stored || !verifyPassword(body.currentPassword, stored).ok)
+      const check = await directory(c.env).beginPasswordCheck(staff.accountId);
+      if (check.status === "throttled")
+        return tooManyAttempts(check.retryAfterMs, "wrong current passwords");
+      if (!check.passwordHash || !verifyPassword(body.currentPassword, check.passwordHash).ok)
         return errorResponse(403, "wrong_password", "The current password is not right.");
       if (body.newPassword.toLowerCase().includes(staff.username))
         return errorResponse(400, "weak_password", "The password must not contain the username.");
@@ -173,6 +224,7 @@ export function authRoutes(app: Hono<AppEnv>): void {
         staff,
         hashPassword(body.newPassword),
         clientAddress(c.req.raw),
+        check.checkId,
       );
       return withSessionCookie(c, opened.token, meView(opened.staff));
     },

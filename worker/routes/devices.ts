@@ -37,7 +37,7 @@ function pairedResponse(
   const response = Response.json({ device: paired } satisfies PairedDevice);
   response.headers.append(
     "set-cookie",
-    cookie(new URL(c.req.url), deviceCookieName(paired.role), token, {
+    cookie(c.env, new URL(c.req.url), deviceCookieName(paired.role), token, {
       path: deviceCookiePath(office),
       maxAgeSeconds: DEVICE_COOKIE_SECONDS,
     }),

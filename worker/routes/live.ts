@@ -1,12 +1,17 @@
 import type { Hono } from "hono";
 import * as z from "zod/mini";
 import { LIVE_ROLES, type LiveRole, type ServerMessage } from "../../shared/protocol/wire";
-import { CLOSE_FORBIDDEN, CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
+import {
+  CLOSE_FORBIDDEN,
+  CLOSE_REJECTED,
+  CLOSE_SIGNED_OUT,
+} from "../../shared/protocol/wire-constants";
 import { allows, device, isAnonymous, staffRank } from "../auth/access";
 import { actorOf, type Principal } from "../auth/principal";
 import type { Role } from "../auth/roles";
 import { errorResponse } from "../http/errors";
-import { officeParam } from "../http/path-params";
+import { officeExists } from "../http/known-offices";
+import { newOfficeParam } from "../http/path-params";
 import { type AppEnv, defineRoute } from "../http/route";
 import { isSameSiteSocket } from "../http/same-site";
 import { accountTag, deviceTag, sessionTag } from "../live/socket-tags";
@@ -46,7 +51,7 @@ export function liveRoutes(app: Hono<AppEnv>): void {
       role: "public",
       summary:
         "Upgrades to the live WebSocket. Query: v (protocol version, 1), role (display | kiosk | counter | ticket), token (for role=ticket). display needs a display device or staff of the office; kiosk a kiosk device or a clerk; counter a clerk; ticket the ticket's token. A refused or later revoked socket gets an error frame and close code 4401 (sign in / pair again) or 4403 (not allowed). See x-turno-live-protocol.",
-      params: { office: officeParam },
+      params: { office: newOfficeParam },
       upgrade: "websocket",
       query: LiveQuery,
       success: { status: 101, description: "Switching protocols" },
@@ -69,6 +74,10 @@ export function liveRoutes(app: Hono<AppEnv>): void {
           `A ${role} socket needs ${ROLE_FOR_LIVE[role]} rights in office "${office}".`,
         );
       }
+      // Checked here rather than as the path's parameter: a screen pointed at a wrong office
+      // is told so on its socket, as the office itself used to tell it, with no object created.
+      if (!(await officeExists(c.env, office)))
+        return refusedSocket(CLOSE_REJECTED, "unknown_office", "No such office.");
       const grant = liveGrant(principal, office, role);
       return officeClient(c.env, office).live(forwardedUpgrade(c.req.raw), grant);
     },
@@ -88,7 +97,15 @@ function liveGrant(principal: Principal, office: string, role: LiveRole): LiveGr
     actor: actorOf(staff ? principal : { ...principal, staff: null }, usedDevice),
     rank: staffRank(principal, office),
     tags,
-    ...(staff ? { session: { id: staff.sessionId, expiresAt: staff.expiresAt } } : {}),
+    ...(staff
+      ? {
+          session: {
+            id: staff.sessionId,
+            expiresAt: staff.expiresAt,
+            idleExpiresAt: staff.idleExpiresAt,
+          },
+        }
+      : {}),
   };
 }
 

@@ -2,8 +2,9 @@ import type { Hono } from "hono";
 import { OfficeConfig } from "../../shared/protocol/config";
 import { OfficeView } from "../../shared/protocol/responses";
 import { directory } from "../auth/authenticate";
+import { rememberOffice } from "../http/known-offices";
 import { sendCommand } from "../http/office-client";
-import { officeParam } from "../http/path-params";
+import { newOfficeParam, officeParam } from "../http/path-params";
 import { type AppEnv, defineRoute } from "../http/route";
 import { officeClient } from "../office/client";
 
@@ -33,7 +34,7 @@ export function officeRoutes(app: Hono<AppEnv>): void {
       role: "admin",
       summary:
         "Creates the office or replaces its configuration, applied live. Refused (409) if it would remove a service or counter that still holds tickets.",
-      params: { office: officeParam },
+      params: { office: newOfficeParam },
       body: OfficeConfig,
       success: {
         status: 200,
@@ -50,8 +51,14 @@ export function officeRoutes(app: Hono<AppEnv>): void {
         { type: "configure", config: body },
         idempotencyKey,
       );
-      // The Directory lists offices so that signing out reaches the sockets of "*" grants everywhere.
-      if (answer.status === 201) await directory(c.env).registerOffice(params.office);
+      // The Directory lists offices so that signing out reaches the sockets of "*" grants
+      // everywhere, and so that requests to names it does not list never reach an object
+      // (known-offices.ts). Also on a change (200): an office created before the Directory
+      // existed is listed at its next configuration.
+      if (answer.status === 201 || answer.status === 200) {
+        await directory(c.env).registerOffice(params.office);
+        rememberOffice(params.office);
+      }
       return answer;
     },
   );

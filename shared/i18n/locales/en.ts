@@ -444,6 +444,7 @@ export const book = {
   appName: "Book an appointment",
   staff: {
     detailsTitle: "The caller's details",
+    contactKind: "How can the office reach the caller?",
     banner: "Booking on behalf of a caller",
     detail:
       "Signed in as {name}: the seats kept for staff and the times without minimum notice are shown. Ask the caller for their name and a phone number (or an e-mail).",

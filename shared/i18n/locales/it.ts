@@ -480,6 +480,7 @@ export const book: BookSection = {
   appName: "Prenota un appuntamento",
   staff: {
     detailsTitle: "Dati di chi chiama",
+    contactKind: "Come può contattare chi chiama l'ufficio?",
     banner: "Prenotazione per conto di un utente",
     detail:
       "Accesso come {name}: sono mostrati i posti riservati al personale e gli orari senza preavviso minimo. Chiedi a chi chiama nome e cognome e un numero di telefono (o un'e-mail).",

@@ -178,11 +178,6 @@ export class Accounts {
     return this.accounts.byUsername(username.toLowerCase()) !== null;
   }
 
-  /** The current password's hash, to check it is still this one (no race with another change). */
-  passwordHashOf(accountId: string): string | null {
-    return this.accounts.byId(accountId)?.password_hash ?? null;
-  }
-
   /** The view of an account that was just written. */
   private viewOf(id: string): AccountView {
     const row = this.accounts.byId(id);

@@ -22,6 +22,10 @@ export class OfficeFanout {
     this.offices.register(office, at);
   }
 
+  has(office: string): boolean {
+    return this.offices.has(office);
+  }
+
   /** Sends an entry to each office's audit log, after the answer. */
   appendAudit(offices: Iterable<string>, entry: AuditRequest): void {
     for (const office of offices) {

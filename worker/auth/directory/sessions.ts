@@ -63,6 +63,19 @@ export class Sessions {
     };
   }
 
+  /**
+   * When the session with this public id ends if it is not used again (its idle or
+   * absolute expiry, whichever is sooner), or null when it has ended. Not a use: an open
+   * socket that only listens must not keep its session alive.
+   */
+  endsAt(sessionId: string, now: number): number | null {
+    const session = this.sessions.byId(sessionId);
+    if (!session) return null;
+    const account = this.accounts.byId(session.account_id);
+    const end = Math.min(session.last_seen_at + SESSION_IDLE_MS, session.expires_at);
+    return !account || account.disabled || now >= end ? null : end;
+  }
+
   /** Is the session with this public id still valid? Counts as use, like `resolve`. */
   isAlive(sessionId: string, now: number): boolean {
     const session = this.sessions.byId(sessionId);

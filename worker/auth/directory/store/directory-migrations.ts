@@ -85,11 +85,37 @@ export const DIRECTORY_MIGRATIONS: Migration[] = [
     ],
   },
   {
-    name: "002-sign-in-writes",
+    // Issue 13: a place an account signs in from is a browser's long-lived cookie, not an
+    // address (point 8); per-address limits count an IPv6 address by its /64 (point 3);
+    // wrong current passwords on a password change are counted too (point 10).
+    name: "002-sign-in-places",
+    statements: [
+      `ALTER TABLE login_attempts RENAME COLUMN known_address TO known_place`,
+      `ALTER TABLE login_attempts ADD COLUMN address_key TEXT`,
+      `ALTER TABLE login_attempts ADD COLUMN place TEXT`,
+      `CREATE INDEX login_attempts_by_address_key ON login_attempts (address_key, at)`,
+      `CREATE TABLE known_places (
+        account_id TEXT NOT NULL,
+        place_hash TEXT NOT NULL,
+        last_success_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, place_hash)
+      )`,
+      `DROP TABLE known_addresses`,
+      `CREATE TABLE password_check_failures (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id TEXT NOT NULL,
+        at INTEGER NOT NULL
+      )`,
+      `CREATE INDEX password_check_failures_by_account ON password_check_failures (account_id, at)`,
+    ],
+  },
+  {
+    name: "003-sign-in-writes",
     statements: [
       // Issue 13, point 3: every sign-in deletes the attempts older than a day, which
       // scanned the whole table without an index on the time.
       `CREATE INDEX login_attempts_by_time ON login_attempts (at)`,
+      `CREATE INDEX password_check_failures_by_time ON password_check_failures (at)`,
       // A throttled sign-in is recorded once per window and limit, not once per try.
       `CREATE TABLE login_throttles (key TEXT PRIMARY KEY, until INTEGER NOT NULL)`,
       `CREATE INDEX login_throttles_by_end ON login_throttles (until)`,

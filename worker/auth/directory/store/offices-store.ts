@@ -6,6 +6,10 @@ export class OfficesStore {
     this.sql.exec(`INSERT OR IGNORE INTO offices (id, created_at) VALUES (?, ?)`, id, at);
   }
 
+  has(id: string): boolean {
+    return this.sql.exec(`SELECT 1 FROM offices WHERE id = ?`, id).toArray().length > 0;
+  }
+
   ids(): string[] {
     return this.sql
       .exec<{ id: string }>(`SELECT id FROM offices`)

@@ -1,33 +1,46 @@
 /**
  * What the guess limits count: sign-in attempts (each recorded as failed
- * until its password matched), the addresses an account signed in from,
- * and wrong pairing codes. Each query answers times, oldest first.
+ * until its password matched), the places (browsers) an account signed in
+ * from, wrong current passwords and wrong pairing codes. Each query answers
+ * times, oldest first. Addresses are counted by their key (address-key.ts).
  */
 export class SignInLimitsStore {
   constructor(private readonly sql: SqlStorage) {}
 
   // ── Sign-in attempts ───────────────────────────────────────────────────
-  failedLoginsFromAddress(address: string, since: number): number[] {
+  // Attempts from a known place (a browser's place cookie the account signed in from) are
+  // counted only for that account and place: a guest network sharing the office's address
+  // cannot spend the limits of the clerks' own browsers (issue 13, point 8).
+  failedLoginsFromAddress(addressKey: string, since: number): number[] {
     return this.times(
-      `SELECT at FROM login_attempts WHERE address = ? AND failed = 1 AND at > ? ORDER BY at`,
-      address,
+      `SELECT at FROM login_attempts WHERE address_key = ? AND known_place = 0 AND failed = 1 AND at > ? ORDER BY at`,
+      addressKey,
       since,
     );
   }
 
-  failedLoginsForAccountFromAddress(username: string, address: string, since: number): number[] {
+  failedLoginsForAccountFromAddress(username: string, addressKey: string, since: number): number[] {
     return this.times(
-      `SELECT at FROM login_attempts WHERE username = ? AND address = ? AND failed = 1 AND at > ? ORDER BY at`,
+      `SELECT at FROM login_attempts WHERE username = ? AND address_key = ? AND known_place = 0 AND failed = 1 AND at > ? ORDER BY at`,
       username,
-      address,
+      addressKey,
       since,
     );
   }
 
-  failedLoginsForAccountFromNewAddresses(username: string, since: number): number[] {
+  failedLoginsForAccountFromNewPlaces(username: string, since: number): number[] {
     return this.times(
-      `SELECT at FROM login_attempts WHERE username = ? AND known_address = 0 AND failed = 1 AND at > ? ORDER BY at`,
+      `SELECT at FROM login_attempts WHERE username = ? AND known_place = 0 AND failed = 1 AND at > ? ORDER BY at`,
       username,
+      since,
+    );
+  }
+
+  failedLoginsForAccountAtPlace(username: string, place: string, since: number): number[] {
+    return this.times(
+      `SELECT at FROM login_attempts WHERE username = ? AND place = ? AND known_place = 1 AND failed = 1 AND at > ? ORDER BY at`,
+      username,
+      place,
       since,
     );
   }
@@ -36,25 +49,29 @@ export class SignInLimitsStore {
   insertFailedLogin(attempt: {
     at: number;
     address: string;
+    addressKey: string;
     username: string;
-    knownAddress: boolean;
+    place: string | null;
+    knownPlace: boolean;
   }): number {
     return this.sql
       .exec<{ id: number }>(
-        `INSERT INTO login_attempts (at, address, username, known_address, failed) VALUES (?, ?, ?, ?, 1) RETURNING id`,
+        `INSERT INTO login_attempts (at, address, address_key, username, place, known_place, failed) VALUES (?, ?, ?, ?, ?, ?, 1) RETURNING id`,
         attempt.at,
         attempt.address,
+        attempt.addressKey,
         attempt.username,
-        attempt.knownAddress ? 1 : 0,
+        attempt.place,
+        attempt.knownPlace ? 1 : 0,
       )
       .one().id;
   }
 
-  loginAttempt(id: number): { username: string; address: string } | null {
+  loginAttempt(id: number): { username: string; address: string; place: string | null } | null {
     return (
       this.sql
-        .exec<{ username: string; address: string }>(
-          `SELECT username, address FROM login_attempts WHERE id = ?`,
+        .exec<{ username: string; address: string; place: string | null }>(
+          `SELECT username, address, place FROM login_attempts WHERE id = ?`,
           id,
         )
         .toArray()[0] ?? null
@@ -84,28 +101,61 @@ export class SignInLimitsStore {
     this.sql.exec(`DELETE FROM login_throttles WHERE until <= ?`, at);
   }
 
-  // ── Known addresses ────────────────────────────────────────────────────
-  /** Has the account signed in from this address since `since`? */
-  signedInFrom(accountId: string, address: string, since: number): boolean {
+  // ── Known places ───────────────────────────────────────────────────────
+  /** Has the account signed in from the browser holding this place cookie (its digest) since `since`? */
+  signedInAt(accountId: string, placeHash: string, since: number): boolean {
     return (
       this.sql
         .exec(
-          `SELECT 1 FROM known_addresses WHERE account_id = ? AND address = ? AND last_success_at > ?`,
+          `SELECT 1 FROM known_places WHERE account_id = ? AND place_hash = ? AND last_success_at > ?`,
           accountId,
-          address,
+          placeHash,
           since,
         )
         .toArray().length > 0
     );
   }
 
-  rememberAddress(accountId: string, address: string, at: number): void {
+  rememberPlace(accountId: string, placeHash: string, at: number): void {
     this.sql.exec(
-      `INSERT OR REPLACE INTO known_addresses (account_id, address, last_success_at) VALUES (?, ?, ?)`,
+      `INSERT OR REPLACE INTO known_places (account_id, place_hash, last_success_at) VALUES (?, ?, ?)`,
       accountId,
-      address,
+      placeHash,
       at,
     );
+  }
+
+  // ── Wrong current passwords (a password change) ─────────────────────────
+  failedPasswordChecks(accountId: string, since: number): number[] {
+    return this.times(
+      `SELECT at FROM password_check_failures WHERE account_id = ? AND at > ? ORDER BY at`,
+      accountId,
+      since,
+    );
+  }
+
+  /** Records a check as failed before the Worker verifies it; answers its id. */
+  insertFailedPasswordCheck(accountId: string, at: number): number {
+    return this.sql
+      .exec<{ id: number }>(
+        `INSERT INTO password_check_failures (account_id, at) VALUES (?, ?) RETURNING id`,
+        accountId,
+        at,
+      )
+      .one().id;
+  }
+
+  /** The current password was right after all: the check no longer counts. */
+  deletePasswordCheck(id: number, accountId: string): void {
+    this.sql.exec(
+      `DELETE FROM password_check_failures WHERE id = ? AND account_id = ?`,
+      id,
+      accountId,
+    );
+  }
+
+  deletePasswordChecksBefore(at: number): void {
+    this.sql.exec(`DELETE FROM password_check_failures WHERE at < ?`, at);
   }
 
   // ── Wrong pairing codes ────────────────────────────────────────────────
