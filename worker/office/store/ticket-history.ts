@@ -19,6 +19,25 @@ export class TicketHistory {
     return this.tickets.between(from, to);
   }
 
+  /** The first day after `after` (or from `from`) up to `to` with tickets: an export's next page. */
+  nextDayWithTickets(after: string | null, from: string, to: string): string | null {
+    return this.tickets.nextDayWithTickets(after, from, to);
+  }
+
+  /** At most `limit` tickets of `day` after `after` (issue time, then id): a page of an export. */
+  pageOfDay(
+    day: string,
+    after: { issuedAt: number; id: string } | null,
+    limit: number,
+  ): ReportTicket[] {
+    return this.tickets.pageOfDay(day, after, limit);
+  }
+
+  /** One ticket as the reports read it (an appointment's, for the appointments export). */
+  ticketById(ticketId: string): ReportTicket | null {
+    return this.tickets.reportTicketById(ticketId);
+  }
+
   /**
    * The same tickets for a report, fast: days before `today` come packed from
    * the day archive (one row a day, filled for any day missing), today from

@@ -239,6 +239,55 @@ export class TicketsTable {
     for (const row of rows) yield toReportTicket(row);
   }
 
+  /**
+   * The first day after `after` (or from `from`, when null) up to `to` that has tickets:
+   * one step of an export that reads a day at a time (an index seek, however long the range).
+   */
+  nextDayWithTickets(after: string | null, from: string, to: string): string | null {
+    return (
+      this.sql
+        .exec<{ day: string }>(
+          `SELECT day FROM tickets WHERE day > ? AND day >= ? AND day <= ? ORDER BY day LIMIT 1`,
+          after ?? "",
+          from,
+          to,
+        )
+        .toArray()[0]?.day ?? null
+    );
+  }
+
+  /**
+   * At most `limit` tickets of one day after the ticket `after` (by issue time, then id),
+   * as the reports read them: a page of an export, bounded however many tickets a day holds.
+   */
+  pageOfDay(
+    day: string,
+    after: { issuedAt: number; id: string } | null,
+    limit: number,
+  ): ReportTicket[] {
+    return this.sql
+      .exec<ReportRow>(
+        `SELECT ${REPORT_COLUMNS} FROM tickets
+         WHERE day = ? AND (issued_at > ? OR (issued_at = ? AND id > ?))
+         ORDER BY issued_at, id LIMIT ?`,
+        day,
+        after?.issuedAt ?? Number.MIN_SAFE_INTEGER,
+        after?.issuedAt ?? Number.MIN_SAFE_INTEGER,
+        after?.id ?? "",
+        limit,
+      )
+      .toArray()
+      .map(toReportTicket);
+  }
+
+  /** The ticket with this id as the reports read it. */
+  reportTicketById(ticketId: string): ReportTicket | null {
+    const row = this.sql
+      .exec<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM tickets WHERE id = ?`, ticketId)
+      .toArray()[0];
+    return row ? toReportTicket(row) : null;
+  }
+
   /** The days in from..to that have tickets. */
   daysWithTickets(from: string, to: string): string[] {
     return this.sql

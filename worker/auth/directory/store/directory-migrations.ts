@@ -118,4 +118,16 @@ export const DIRECTORY_MIGRATIONS: Migration[] = [
       `CREATE TABLE retention_progress (task TEXT PRIMARY KEY, through TEXT NOT NULL)`,
     ],
   },
+  {
+    name: "004-sign-in-writes",
+    statements: [
+      // Issue 13, point 3: every sign-in deletes the attempts older than a day, which
+      // scanned the whole table without an index on the time.
+      `CREATE INDEX login_attempts_by_time ON login_attempts (at)`,
+      `CREATE INDEX password_check_failures_by_time ON password_check_failures (at)`,
+      // A throttled sign-in is recorded once per window and limit, not once per try.
+      `CREATE TABLE login_throttles (key TEXT PRIMARY KEY, until INTEGER NOT NULL)`,
+      `CREATE INDEX login_throttles_by_end ON login_throttles (until)`,
+    ],
+  },
 ];

@@ -86,6 +86,21 @@ export class SignInLimitsStore {
     this.sql.exec(`DELETE FROM login_attempts WHERE at < ?`, at);
   }
 
+  // ── Throttled sign-ins, recorded once per window ───────────────────────
+  /** Notes a throttle under `key` until `until`, unless one is noted already: answers whether it was new. */
+  recordThrottle(key: string, now: number, until: number): boolean {
+    const noted = this.sql
+      .exec<{ until: number }>(`SELECT until FROM login_throttles WHERE key = ?`, key)
+      .toArray()[0];
+    if (noted && noted.until > now) return false;
+    this.sql.exec(`INSERT OR REPLACE INTO login_throttles (key, until) VALUES (?, ?)`, key, until);
+    return true;
+  }
+
+  deleteThrottlesUntil(at: number): void {
+    this.sql.exec(`DELETE FROM login_throttles WHERE until <= ?`, at);
+  }
+
   // ── Known places ───────────────────────────────────────────────────────
   /** Has the account signed in from the browser holding this place cookie (its digest) since `since`? */
   signedInAt(accountId: string, placeHash: string, since: number): boolean {
