@@ -25,6 +25,12 @@ declare global {
       /** Live ticket sockets (see README "Live protocol"): per ticket, and per address. */
       TURNO_SOCKETS_PER_TICKET?: string;
       TURNO_TICKET_SOCKETS_PER_ADDRESS?: string;
+      /** How many days each kind of personal record is kept (worker/storage/retention.ts, README "Personal data"). */
+      TURNO_RETAIN_AUDIT_DAYS?: string;
+      TURNO_RETAIN_AUDIT_ADDRESS_DAYS?: string;
+      TURNO_RETAIN_SIGN_IN_ATTEMPTS_DAYS?: string;
+      TURNO_RETAIN_TICKET_TOKEN_DAYS?: string;
+      TURNO_RETAIN_CLERK_FIGURES_DAYS?: string;
     }
   }
   interface Env extends Cloudflare.Env {}

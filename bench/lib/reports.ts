@@ -6,10 +6,10 @@
  */
 import { performance } from "node:perf_hooks";
 import { generateHistory, openDays } from "../../scripts/demo-history/generate";
-import { demoOfficeConfig } from "../../shared/demo-office";
+import { demoOfficeConfig, OPEN_AROUND_THE_CLOCK } from "../../shared/demo-office";
 import type { OfficeConfigInput } from "../../shared/protocol/config";
 import { computeOfficeReport, type ReportTicket } from "../../shared/reports";
-import { httpJson, newAgent } from "./load";
+import { credentials, fillQueue, httpJson, newAgent } from "./load";
 
 export const REPORT_TARGET_MS = 1000;
 const RUNS = 5;
@@ -25,9 +25,17 @@ export interface ReportResults {
   csvBytes: number;
   /** The same report computed in this process, per run. */
   inProcessMs: number[];
+  /** Call-next over HTTP in the same office with nothing else running, then while the year's CSV streams. */
+  callIdleMs: number[];
+  callDuringCsvMs: number[];
+  csvDuringCallsMs: number;
 }
 
-/** The demo office three times over (21 desks, three times the people): a big city office. */
+/**
+ * The demo office three times over (21 desks, three times the people): a big city office.
+ * Open around the clock, so a clerk can call in it while its CSV streams, whenever the
+ * bench runs.
+ */
 function busyOffice(): OfficeConfigInput {
   const counters = [1, 2, 3].flatMap((copy) =>
     demoOfficeConfig.counters.map((counter) => ({
@@ -36,7 +44,42 @@ function busyOffice(): OfficeConfigInput {
       name: `${counter.name} (${copy})`,
     })),
   );
-  return { ...demoOfficeConfig, counters };
+  return { ...demoOfficeConfig, openingHours: OPEN_AROUND_THE_CLOCK, counters };
+}
+
+const LATENCY_CALLS = 20;
+
+/** Call-next at a counter over HTTP as the bench clerk: its answer's time, then started so the next call may follow. */
+async function timedCall(
+  agent: ReturnType<typeof newAgent>,
+  base: string,
+  office: string,
+  counter: string,
+): Promise<number> {
+  const t0 = performance.now();
+  const called = await httpJson(
+    agent,
+    base,
+    "POST",
+    `/api/offices/${office}/counters/${counter}/call-next`,
+    {},
+    60_000,
+    credentials.clerk,
+  );
+  const ms = performance.now() - t0;
+  if (called.status !== 200)
+    throw new Error(`call-next on ${counter}: ${called.status} ${called.body.slice(0, 300)}`);
+  const started = await httpJson(
+    agent,
+    base,
+    "POST",
+    `/api/offices/${office}/counters/${counter}/start`,
+    {},
+    60_000,
+    credentials.clerk,
+  );
+  if (started.status !== 200) throw new Error(`start on ${counter}: ${started.status}`);
+  return ms;
 }
 
 /** A year of tickets (all open days of the past 365) from three demo offices' worth of people. */
@@ -114,6 +157,36 @@ export async function measureReports(
     const csvMs = performance.now() - csvStart;
     if (csv.status !== 200) throw new Error(`csv: ${csv.status}`);
 
+    // Issue 13, point 6: how long a clerk's call waits while the year's CSV streams out of
+    // the same office (one thread): idle first, then during the export.
+    await fillQueue(base, office, 2 * LATENCY_CALLS + 10);
+    const callIdleMs: number[] = [];
+    for (let n = 0; n < LATENCY_CALLS; n++)
+      callIdleMs.push(await timedCall(agent, base, office, "sportello-1-1"));
+    const csvAgent = newAgent(1);
+    let csvDone = false;
+    const duringStart = performance.now();
+    const exporting = httpJson(
+      csvAgent,
+      base,
+      "GET",
+      `/api/offices/${office}/reports/tickets.csv?from=${from}&to=${to}`,
+      undefined,
+      120_000,
+      operator,
+    ).finally(() => {
+      csvDone = true;
+    });
+    const callDuringCsvMs: number[] = [];
+    // Give the export a head start: the first call lands while it reads, not before.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    while (!csvDone && callDuringCsvMs.length < LATENCY_CALLS)
+      callDuringCsvMs.push(await timedCall(agent, base, office, "sportello-2-1"));
+    const during = await exporting;
+    const csvDuringCallsMs = performance.now() - duringStart;
+    csvAgent.destroy();
+    if (during.status !== 200) throw new Error(`csv during calls: ${during.status}`);
+
     const options = { from, to, timeZone: demoOfficeConfig.timeZone, targetWaitMinutes: 20 };
     const inProcessMs: number[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -130,6 +203,9 @@ export async function measureReports(
       csvMs,
       csvBytes: Buffer.byteLength(csv.body),
       inProcessMs,
+      callIdleMs,
+      callDuringCsvMs,
+      csvDuringCallsMs,
     };
   } finally {
     agent.destroy();
@@ -161,6 +237,9 @@ export function printReportResults(r: ReportResults, log: (line: string) => void
   );
   log(
     `  CSV export of the year: ${(r.csvMs / 1000).toFixed(1)} s, ${(r.csvBytes / 1e6).toFixed(1)} MB; importing the year took ${r.importSeconds.toFixed(1)} s`,
+  );
+  log(
+    `  call latency during a year's CSV export (call-next over HTTP, same office): median ${median(r.callDuringCsvMs).toFixed(1)} ms, slowest ${Math.max(...r.callDuringCsvMs).toFixed(1)} ms over ${r.callDuringCsvMs.length} calls in the ${(r.csvDuringCallsMs / 1000).toFixed(1)} s export; idle median ${median(r.callIdleMs).toFixed(1)} ms, slowest ${Math.max(...r.callIdleMs).toFixed(1)} ms`,
   );
   log(
     "  Baseline = the same pure report function over the same tickets held in this process (no storage, no HTTP).",

@@ -371,7 +371,10 @@ export function removeClosedDate(draft: ConfigDraft, date: string): ConfigDraft 
 export function updateOffice(
   draft: ConfigDraft,
   patch: Partial<
-    Pick<ConfigDraft, "name" | "targetWaitMinutes" | "targetSharePercent" | "allowRemoteTickets">
+    Pick<
+      ConfigDraft,
+      "name" | "targetWaitMinutes" | "targetSharePercent" | "allowRemoteTickets" | "clerkFigures"
+    >
   >,
 ): ConfigDraft {
   return edit(draft, (copy) => {

@@ -131,6 +131,12 @@ export const OfficeConfig = z
     /** The share of people to call within the target wait (%): the reports count desks for it. */
     targetSharePercent: z._default(z.int().check(z.gte(50), z.lte(99)), 80),
     voice: z._default(VoiceConfig, () => ({ ...DEFAULT_VOICE })),
+    /**
+     * Figures per clerk in the reports and the CSV (who served whom, how fast). Off where
+     * worker-monitoring rules ask it: reports and CSV then name no clerk, and calls are no
+     * longer recorded by clerk (README "Personal data").
+     */
+    clerkFigures: z._default(z.boolean(), true),
     /** Where the office is (street, town): a booking's calendar file gives it as the place. */
     address: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
   })

@@ -20,7 +20,9 @@ export function isoDateOf(dayNumber: number): string {
 
 /** Whether a "YYYY-MM-DD" string names a real day (not 2025-02-30). */
 export function isRealDate(isoDate: string): boolean {
-  return isoDateOf(dayNumberOf(isoDate)) === isoDate;
+  const dayNumber = dayNumberOf(isoDate);
+  // "monday" has no day number: false, not a RangeError from toISOString.
+  return Number.isFinite(dayNumber) && isoDateOf(dayNumber) === isoDate;
 }
 
 /** 0 = Monday … 6 = Sunday (ISO order, as WEEKDAYS); 1970-01-01 was a Thursday. */

@@ -40,6 +40,12 @@ export const TICKET_CSV_COLUMNS = [
   "call_lateness_seconds",
 ] as const;
 
+/** Where the clerk's columns are, for an office that leaves them out. */
+const CLERK_COLUMNS = new Set([
+  TICKET_CSV_COLUMNS.indexOf("clerk_id"),
+  TICKET_CSV_COLUMNS.indexOf("clerk_name"),
+]);
+
 /**
  * The columns of the appointments export: one booking a line, whatever became of it, and
  * nothing personal (no name, contact, reason, nor the booking code that checks a booking
@@ -83,17 +89,22 @@ export function isCsvFormat(value: string): value is CsvFormat {
  * The export line by line (header first, each line ending in CRLF), so a route can stream
  * a year of tickets instead of holding tens of megabytes in one string. Tickets come out
  * in the order given. No byte-order mark: a route serving Excel may prepend "\uFEFF".
+ * `clerks: false` (an office without per-clerk figures) leaves out `clerk_id` and
+ * `clerk_name`, header included.
  */
 export function* ticketCsvLines(
   tickets: Iterable<ReportTicket>,
   timeZone: string,
   dialect: CsvDialect = STANDARD_CSV,
+  { clerks = true }: { clerks?: boolean } = {},
 ): Generator<string, void, undefined> {
   const { local, seconds } = cellsIn(timeZone);
-  yield csvLine(TICKET_CSV_COLUMNS, dialect);
+  const kept = <T>(cells: readonly T[]): readonly T[] =>
+    clerks ? cells : cells.filter((_cell, index) => !CLERK_COLUMNS.has(index));
+  yield csvLine(kept(TICKET_CSV_COLUMNS), dialect);
   for (const ticket of tickets) {
     yield csvLine(
-      [
+      kept([
         ticket.id,
         ticket.day,
         ticket.code,
@@ -119,7 +130,7 @@ export function* ticketCsvLines(
         local(ticket.appointment?.slotStart ?? null),
         ticket.appointment?.slotStart ?? null,
         seconds(callLatenessMillis(ticket)),
-      ],
+      ]),
       dialect,
     );
   }

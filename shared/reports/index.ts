@@ -20,5 +20,5 @@ export { LocalClock } from "./local-clock";
 export { inOfficeOrder } from "./office-order";
 export * from "./office-report";
 export { PastAppointment, ReportAppointment } from "./report-appointment";
-export { MAX_REPORT_DAYS, ReportOptions } from "./report-options";
+export { MAX_REPORT_DAYS, ReportOptions, ReportRange } from "./report-options";
 export { ReportTicket } from "./report-ticket";

@@ -27,6 +27,16 @@ describe("Tickets CSV", () => {
     expect(csv.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
   });
 
+  it("leaves out the clerk's two columns, header and cells, for an office without per-clerk figures.", () => {
+    const [header, line] = ticketCsvLines([KNOWN_HISTORY[0]!], TIME_ZONE, undefined, {
+      clerks: false,
+    });
+    expect(header).toBe(`${HEADER.replace("clerk_id,clerk_name,", "")}\r\n`);
+    const [full] = [...ticketCsvLines([KNOWN_HISTORY[0]!], TIME_ZONE)].slice(1);
+    const cells = full!.trimEnd().split(",");
+    expect(line!.trimEnd().split(",")).toEqual([...cells.slice(0, 5), ...cells.slice(7)]);
+  });
+
   it("writes each timestamp as office-local time and epoch milliseconds, and the durations in seconds.", () => {
     const [, first] = ticketCsvLines([KNOWN_HISTORY[0]!], TIME_ZONE);
     const issuedAt = Date.parse("2025-03-03T10:00:00+01:00");

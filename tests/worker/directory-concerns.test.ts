@@ -7,9 +7,15 @@ import { Devices } from "../../worker/auth/directory/devices";
 import { OfficeFanout } from "../../worker/auth/directory/office-fanout";
 import { Pairing } from "../../worker/auth/directory/pairing";
 import { SESSION_IDLE_MS, Sessions } from "../../worker/auth/directory/sessions";
+import { SignIn } from "../../worker/auth/directory/sign-in";
 import { SignInLimits } from "../../worker/auth/directory/sign-in-limits";
 import { DirectoryStore } from "../../worker/auth/directory/store/directory-store";
-import { MAX_FAILURES_PER_ACCOUNT_FROM_NEW_PLACES } from "../../worker/auth/login-limits";
+import {
+  MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+  MAX_FAILURES_PER_ACCOUNT_FROM_NEW_PLACES,
+  MAX_FAILURES_PER_ADDRESS,
+  WINDOW_MS,
+} from "../../worker/auth/login-limits";
 import type { AuditRequest, RevokeRequest } from "../../worker/office/client";
 
 /** What the concerns sent to offices, by office, instead of reaching real office objects. */
@@ -239,6 +245,71 @@ describe("Sign-in limits", () => {
         decision: { allowed: true },
         knownPlace: true,
       });
+    });
+  });
+});
+
+describe("Throttled sign-ins", () => {
+  /** A sign-in whose password did not match. */
+  function fail(signIn: SignIn, username: string, address: string) {
+    const start = signIn.begin(username, address, null);
+    expect(start.status).toBe("verify");
+    if (start.status === "verify") return signIn.finish(start.attemptId, false);
+  }
+
+  it("Issue 13, point 3: a held-off address trying again and again is recorded once per window, here and in the account's office, and writes nothing else.", async () => {
+    await inFreshDirectory(async (sql) => {
+      const { store, limits, sessions, audit, sent, settled } = concerns(sql);
+      addAccount(store, "clerk1", [{ office: "alpha", role: "clerk" }]);
+      const signIn = new SignIn(store.accounts, limits, sessions, audit);
+      for (let guess = 0; guess < MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS; guess++)
+        await fail(signIn, "clerk1", "10.0.0.7");
+      const attempts = () =>
+        sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM login_attempts`).one().n;
+      const before = attempts();
+      for (let again = 0; again < 20; again++)
+        expect(signIn.begin("clerk1", "10.0.0.7", null).status).toBe("throttled");
+      await settled();
+      const throttled = audit.entries({ limit: 100 }).filter((e) => e.action === "login.throttled");
+      expect(throttled).toEqual([
+        expect.objectContaining({
+          detail: { username: "clerk1", limit: "account-and-address" },
+        }),
+      ]);
+      expect(
+        sent.audit.filter(([, entry]) => entry.action === "login.throttled").map(([o]) => o),
+      ).toEqual(["alpha"]);
+      expect(attempts(), "a held-off try is no attempt").toBe(before);
+
+      // Once the window is over, the next held-off try is recorded again.
+      vi.useFakeTimers({ now: Date.now() + WINDOW_MS + 1000, toFake: ["Date"] });
+      try {
+        sql.exec(`UPDATE login_attempts SET at = ?`, Date.now() - 1000);
+        expect(signIn.begin("clerk1", "10.0.0.7", null).status).toBe("throttled");
+        expect(signIn.begin("clerk1", "10.0.0.7", null).status).toBe("throttled");
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(
+        audit.entries({ limit: 100 }).filter((e) => e.action === "login.throttled"),
+      ).toHaveLength(2);
+    });
+  });
+
+  it("Issue 13, point 3: an address held off for all accounts writes one record, whatever names it tries next.", async () => {
+    await inFreshDirectory(async (sql) => {
+      const { limits, sessions, audit, store } = concerns(sql);
+      const signIn = new SignIn(store.accounts, limits, sessions, audit);
+      for (let guess = 0; guess < MAX_FAILURES_PER_ADDRESS; guess++)
+        await fail(signIn, `nobody${Math.floor(guess / 4)}`, "10.0.0.8");
+      for (let name = 0; name < 25; name++)
+        expect(signIn.begin(`someone-else-${name}`, "10.0.0.8", null).status).toBe("throttled");
+      expect(
+        audit
+          .entries({ limit: 500 })
+          .filter((e) => e.action === "login.throttled")
+          .map((e) => e.detail),
+      ).toEqual([{ username: "someone-else-0", limit: "address" }]);
     });
   });
 });

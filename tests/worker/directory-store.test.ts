@@ -25,6 +25,26 @@ describe("The Directory's store", () => {
     });
   });
 
+  it("Issue 13, point 3: what the sign-in limits delete by time is found by an index, not by reading the whole table.", async () => {
+    await withFreshStore((_store, sql) => {
+      const plan = (query: string) =>
+        sql
+          .exec<{ detail: string }>(`EXPLAIN QUERY PLAN ${query}`, 0)
+          .toArray()
+          .map((row) => row.detail)
+          .join("; ");
+      expect(plan(`DELETE FROM login_attempts WHERE at < ?`)).toMatch(
+        /SEARCH login_attempts USING (COVERING )?INDEX login_attempts_by_time/,
+      );
+      expect(plan(`DELETE FROM password_check_failures WHERE at < ?`)).toMatch(
+        /SEARCH password_check_failures USING (COVERING )?INDEX password_check_failures_by_time/,
+      );
+      expect(plan(`DELETE FROM login_throttles WHERE until <= ?`)).toMatch(
+        /SEARCH login_throttles USING (COVERING )?INDEX login_throttles_by_end/,
+      );
+    });
+  });
+
   it("Opening the store again on migrated storage changes nothing and keeps the rows.", async () => {
     const stub = env.Directory.getByName(`store-${crypto.randomUUID()}`);
     await runInDurableObject(stub, (_directory, state) => {

@@ -110,6 +110,7 @@ describe("Storage migrations", () => {
           "migrations",
           "office",
           "remote_ticket_limits",
+          "retention_progress",
           "sqlite_sequence",
           "tickets",
           "used_booking_proofs",

@@ -1,3 +1,4 @@
+import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { OfficeReport, ReportTicket } from "../../shared/reports";
 import {
@@ -6,6 +7,7 @@ import {
   expectError,
   issueTicket,
   LiveSocket,
+  officeStub,
   pairedDevice,
   signedIn,
   testOfficeConfig,
@@ -137,6 +139,116 @@ describe("Reports", () => {
         "invalid_request",
       );
     }
+  });
+
+  it("Issue 13, point 6: a range is checked before a row is read, for the report and both CSVs: 400 with a JSON error, never a long read.", async () => {
+    const officeId = await createOffice();
+    await api("POST", `/setup/offices/${officeId}/history`, { body: { tickets: pastTickets() } });
+    const queries: string[] = [];
+    // Every query the office makes from here on is noted.
+    await runInDurableObject(officeStub(officeId), (_office, state) => {
+      const sql = state.storage.sql;
+      const exec = sql.exec.bind(sql);
+      sql.exec = ((query: string, ...bindings: SqlStorageValue[]) => {
+        queries.push(query);
+        return exec(query, ...bindings);
+      }) as typeof sql.exec;
+    });
+    for (const path of ["reports", "reports/tickets.csv", "reports/appointments.csv"]) {
+      for (const query of [
+        "from=2020-01-01&to=2026-03-31",
+        "from=0001-01-01&to=9999-12-31",
+        "from=2026-03-07&to=2026-03-01",
+        "from=2026-02-30&to=2026-03-07",
+        "from=monday&to=friday",
+      ]) {
+        queries.length = 0;
+        const answer = await api("GET", `/offices/${officeId}/${path}?${query}`);
+        expectError(answer, 400, "invalid_request");
+        expect(
+          queries.filter((sql) => /\b(tickets|day_archive|appointments)\b/.test(sql)),
+          `${path}?${query} read rows before refusing the range`,
+        ).toEqual([]);
+      }
+    }
+    const longest = await api<string>(
+      "GET",
+      `/offices/${officeId}/reports?from=2026-03-01&to=2026-03-31`,
+    );
+    expect(longest.status).toBe(200);
+  });
+
+  it("Issue 13, point 6: the tickets CSV, read a day at a time, keeps every ticket in issue order across days and skips empty ones.", async () => {
+    const officeId = await createOffice(testOfficeConfig({ patch: { timeZone: "Europe/Rome" } }));
+    const [first, second] = pastTickets();
+    const later = (ticket: ReportTicket, day: string): ReportTicket => ({
+      ...ticket,
+      id: `${day}-${ticket.code}`,
+      day,
+      issuedAt: ticket.issuedAt + (Date.parse(day) - Date.parse("2026-03-02")),
+    });
+    // Given out of order: the export sorts.
+    const tickets = [later(second!, "2026-03-09"), first!, second!, later(first!, "2026-03-09")];
+    await api("POST", `/setup/offices/${officeId}/history`, { body: { tickets } });
+    const csv = await api<string>(
+      "GET",
+      `/offices/${officeId}/reports/tickets.csv?from=2026-02-01&to=2026-03-31`,
+    );
+    expect(csv.status).toBe(200);
+    const lines = String(csv.body)
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toMatch(/^id,day,code,/);
+    expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual([
+      "2026-03-02-A001",
+      "2026-03-02-A002",
+      "2026-03-09-A001",
+      "2026-03-09-A002",
+    ]);
+    const none = await api<string>(
+      "GET",
+      `/offices/${officeId}/reports/tickets.csv?from=2025-01-01&to=2025-12-31`,
+    );
+    expect(
+      String(none.body)
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n"),
+    ).toHaveLength(1);
+  });
+
+  it("Issue 13, point 6: a day of more tickets than a page of the export comes whole, by issue time then id, with none twice.", async () => {
+    const officeId = await createOffice(testOfficeConfig({ patch: { timeZone: "Europe/Rome" } }));
+    const [model] = pastTickets();
+    // 2,500 tickets on one day, two at each issue time: pages of 1,000 split ties too.
+    const tickets = Array.from({ length: 2500 }, (_, n) => {
+      const code = `B${String(2500 - n).padStart(4, "0")}`;
+      return {
+        ...model!,
+        id: `2026-03-02-${code}`,
+        code,
+        serviceId: "registry",
+        issuedAt: model!.issuedAt + Math.floor((2500 - n) / 2) * 1000,
+      };
+    });
+    const imported = await api("POST", `/setup/offices/${officeId}/history`, {
+      body: { tickets },
+    });
+    expect(imported.status).toBe(200);
+    const csv = await api<string>(
+      "GET",
+      `/offices/${officeId}/reports/tickets.csv?from=2026-03-02&to=2026-03-02`,
+    );
+    const ids = String(csv.body)
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .map((line) => line.split(",")[0]);
+    const expected = [...tickets]
+      .sort((a, b) => a.issuedAt - b.issuedAt || (a.id < b.id ? -1 : 1))
+      .map((ticket) => ticket.id);
+    expect(ids).toEqual(expected);
   });
 
   it("Past tickets can only be added before today: today's queue is never touched by an import.", async () => {

@@ -3,6 +3,7 @@ import { deviceCookieName, readCookies, sessionCookieName } from "./cookies";
 import { cachedDevice, rememberDevice } from "./device-cache";
 import { sha256 } from "./encoding";
 import type { DevicePrincipal, Principal } from "./principal";
+import { couldBeDeviceToken, couldBeSessionToken } from "./token-shape";
 
 /** The Directory: one object for the installation. */
 export function directory(env: Env) {
@@ -45,9 +46,11 @@ export async function authenticate(
   const operator = await isSetupToken(env, request);
   const cookies = readCookies(request.headers.get("cookie") ?? undefined);
   // Only the name this origin sets: on https the __Host- prefix is what stops a planted cookie.
-  const sessionToken = cookies.get(sessionCookieName(env, new URL(request.url)));
+  // A cookie not shaped as a minted token is no credential: it costs no Directory lookup.
+  const session = cookies.get(sessionCookieName(env, new URL(request.url)));
+  const sessionToken = couldBeSessionToken(session) ? session : undefined;
   const deviceTokens = DEVICE_ROLES.map((role) => cookies.get(deviceCookieName(role))).filter(
-    (token): token is string => Boolean(token) && token!.length <= 64,
+    couldBeDeviceToken,
   );
   if (!sessionToken && deviceTokens.length === 0)
     return { staff: null, devices: [], operator, address };
@@ -60,7 +63,7 @@ export async function authenticate(
     return { staff: null, devices: known as DevicePrincipal[], operator, address };
   const deviceHashes = await Promise.all(deviceTokens.map((token) => sha256(token)));
   const resolved = await directory(env).resolve({
-    sessionHash: sessionToken && sessionToken.length <= 64 ? await sha256(sessionToken) : undefined,
+    sessionHash: sessionToken ? await sha256(sessionToken) : undefined,
     deviceHashes,
   });
   for (const [index, device] of resolved.devices.entries()) {

@@ -7,10 +7,16 @@ import type {
   DeviceView,
   Grant,
 } from "../../shared/protocol/auth";
+import { alarmTime } from "../office/alarm-time";
 import { officeClient } from "../office/client";
+import { retentionPeriods } from "../storage/retention";
 import { type AccountPatch, Accounts, type NewAccount } from "./directory/accounts";
 import { DirectoryAudit } from "./directory/audit";
 import { type AddedDevice, Devices } from "./directory/devices";
+import {
+  DIRECTORY_RETENTION_EVERY_MS,
+  runDirectoryRetention,
+} from "./directory/directory-retention";
 import type { Failure } from "./directory/failure";
 import { OfficeFanout } from "./directory/office-fanout";
 import { type IssuedPairingCode, Pairing } from "./directory/pairing";
@@ -43,6 +49,11 @@ export class Directory extends DurableObject<Env> {
   private readonly pairing: Pairing;
   private readonly audit: DirectoryAudit;
   private readonly fanout: OfficeFanout;
+  /** Deletes and cuts what has been kept long enough (directory/directory-retention.ts). */
+  private readonly retention: (now: number) => { more: boolean };
+
+  /** Time source of the retention alarm; tests replace it to age the rows. */
+  clock: () => number = () => Date.now();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -54,11 +65,27 @@ export class Directory extends DurableObject<Env> {
     );
     this.audit = new DirectoryAudit(store.audit, this.fanout);
     const limits = new SignInLimits(store.signInLimits);
+    const periods = retentionPeriods(env);
+    this.retention = (now) =>
+      runDirectoryRetention({ sql: ctx.storage.sql, store, limits }, periods, now);
     this.sessions = new Sessions(store.sessions, store.accounts, this.audit, this.fanout);
     this.signIn = new SignIn(store.accounts, limits, this.sessions, this.audit);
     this.accounts = new Accounts(store.accounts, this.sessions, this.audit, this.fanout);
     this.devices = new Devices(store.devices, this.audit, this.fanout);
     this.pairing = new Pairing(store.pairingCodes, this.devices, limits, this.audit);
+    // The retention alarm runs for as long as the Directory exists: set once, then by each run.
+    ctx.blockConcurrencyWhile(async () => {
+      if ((await ctx.storage.getAlarm()) === null)
+        await ctx.storage.setAlarm(alarmTime(Date.now() + DIRECTORY_RETENTION_EVERY_MS));
+    });
+  }
+
+  /** Retention (issue 13, point 9): whatever has been kept long enough goes, a batch a run. */
+  override async alarm(): Promise<void> {
+    const now = this.clock();
+    const { more } = this.ctx.storage.transactionSync(() => this.retention(now));
+    const next = more ? Date.now() : Date.now() + DIRECTORY_RETENTION_EVERY_MS;
+    await this.ctx.storage.setAlarm(alarmTime(next));
   }
 
   // ── Who is calling ──────────────────────────────────────────────────────

@@ -38,6 +38,16 @@ export interface FailureCounts {
 
 export type Decision = { allowed: true } | { allowed: false; retryAfterMs: number };
 
+/** Which sign-in limit holds a caller off: what a throttled sign-in is recorded once per window by. */
+export type LoginLimit =
+  | "address"
+  | "account-and-address"
+  | "account-from-new-places"
+  | "account-at-place";
+export type LoginDecision =
+  | { allowed: true }
+  | { allowed: false; retryAfterMs: number; limit: LoginLimit };
+
 function limit(times: number[], max: number, now: number): number | null {
   if (times.length < max) return null;
   // Allowed again once enough of the failures have left the window.
@@ -45,19 +55,26 @@ function limit(times: number[], max: number, now: number): number | null {
   return Math.max(1000, freeing + WINDOW_MS - now);
 }
 
-export function decideLogin(counts: FailureCounts, now: number): Decision {
-  const waits = (
-    counts.knownPlace
-      ? [limit(counts.byAccountAtPlace, MAX_FAILURES_PER_ACCOUNT_AT_PLACE, now)]
-      : [
-          limit(counts.byAddress, MAX_FAILURES_PER_ADDRESS, now),
+export function decideLogin(counts: FailureCounts, now: number): LoginDecision {
+  const waits: [LoginLimit, number | null][] = counts.knownPlace
+    ? [["account-at-place", limit(counts.byAccountAtPlace, MAX_FAILURES_PER_ACCOUNT_AT_PLACE, now)]]
+    : [
+        ["address", limit(counts.byAddress, MAX_FAILURES_PER_ADDRESS, now)],
+        [
+          "account-and-address",
           limit(counts.byAccountAndAddress, MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS, now),
+        ],
+        [
+          "account-from-new-places",
           limit(counts.byAccountFromNewPlaces, MAX_FAILURES_PER_ACCOUNT_FROM_NEW_PLACES, now),
-        ]
-  ).filter((wait): wait is number => wait !== null);
-  return waits.length === 0
+        ],
+      ];
+  let longest: { limit: LoginLimit; wait: number } | null = null;
+  for (const [name, wait] of waits)
+    if (wait !== null && (longest === null || wait > longest.wait)) longest = { limit: name, wait };
+  return longest === null
     ? { allowed: true }
-    : { allowed: false, retryAfterMs: Math.max(...waits) };
+    : { allowed: false, retryAfterMs: longest.wait, limit: longest.limit };
 }
 
 /** May the signed-in person try their current password again (a password change)? */

@@ -187,7 +187,7 @@ export class CommandPipeline {
         const execution = execute(this.current, command, now);
         if (execution.state && execution.events.length > 0) {
           store.append(execution.events, firstSeq, execution.state, token);
-          this.recordWhoDidIt(command, options.actor, execution.events, now);
+          this.recordWhoDidIt(command, options.actor, execution.events, execution.state, now);
           if (execution.events.some((e) => e.type === "officeConfigured"))
             this.parts.afterConfigured?.(execution.state.config, now);
         }
@@ -242,15 +242,22 @@ export class CommandPipeline {
   }
 
   /** Staff actions go to the audit log, and who works which counter to the reports. */
-  private recordWhoDidIt(command: Command, actor: Actor, events: OfficeEvent[], now: number) {
+  private recordWhoDidIt(
+    command: Command,
+    actor: Actor,
+    events: OfficeEvent[],
+    state: OfficeState,
+    now: number,
+  ) {
     if (actor.kind !== "staff" && actor.kind !== "operator") return;
     const { type, ...detail } = command;
     this.parts.auditLog.append(now, actor, type, detail);
     // A supervisor switching a desk's mode from the dashboard is not working at it.
     if (!("counterId" in command) || command.type === "setCounterMode" || actor.id === null) return;
     const name = actor.name ?? actor.id;
+    // An office without per-clerk figures (worker-monitoring rules) does not record who called.
     for (const event of events) {
-      if (event.type === "ticketCalled")
+      if (event.type === "ticketCalled" && state.config.clerkFigures)
         this.parts.history.recordClerk(event.ticketId, event.counterId, actor.id, name, now);
     }
     this.parts.history.recordCounterStaff(command.counterId, actor.id, name, now);

@@ -170,7 +170,19 @@ export const OFFICE_MIGRATIONS: Migration[] = [
     ],
   },
   {
-    name: "010-remote-ticket-limits",
+    name: "010-retention",
+    statements: [
+      // Personal data has an end (issue 13, point 9): where each retention task of the alarm
+      // got to (worker/storage/retention.ts), so a run resumes instead of reading history again.
+      `CREATE TABLE retention_progress (task TEXT PRIMARY KEY, through TEXT NOT NULL)`,
+      // The tickets whose tracking token or clerk is still kept: the alarm finds the old ones
+      // without reading the whole history (an erased token is "erased:" and the ticket's id).
+      `CREATE INDEX tickets_token_kept ON tickets (day) WHERE token NOT LIKE 'erased:%'`,
+      `CREATE INDEX tickets_clerk_kept ON tickets (day) WHERE clerk_id IS NOT NULL`,
+    ],
+  },
+  {
+    name: "011-remote-ticket-limits",
     statements: [
       // The remote-ticket limit per address outlives an eviction (issue 13, point 5); expired
       // windows are dropped a few at a time by their start (store/remote-ticket-limits.ts).

@@ -4,6 +4,7 @@ import { PING, PONG } from "../../shared/protocol/wire";
 import { CLOSE_SIGNED_OUT } from "../../shared/protocol/wire-constants";
 import { sessionTag } from "../live/socket-tags";
 import { AuditLog } from "../storage/audit-log";
+import { retentionPeriods } from "../storage/retention";
 import { alarmTime } from "./alarm-time";
 import { AppointmentCheckIn } from "./appointment-check-in";
 import { nextAppointmentWork, runAppointmentWork } from "./appointment-upkeep";
@@ -12,6 +13,7 @@ import { CommandPipeline } from "./command-pipeline";
 import type { InternalRouter } from "./internal-router";
 import { type ConnectionInfo, type LiveConnection, LiveConnections } from "./live-connections";
 import { officeRequests, SYSTEM_ACTOR } from "./office-requests";
+import { runOfficeRetention } from "./office-retention";
 import { SessionWatch } from "./session-watch";
 import { AppointmentsTable } from "./store/appointments-table";
 import { IdempotencyRecords } from "./store/idempotency";
@@ -39,6 +41,10 @@ export class Office extends Server<Env> {
   private requests!: InternalRouter;
   private appointments!: AppointmentsTable;
   private sessionWatch!: SessionWatch;
+  /** Deletes and cuts what has been kept long enough (office-retention.ts). */
+  private retention!: (today: string, now: number) => { more: boolean };
+  /** Retention left work for a next run: the alarm comes back soon (the real clock's now). */
+  private retentionDue: number | null = null;
 
   override async onStart(): Promise<void> {
     const { storage } = this.ctx;
@@ -52,6 +58,14 @@ export class Office extends Server<Env> {
     const revokedDevices = new RevokedDevices(sql);
     const idempotency = new IdempotencyRecords(sql);
     this.appointments = new AppointmentsTable(sql);
+    const periods = retentionPeriods(this.env);
+    this.retention = (today, now) =>
+      runOfficeRetention(
+        { sql, tickets: store.tickets, history, idempotency },
+        periods,
+        today,
+        now,
+      );
     const reschedule = () => void this.scheduleAlarm();
     const bookings = new Bookings({
       officeId: this.name,
@@ -132,7 +146,8 @@ export class Office extends Server<Env> {
    * One alarm, always recomputed from state: the earliest of the office's
    * next local midnight, the next appointment whose grace period ends, the
    * next erasure of an appointment's personal data, and the earliest time a
-   * staff socket's session could end (session-watch.ts).
+   * staff socket's session could end (session-watch.ts); sooner when the
+   * last retention run left work (it runs at every alarm, so at least daily).
    */
   private async scheduleAlarm(): Promise<void> {
     const state = this.pipeline.state;
@@ -145,6 +160,7 @@ export class Office extends Server<Env> {
         rollover,
         appointments ?? Number.POSITIVE_INFINITY,
         sessions ?? Number.POSITIVE_INFINITY,
+        this.retentionDue ?? Number.POSITIVE_INFINITY,
       ),
     );
     if ((await this.ctx.storage.getAlarm()) !== due) await this.ctx.storage.setAlarm(due);
@@ -153,10 +169,14 @@ export class Office extends Server<Env> {
   /** Whatever is due now, judged from the rows: running it twice changes nothing the second time. */
   override async onAlarm(): Promise<void> {
     this.pipeline.run({ type: "rollover" }, { actor: SYSTEM_ACTOR });
-    const config = this.pipeline.state?.config;
-    if (config) {
+    const state = this.pipeline.state;
+    if (state) {
       const now = this.clock();
-      this.ctx.storage.transactionSync(() => runAppointmentWork(this.appointments, config, now));
+      this.ctx.storage.transactionSync(() =>
+        runAppointmentWork(this.appointments, state.config, now),
+      );
+      const { more } = this.ctx.storage.transactionSync(() => this.retention(state.day, now));
+      this.retentionDue = more ? Date.now() : null;
     }
     // The real clock: sessions end by the Directory's time, not the office's test clock.
     await this.sessionWatch.checkDue(Date.now());

@@ -19,6 +19,7 @@ import { SESSION_ABSOLUTE_MS } from "../auth/directory";
 import { base64url, sha256 } from "../auth/encoding";
 import { DECOY_HASH, hashPassword, verifyPassword } from "../auth/password";
 import type { Principal, StaffPrincipal } from "../auth/principal";
+import { couldBeSessionToken } from "../auth/token-shape";
 import { errorResponse } from "../http/errors";
 import { type AppContext, type AppEnv, defineRoute } from "../http/route";
 
@@ -159,7 +160,7 @@ export function authRoutes(app: Hono<AppEnv>): void {
     },
     async (c) => {
       const token = sessionToken(c);
-      if (token && token.length <= 64)
+      if (couldBeSessionToken(token))
         await directory(c.env).logout(await sha256(token), clientAddress(c.req.raw));
       const url = new URL(c.req.url);
       const response = new Response(null, { status: 204 });

@@ -57,7 +57,7 @@ export function reportRoutes(app: Hono<AppEnv>): void {
       path: "/api/offices/{office}/reports/tickets.csv",
       role: "supervisor",
       summary:
-        "Every ticket of ?from=&to= as CSV with every timestamp (office-local and epoch ms), wait and service seconds, and for an appointment's ticket its slot and how late it was called. &format=excel-it gives the form Excel set to Italian opens in columns: `;` between cells and a decimal comma.",
+        "Every ticket of ?from=&to= (local dates, inclusive, up to three years; streamed 1,000 tickets at a time) as CSV with every timestamp (office-local and epoch ms), wait and service seconds, and for an appointment's ticket its slot and how late it was called. &format=excel-it gives the form Excel set to Italian opens in columns: `;` between cells and a decimal comma.",
       params: { office: officeParam },
       query: CsvQuery,
       success: { status: 200, description: "text/csv", mediaType: "text/csv" },
@@ -74,7 +74,7 @@ export function reportRoutes(app: Hono<AppEnv>): void {
       path: "/api/offices/{office}/reports/appointments.csv",
       role: "supervisor",
       summary:
-        "Every booking whose slot falls in ?from=&to= as CSV, whatever became of it (checked in, missed, cancelled, still booked): slot, slot length, channel, when it was booked and the lead time, check-in, cancellation or miss, the ticket and how late it was called. No personal data: no name, contact, reason or booking code. &format=excel-it as for tickets.csv.",
+        "Every booking whose slot falls in ?from=&to= (up to three years; streamed 500 at a time) as CSV, whatever became of it (checked in, missed, cancelled, still booked): slot, slot length, channel, when it was booked and the lead time, check-in, cancellation or miss, the ticket and how late it was called. No personal data: no name, contact, reason or booking code. &format=excel-it as for tickets.csv.",
       params: { office: officeParam },
       query: CsvQuery,
       success: { status: 200, description: "text/csv", mediaType: "text/csv" },

@@ -9,7 +9,7 @@ export interface SectionProps {
   draft: ConfigDraft;
 }
 
-/** The office's name, target wait (and the share to call within it) and remote tickets; its time zone and languages for reference. */
+/** The office's name, target wait (and the share to call within it), remote tickets and per-clerk figures; its time zone and languages for reference. */
 export function OfficeSection(props: SectionProps) {
   const { app, setup, draft } = props;
   const messages = app.messages.value;
@@ -60,6 +60,17 @@ export function OfficeSection(props: SectionProps) {
           }
         />
         {m.office.remote}
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={draft.clerkFigures ?? true}
+          data-testid="config-clerk-figures"
+          onChange={(e) =>
+            setup.edit(updateOffice(draft, { clerkFigures: e.currentTarget.checked }))
+          }
+        />
+        {m.office.clerkFigures}
       </label>
       <dl class="facts">
         <div>

@@ -1023,6 +1023,7 @@ export const dashboard = {
       shareHint:
         "The share of people to call within the target wait; the reports count the desks each hour needs for it.",
       remote: "Citizens may take a ticket from their phone",
+      clerkFigures: "Reports show figures per clerk (who served whom, how fast)",
       timeZone: "Time zone",
       languages: "Languages",
     },

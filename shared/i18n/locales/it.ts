@@ -1058,6 +1058,7 @@ export const dashboard: DashboardSection = {
       shareHint:
         "La quota di persone da chiamare entro l'attesa obiettivo; le statistiche contano gli sportelli che servono ogni ora per raggiungerla.",
       remote: "I cittadini possono prendere il biglietto dal telefono",
+      clerkFigures: "I report mostrano i dati per operatore (chi ha servito chi, in quanto tempo)",
       timeZone: "Fuso orario",
       languages: "Lingue",
     },

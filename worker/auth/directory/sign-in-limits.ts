@@ -4,6 +4,8 @@ import {
   decideLogin,
   decidePairing,
   decidePasswordCheck,
+  type LoginDecision,
+  type LoginLimit,
   WINDOW_MS,
 } from "../login-limits";
 import type { SignInLimitsStore } from "./store/sign-in-limits-store";
@@ -32,7 +34,7 @@ export class SignInLimits {
     place: string | null,
     accountId: string | null,
     now: number,
-  ): { decision: Decision; knownPlace: boolean } {
+  ): { decision: LoginDecision; knownPlace: boolean } {
     const knownPlace =
       accountId !== null &&
       place !== null &&
@@ -60,10 +62,53 @@ export class SignInLimits {
     return { decision, knownPlace };
   }
 
-  /** Forgets attempts too old to count for any limit. */
+  /** Forgets attempts too old to count for any limit, and throttles that have ended. */
   forgetOldLogins(now: number): void {
     this.store.deleteLoginsBefore(now - KEEP_LOGIN_ATTEMPTS_MS);
+    this.store.deleteThrottlesUntil(now);
     this.store.deletePasswordChecksBefore(now - KEEP_LOGIN_ATTEMPTS_MS);
+  }
+
+  /**
+   * The Directory's alarm: forgets attempts, wrong current passwords and wrong
+   * pairing codes older than a day, and places (browsers) no longer known,
+   * even when no one signs in. At most
+   * `limit` rows of each; `more` when a kind had more.
+   */
+  forgetExpired(now: number, limit: number): { more: boolean } {
+    const counts = [
+      this.store.forgetLoginsBefore(now - KEEP_LOGIN_ATTEMPTS_MS, limit),
+      this.store.forgetPairingFailuresBefore(now - KEEP_LOGIN_ATTEMPTS_MS, limit),
+      this.store.forgetPlacesBefore(now - KNOWN_PLACE_MS, limit),
+      this.store.forgetPasswordChecksBefore(now - KEEP_LOGIN_ATTEMPTS_MS, limit),
+    ];
+    return { more: counts.some((count) => count === limit) };
+  }
+
+  /**
+   * A sign-in was held off by `limit`: is it the first time in this window (then it is
+   * recorded, and the caller audits it)? Issue 13, point 3: a throttled try is refused
+   * without a password check, so it is cheap to repeat; each one used to write an audit
+   * row here and in every office of the account. Keyed by what the limit counts (the
+   * address's key, the account from it or at a known place, or the account), so varying
+   * the name from a held-off address writes nothing more.
+   */
+  firstThrottleInWindow(
+    limit: LoginLimit,
+    username: string,
+    address: string,
+    place: string | null,
+    now: number,
+  ): boolean {
+    const key =
+      limit === "address"
+        ? `address ${addressKey(address)}`
+        : limit === "account-and-address"
+          ? `account ${username} address ${addressKey(address)}`
+          : limit === "account-at-place"
+            ? `account ${username} place ${place}`
+            : `account ${username}`;
+    return this.store.recordThrottle(key, now, now + WINDOW_MS);
   }
 
   /**

@@ -35,7 +35,6 @@ export class SignIn {
   begin(username: string, address: string, place: string | null): LoginStart {
     const now = Date.now();
     const name = username.toLowerCase();
-    this.limits.forgetOldLogins(now);
     const account = this.accounts.byUsername(name);
     const { decision, knownPlace } = this.limits.checkLogin(
       name,
@@ -45,14 +44,18 @@ export class SignIn {
       now,
     );
     if (!decision.allowed) {
-      this.audit.record(
-        { kind: "anonymous", id: null, name, address },
-        "login.throttled",
-        { username: name },
-        account ? this.accounts.grantsOf(account.id) : [],
-      );
+      // Only reads from here, after the first of the window: a held-off caller repeating
+      // itself costs no writes, here or in the account's offices (issue 13, point 3).
+      if (this.limits.firstThrottleInWindow(decision.limit, name, address, place, now))
+        this.audit.record(
+          { kind: "anonymous", id: null, name, address },
+          "login.throttled",
+          { username: name, limit: decision.limit },
+          account ? this.accounts.grantsOf(account.id) : [],
+        );
       return { status: "throttled", retryAfterMs: decision.retryAfterMs };
     }
+    this.limits.forgetOldLogins(now);
     const attemptId = this.limits.recordLoginAttempt({
       at: now,
       address,

@@ -410,6 +410,31 @@ export class AppointmentsTable {
     to: number,
     slotMinutes: (serviceId: string) => number | null,
   ): ReportAppointment[] {
+    return this.reportRows(from, to, null, -1, slotMinutes);
+  }
+
+  /**
+   * At most `limit` of the same, after the booking `after` (by start, then id): one page of
+   * an export, so a long range is read in bounded steps between which the office answers
+   * other requests.
+   */
+  forReportPage(
+    from: number,
+    to: number,
+    after: { start: number; id: string } | null,
+    limit: number,
+    slotMinutes: (serviceId: string) => number | null,
+  ): ReportAppointment[] {
+    return this.reportRows(from, to, after, limit, slotMinutes);
+  }
+
+  private reportRows(
+    from: number,
+    to: number,
+    after: { start: number; id: string } | null,
+    limit: number,
+    slotMinutes: (serviceId: string) => number | null,
+  ): ReportAppointment[] {
     return this.sql
       .exec<
         Pick<
@@ -427,9 +452,14 @@ export class AppointmentsTable {
         >
       >(
         `SELECT id, service_id, start, status, channel, created_at, checked_in_at, cancelled_at, missed_at, ticket_id
-         FROM appointments WHERE start >= ? AND start < ? ORDER BY start, id`,
+         FROM appointments WHERE start >= ? AND start < ? AND (start > ? OR (start = ? AND id > ?))
+         ORDER BY start, id LIMIT ?`,
         from,
         to,
+        after?.start ?? from - 1,
+        after?.start ?? from - 1,
+        after?.id ?? "",
+        limit,
       )
       .toArray()
       .map((row) => ({

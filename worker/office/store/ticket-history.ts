@@ -19,6 +19,25 @@ export class TicketHistory {
     return this.tickets.between(from, to);
   }
 
+  /** The first day after `after` (or from `from`) up to `to` with tickets: an export's next page. */
+  nextDayWithTickets(after: string | null, from: string, to: string): string | null {
+    return this.tickets.nextDayWithTickets(after, from, to);
+  }
+
+  /** At most `limit` tickets of `day` after `after` (issue time, then id): a page of an export. */
+  pageOfDay(
+    day: string,
+    after: { issuedAt: number; id: string } | null,
+    limit: number,
+  ): ReportTicket[] {
+    return this.tickets.pageOfDay(day, after, limit);
+  }
+
+  /** One ticket as the reports read it (an appointment's, for the appointments export). */
+  ticketById(ticketId: string): ReportTicket | null {
+    return this.tickets.reportTicketById(ticketId);
+  }
+
   /**
    * The same tickets for a report, fast: days before `today` come packed from
    * the day archive (one row a day, filled for any day missing), today from
@@ -79,6 +98,26 @@ export class TicketHistory {
       clerkName,
       at,
     );
+  }
+
+  /**
+   * Forgets who called the tickets of days before `beforeDay` (at most `limit`
+   * tickets), in the table and in those days' packed rows; answers how many.
+   */
+  forgetClerksBefore(beforeDay: string, limit: number): number {
+    const { count, days } = this.tickets.forgetClerksBefore(beforeDay, limit);
+    for (const day of days) {
+      const archived = this.sql
+        .exec(`SELECT 1 FROM day_archive WHERE day = ?`, day)
+        .toArray().length;
+      if (archived > 0) this.archiveDay(day);
+    }
+    return count;
+  }
+
+  /** Forgets who worked a counter last, once that is older than `before`. */
+  forgetCounterStaffBefore(before: number): void {
+    this.sql.exec(`DELETE FROM counter_staff WHERE at < ?`, before);
   }
 
   /** The person who last worked each counter, and when. */

@@ -175,6 +175,37 @@ export class TicketsTable {
     return cursor.rowsWritten > 0;
   }
 
+  // ── Retention (worker/office/office-retention.ts) ───────────────────────
+  /**
+   * Tracking tokens of days before `beforeDay`, at most `limit`, replaced by
+   * "erased:" and the ticket's id: unique as the column wants, and never a
+   * token (a token has no colon), so the link stops working. Answers how many.
+   */
+  eraseTokensBefore(beforeDay: string, limit: number): number {
+    return this.sql
+      .exec(
+        `UPDATE tickets SET token = 'erased:' || id WHERE id IN
+           (SELECT id FROM tickets WHERE day < ? AND token NOT LIKE 'erased:%' LIMIT ?) RETURNING id`,
+        beforeDay,
+        limit,
+      )
+      .toArray().length;
+  }
+
+  /** Forgets who called the tickets of days before `beforeDay`, at most `limit`; answers their days. */
+  forgetClerksBefore(beforeDay: string, limit: number): { count: number; days: string[] } {
+    const days = this.sql
+      .exec<{ day: string }>(
+        `UPDATE tickets SET clerk_id = NULL, clerk_name = NULL WHERE id IN
+           (SELECT id FROM tickets WHERE day < ? AND clerk_id IS NOT NULL LIMIT ?) RETURNING day`,
+        beforeDay,
+        limit,
+      )
+      .toArray()
+      .map((row) => row.day);
+    return { count: days.length, days: [...new Set(days)] };
+  }
+
   // ── Reads ───────────────────────────────────────────────────────────────
   /** The live queue's tickets, for loading the state. */
   active(): Ticket[] {
@@ -206,6 +237,55 @@ export class TicketsTable {
       to,
     );
     for (const row of rows) yield toReportTicket(row);
+  }
+
+  /**
+   * The first day after `after` (or from `from`, when null) up to `to` that has tickets:
+   * one step of an export that reads a day at a time (an index seek, however long the range).
+   */
+  nextDayWithTickets(after: string | null, from: string, to: string): string | null {
+    return (
+      this.sql
+        .exec<{ day: string }>(
+          `SELECT day FROM tickets WHERE day > ? AND day >= ? AND day <= ? ORDER BY day LIMIT 1`,
+          after ?? "",
+          from,
+          to,
+        )
+        .toArray()[0]?.day ?? null
+    );
+  }
+
+  /**
+   * At most `limit` tickets of one day after the ticket `after` (by issue time, then id),
+   * as the reports read them: a page of an export, bounded however many tickets a day holds.
+   */
+  pageOfDay(
+    day: string,
+    after: { issuedAt: number; id: string } | null,
+    limit: number,
+  ): ReportTicket[] {
+    return this.sql
+      .exec<ReportRow>(
+        `SELECT ${REPORT_COLUMNS} FROM tickets
+         WHERE day = ? AND (issued_at > ? OR (issued_at = ? AND id > ?))
+         ORDER BY issued_at, id LIMIT ?`,
+        day,
+        after?.issuedAt ?? Number.MIN_SAFE_INTEGER,
+        after?.issuedAt ?? Number.MIN_SAFE_INTEGER,
+        after?.id ?? "",
+        limit,
+      )
+      .toArray()
+      .map(toReportTicket);
+  }
+
+  /** The ticket with this id as the reports read it. */
+  reportTicketById(ticketId: string): ReportTicket | null {
+    const row = this.sql
+      .exec<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM tickets WHERE id = ?`, ticketId)
+      .toArray()[0];
+    return row ? toReportTicket(row) : null;
   }
 
   /** The days in from..to that have tickets. */

@@ -109,4 +109,25 @@ export const DIRECTORY_MIGRATIONS: Migration[] = [
       `CREATE INDEX password_check_failures_by_account ON password_check_failures (account_id, at)`,
     ],
   },
+  {
+    name: "003-retention",
+    statements: [
+      // Personal data has an end (issue 13, point 9): where each retention task of the
+      // Directory's alarm got to (worker/storage/retention.ts).
+      // (Sessions need no index for it: they last at most 12 hours, so the table stays small.)
+      `CREATE TABLE retention_progress (task TEXT PRIMARY KEY, through TEXT NOT NULL)`,
+    ],
+  },
+  {
+    name: "004-sign-in-writes",
+    statements: [
+      // Issue 13, point 3: every sign-in deletes the attempts older than a day, which
+      // scanned the whole table without an index on the time.
+      `CREATE INDEX login_attempts_by_time ON login_attempts (at)`,
+      `CREATE INDEX password_check_failures_by_time ON password_check_failures (at)`,
+      // A throttled sign-in is recorded once per window and limit, not once per try.
+      `CREATE TABLE login_throttles (key TEXT PRIMARY KEY, until INTEGER NOT NULL)`,
+      `CREATE INDEX login_throttles_by_end ON login_throttles (until)`,
+    ],
+  },
 ];

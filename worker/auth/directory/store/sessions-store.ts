@@ -57,4 +57,20 @@ export class SessionsStore {
   deleteAllOf(accountId: string): void {
     this.sql.exec(`DELETE FROM sessions WHERE account_id = ?`, accountId);
   }
+
+  /**
+   * Deletes sessions that have ended (past their end, or unused since
+   * `idleSince`), at most `limit`; answers how many.
+   */
+  deleteEnded(now: number, idleSince: number, limit: number): number {
+    return this.sql
+      .exec(
+        `DELETE FROM sessions WHERE token_hash IN
+           (SELECT token_hash FROM sessions WHERE expires_at <= ? OR last_seen_at <= ? LIMIT ?) RETURNING id`,
+        now,
+        idleSince,
+        limit,
+      )
+      .toArray().length;
+  }
 }

@@ -86,6 +86,21 @@ export class SignInLimitsStore {
     this.sql.exec(`DELETE FROM login_attempts WHERE at < ?`, at);
   }
 
+  // ── Throttled sign-ins, recorded once per window ───────────────────────
+  /** Notes a throttle under `key` until `until`, unless one is noted already: answers whether it was new. */
+  recordThrottle(key: string, now: number, until: number): boolean {
+    const noted = this.sql
+      .exec<{ until: number }>(`SELECT until FROM login_throttles WHERE key = ?`, key)
+      .toArray()[0];
+    if (noted && noted.until > now) return false;
+    this.sql.exec(`INSERT OR REPLACE INTO login_throttles (key, until) VALUES (?, ?)`, key, until);
+    return true;
+  }
+
+  deleteThrottlesUntil(at: number): void {
+    this.sql.exec(`DELETE FROM login_throttles WHERE until <= ?`, at);
+  }
+
   // ── Known places ───────────────────────────────────────────────────────
   /** Has the account signed in from the browser holding this place cookie (its digest) since `since`? */
   signedInAt(accountId: string, placeHash: string, since: number): boolean {
@@ -167,6 +182,50 @@ export class SignInLimitsStore {
       failure.office,
       failure.address,
     );
+  }
+
+  // ── Retention (worker/auth/directory/directory-retention.ts) ────────────
+  /** Deletes sign-in attempts older than `before`, oldest first, at most `limit`; answers how many. */
+  forgetLoginsBefore(before: number, limit: number): number {
+    return this.deleted(
+      `DELETE FROM login_attempts WHERE id IN
+         (SELECT id FROM login_attempts WHERE at < ? ORDER BY id LIMIT ?) RETURNING id`,
+      before,
+      limit,
+    );
+  }
+
+  forgetPairingFailuresBefore(before: number, limit: number): number {
+    return this.deleted(
+      `DELETE FROM pairing_failures WHERE id IN
+         (SELECT id FROM pairing_failures WHERE at < ? ORDER BY id LIMIT ?) RETURNING id`,
+      before,
+      limit,
+    );
+  }
+
+  /** Forgets the places (browsers) an account has not signed in from since `before`. */
+  forgetPlacesBefore(before: number, limit: number): number {
+    return this.deleted(
+      `DELETE FROM known_places WHERE rowid IN
+         (SELECT rowid FROM known_places WHERE last_success_at < ? LIMIT ?) RETURNING 1`,
+      before,
+      limit,
+    );
+  }
+
+  /** Forgets wrong current passwords older than `before`. */
+  forgetPasswordChecksBefore(before: number, limit: number): number {
+    return this.deleted(
+      `DELETE FROM password_check_failures WHERE id IN
+         (SELECT id FROM password_check_failures WHERE at < ? ORDER BY id LIMIT ?) RETURNING id`,
+      before,
+      limit,
+    );
+  }
+
+  private deleted(query: string, ...bindings: SqlStorageValue[]): number {
+    return this.sql.exec(query, ...bindings).toArray().length;
   }
 
   private times(query: string, ...bindings: SqlStorageValue[]): number[] {

@@ -1,0 +1,58 @@
+import { addDays } from "../../shared/protocol/wall-time";
+import { trimAuditLog } from "../storage/audit-log";
+import {
+  DAY_MS,
+  RETENTION_BATCH,
+  type RetentionPeriods,
+  RetentionProgress,
+} from "../storage/retention";
+import type { IdempotencyRecords } from "./store/idempotency";
+import type { TicketHistory } from "./store/ticket-history";
+import type { TicketsTable } from "./store/tickets-table";
+
+/** What an office's retention reaches: its SQL and the stores that own the rows it trims. */
+export interface OfficeRetentionParts {
+  sql: SqlStorage;
+  tickets: TicketsTable;
+  history: TicketHistory;
+  idempotency: IdempotencyRecords;
+}
+
+/*
+ * What the office's one alarm deletes or cuts when its time is up (issue 13,
+ * point 9; README "Personal data"), judged from the rows each time: the
+ * audit log after `auditDays` (its addresses cut to their network after
+ * `auditAddressDays`), tickets' tracking tokens `ticketTokenDays` after their
+ * day, who called each ticket after `clerkFiguresDays`, recorded answers
+ * after a day. Each kind at most RETENTION_BATCH rows a run; `more` says the
+ * alarm should come back soon rather than at midnight. Appointments' personal
+ * data has its own rule (appointment-upkeep.ts). Safe to run twice.
+ */
+export function runOfficeRetention(
+  parts: OfficeRetentionParts,
+  periods: RetentionPeriods,
+  today: string,
+  now: number,
+): { more: boolean } {
+  const audit = trimAuditLog(
+    parts.sql,
+    new RetentionProgress(parts.sql),
+    {
+      keepBefore: now - periods.auditDays * DAY_MS,
+      addressesBefore: now - periods.auditAddressDays * DAY_MS,
+    },
+    RETENTION_BATCH,
+  );
+  const tokens = parts.tickets.eraseTokensBefore(
+    addDays(today, -periods.ticketTokenDays),
+    RETENTION_BATCH,
+  );
+  const clerks = parts.history.forgetClerksBefore(
+    addDays(today, -periods.clerkFiguresDays),
+    RETENTION_BATCH,
+  );
+  // Who works a desk now stays on the dashboard through the day, whatever the period.
+  parts.history.forgetCounterStaffBefore(now - Math.max(periods.clerkFiguresDays, 1) * DAY_MS);
+  parts.idempotency.forgetBefore(now - DAY_MS);
+  return { more: audit.more || tokens === RETENTION_BATCH || clerks === RETENTION_BATCH };
+}
