@@ -1,11 +1,6 @@
 import { addDays } from "../../shared/protocol/wall-time";
-import { trimAuditLog } from "../storage/audit-log";
-import {
-  DAY_MS,
-  RETENTION_BATCH,
-  type RetentionPeriods,
-  RetentionProgress,
-} from "../storage/retention";
+import { trimAuditByPeriods } from "../storage/audit-log";
+import { DAY_MS, RETENTION_BATCH, type RetentionPeriods } from "../storage/retention";
 import type { IdempotencyRecords } from "./store/idempotency";
 import type { TicketHistory } from "./store/ticket-history";
 import type { TicketsTable } from "./store/tickets-table";
@@ -34,15 +29,7 @@ export function runOfficeRetention(
   today: string,
   now: number,
 ): { more: boolean } {
-  const audit = trimAuditLog(
-    parts.sql,
-    new RetentionProgress(parts.sql),
-    {
-      keepBefore: now - periods.auditDays * DAY_MS,
-      addressesBefore: now - periods.auditAddressDays * DAY_MS,
-    },
-    RETENTION_BATCH,
-  );
+  const audit = trimAuditByPeriods(parts.sql, periods, now);
   const tokens = parts.tickets.eraseTokensBefore(
     addDays(today, -periods.ticketTokenDays),
     RETENTION_BATCH,

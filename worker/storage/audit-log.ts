@@ -1,5 +1,5 @@
 import type { Actor, AuditEntry } from "../../shared/protocol/auth";
-import type { RetentionProgress } from "./retention";
+import { DAY_MS, RETENTION_BATCH, type RetentionPeriods, RetentionProgress } from "./retention";
 
 /**
  * Who did which staff action when, in an object's own storage: each office
@@ -114,4 +114,21 @@ function expandIPv6(address: string): string[] | null {
   const groups = [...head, ...Array<string>(missing).fill("0"), ...tail];
   if (groups.some((group) => !/^[0-9a-f]{1,4}$/.test(group))) return null;
   return groups.map((group) => group.replace(/^0+(?=.)/, ""));
+}
+
+/** The audit log's retention by an installation's periods as of `now`: what both objects' alarms run. */
+export function trimAuditByPeriods(
+  sql: SqlStorage,
+  periods: RetentionPeriods,
+  now: number,
+): { more: boolean } {
+  return trimAuditLog(
+    sql,
+    new RetentionProgress(sql),
+    {
+      keepBefore: now - periods.auditDays * DAY_MS,
+      addressesBefore: now - periods.auditAddressDays * DAY_MS,
+    },
+    RETENTION_BATCH,
+  );
 }

@@ -1,10 +1,5 @@
-import { trimAuditLog } from "../../storage/audit-log";
-import {
-  DAY_MS,
-  RETENTION_BATCH,
-  type RetentionPeriods,
-  RetentionProgress,
-} from "../../storage/retention";
+import { trimAuditByPeriods } from "../../storage/audit-log";
+import { RETENTION_BATCH, type RetentionPeriods } from "../../storage/retention";
 import { SESSION_IDLE_MS } from "./sessions";
 import type { SignInLimits } from "./sign-in-limits";
 import type { DirectoryStore } from "./store/directory-store";
@@ -26,15 +21,7 @@ export function runDirectoryRetention(
   periods: RetentionPeriods,
   now: number,
 ): { more: boolean } {
-  const audit = trimAuditLog(
-    parts.sql,
-    new RetentionProgress(parts.sql),
-    {
-      keepBefore: now - periods.auditDays * DAY_MS,
-      addressesBefore: now - periods.auditAddressDays * DAY_MS,
-    },
-    RETENTION_BATCH,
-  );
+  const audit = trimAuditByPeriods(parts.sql, periods, now);
   const sessions = parts.store.sessions.deleteEnded(now, now - SESSION_IDLE_MS, RETENTION_BATCH);
   const limits = parts.limits.forgetExpired(now, RETENTION_BATCH);
   parts.store.pairingCodes.deleteExpiredBefore(now);
