@@ -187,38 +187,33 @@ export class SignInLimitsStore {
   // ── Retention (worker/auth/directory/directory-retention.ts) ────────────
   /** Deletes sign-in attempts older than `before`, oldest first, at most `limit`; answers how many. */
   forgetLoginsBefore(before: number, limit: number): number {
-    return this.deleted(
-      `DELETE FROM login_attempts WHERE id IN
-         (SELECT id FROM login_attempts WHERE at < ? ORDER BY id LIMIT ?) RETURNING id`,
-      before,
-      limit,
-    );
+    return this.forgetBatch("login_attempts", "at", before, limit);
   }
 
   forgetPairingFailuresBefore(before: number, limit: number): number {
-    return this.deleted(
-      `DELETE FROM pairing_failures WHERE id IN
-         (SELECT id FROM pairing_failures WHERE at < ? ORDER BY id LIMIT ?) RETURNING id`,
-      before,
-      limit,
-    );
+    return this.forgetBatch("pairing_failures", "at", before, limit);
   }
 
   /** Forgets the places (browsers) an account has not signed in from since `before`. */
   forgetPlacesBefore(before: number, limit: number): number {
-    return this.deleted(
-      `DELETE FROM known_places WHERE rowid IN
-         (SELECT rowid FROM known_places WHERE last_success_at < ? LIMIT ?) RETURNING 1`,
-      before,
-      limit,
-    );
+    return this.forgetBatch("known_places", "last_success_at", before, limit);
   }
 
   /** Forgets wrong current passwords older than `before`. */
   forgetPasswordChecksBefore(before: number, limit: number): number {
+    return this.forgetBatch("password_check_failures", "at", before, limit);
+  }
+
+  /** Deletes at most `limit` rows of `table` whose `column` is before `before`; answers how many. */
+  private forgetBatch(
+    table: "login_attempts" | "pairing_failures" | "known_places" | "password_check_failures",
+    column: "at" | "last_success_at",
+    before: number,
+    limit: number,
+  ): number {
     return this.deleted(
-      `DELETE FROM password_check_failures WHERE id IN
-         (SELECT id FROM password_check_failures WHERE at < ? ORDER BY id LIMIT ?) RETURNING id`,
+      `DELETE FROM ${table} WHERE rowid IN
+         (SELECT rowid FROM ${table} WHERE ${column} < ? ORDER BY rowid LIMIT ?) RETURNING 1`,
       before,
       limit,
     );
