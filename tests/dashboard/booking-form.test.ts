@@ -5,16 +5,18 @@ import {
   addBookingWindow,
   bookingOf,
   changeBookingWindow,
-  draftOf,
-  issueKind,
-  issuesAt,
-  issuesFromAnswer,
   removeBookingException,
   removeBookingWindow,
   setBookingEnabled,
   setServiceMode,
   updateBooking,
   updateCheckIn,
+} from "../../dashboard/model/booking-form";
+import {
+  draftOf,
+  issueKind,
+  issuesAt,
+  issuesFromAnswer,
   validateDraft,
 } from "../../dashboard/model/config-form";
 import { createSetupModel } from "../../dashboard/model/setup-model";

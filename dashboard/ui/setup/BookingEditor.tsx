@@ -7,18 +7,16 @@ import {
   addBookingWindow,
   type BookingPatch,
   bookingOf,
-  type ConfigDraft,
   changeBookingWindow,
-  numberInput,
   removeBookingException,
   removeBookingWindow,
   setBookingEnabled,
   updateBooking,
   updateCheckIn,
-  WEEKDAYS,
   type WindowsAt,
   windowsPath,
-} from "../../model/config-form";
+} from "../../model/booking-form";
+import { type ConfigDraft, numberInput, WEEKDAYS } from "../../model/config-form";
 import { formatDay } from "../../model/format";
 import type { SetupModel } from "../../model/setup-model";
 import { Field, FieldError, invalidProps } from "./fields";

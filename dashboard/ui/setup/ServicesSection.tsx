@@ -1,11 +1,11 @@
 import { format } from "../../../shared/i18n";
 import { SERVICE_MODES, type ServiceMode } from "../../../shared/protocol/booking";
+import { setServiceMode } from "../../model/booking-form";
 import {
   addService,
   hasIssuesUnder,
   numberInput,
   removeService,
-  setServiceMode,
   setServiceName,
   updateService,
 } from "../../model/config-form";
