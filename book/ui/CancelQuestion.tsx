@@ -1,4 +1,5 @@
 import { format } from "../../shared/i18n";
+import { ConfirmChoice } from "../../shared/ui/ConfirmChoice";
 import type { ManagePageModel } from "../model/manage-page-model";
 import { whenText } from "./booking-when";
 import { RefusalNote } from "./RefusalNote";
@@ -14,26 +15,15 @@ export function CancelQuestion({ model }: { model: ManagePageModel }) {
     <section class="card" aria-labelledby="step-title" data-testid="cancel-question">
       <StepHeading takeFocus>{format(g.cancelQuestion, { when: whenText(model) })}</StepHeading>
       <RefusalNote text={refusal ? m.refusals[refusal] : null} />
-      <div class="actions">
-        <button
-          type="button"
-          class="button button--danger"
-          data-testid="cancel-confirm"
-          disabled={sending}
-          onClick={() => void model.confirmCancel()}
-        >
-          {sending ? g.cancelling : g.cancelYes}
-        </button>
-        <button
-          type="button"
-          class="button button--primary"
-          data-testid="cancel-keep"
-          disabled={sending}
-          onClick={model.keepBooking}
-        >
-          {g.cancelNo}
-        </button>
-      </div>
+      <ConfirmChoice
+        rowClass="actions"
+        sending={sending}
+        yes={g.cancelYes}
+        working={g.cancelling}
+        no={g.cancelNo}
+        onYes={() => void model.confirmCancel()}
+        onNo={model.keepBooking}
+      />
     </section>
   );
 }

@@ -160,6 +160,8 @@ describe("Booking an appointment on a phone", () => {
     await screenshot(page, "book-manage-phone");
 
     await page.click(testId("cancel"));
+    await page.locator(testId("cancel-question")).waitFor();
+    await screenshot(page, "book-cancel-question-phone");
     await page.click(testId("cancel-confirm"));
     await waitForText(page, testId("booking-status"), "Annullato");
     await expectAccessible(page, "manage: cancelled");

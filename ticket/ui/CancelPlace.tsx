@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { format } from "../../shared/i18n";
 import type { TicketView } from "../../shared/protocol/api";
+import { ConfirmChoice } from "../../shared/ui/ConfirmChoice";
 import type { TicketPageModel } from "../model/ticket-page-model";
 
 /** "Give up my place", with a confirmation step: a cancelled ticket cannot be restored. */
@@ -37,26 +38,15 @@ export function CancelPlace({ model, ticket }: { model: TicketPageModel; ticket:
           {m.failed}
         </p>
       )}
-      <div class="confirm__actions">
-        <button
-          type="button"
-          class="button button--danger"
-          data-testid="cancel-confirm"
-          disabled={sending}
-          onClick={() => void model.confirmCancel()}
-        >
-          {sending ? m.working : m.yes}
-        </button>
-        <button
-          type="button"
-          class="button button--primary"
-          data-testid="cancel-keep"
-          disabled={sending}
-          onClick={model.keepPlace}
-        >
-          {m.no}
-        </button>
-      </div>
+      <ConfirmChoice
+        rowClass="confirm__actions"
+        sending={sending}
+        yes={m.yes}
+        working={m.working}
+        no={m.no}
+        onYes={() => void model.confirmCancel()}
+        onNo={model.keepPlace}
+      />
     </section>
   );
 }
