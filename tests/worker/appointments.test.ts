@@ -318,6 +318,43 @@ describe("Slots and booking", () => {
       ).status,
     ).toBe(201);
   });
+  it("The per-address limit counts an IPv6 address by its /64: a phone drawing new addresses from its block is one caller.", async () => {
+    const { officeId, days } = await bookingOffice();
+    const slots = await tomorrowSlots(officeId, days.tomorrow);
+    const from = (address: string) => ({
+      as: "anonymous" as const,
+      headers: { "cf-connecting-ip": address },
+    });
+    for (let i = 0; i < 5; i++)
+      expect(
+        (
+          await book(
+            officeId,
+            { serviceId: "permits", start: slots[1 + i]!.start },
+            from(`2001:db8:1:2::${i + 1}`),
+          )
+        ).status,
+      ).toBe(201);
+    expectError(
+      await book(
+        officeId,
+        { serviceId: "permits", start: slots[7]!.start },
+        from("2001:db8:1:2:abcd::9"),
+      ),
+      409,
+      "too_many_bookings",
+    );
+    // The next /64 is someone else.
+    expect(
+      (
+        await book(
+          officeId,
+          { serviceId: "permits", start: slots[7]!.start },
+          from("2001:db8:1:3::1"),
+        )
+      ).status,
+    ).toBe(201);
+  });
 });
 
 describe("Moving and cancelling", () => {

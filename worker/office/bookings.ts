@@ -16,6 +16,7 @@ import {
 import type { Actor } from "../../shared/protocol/auth";
 import type { OfficeConfig } from "../../shared/protocol/config";
 import { addDays } from "../../shared/protocol/wall-time";
+import { addressKey } from "../auth/address-key";
 import { randomToken } from "../auth/encoding";
 import { errorBody } from "../http/errors";
 import type { AuditLog } from "../storage/audit-log";
@@ -199,7 +200,8 @@ export class Bookings {
       );
     if (!staff) {
       const since = now - HOUR;
-      const address = caller.actor.address ?? "unknown";
+      // An IPv6 address counts by its /64, as every per-address limit does (address-key.ts).
+      const address = addressKey(caller.actor.address ?? "unknown");
       if (
         appointments.publicBookingsSince(since, address) >= BOOKING_LIMITS.perAddressPerHour ||
         appointments.publicBookingsSince(since, null) >= BOOKING_LIMITS.perOfficePerHour
@@ -226,7 +228,7 @@ export class Bookings {
         reason: booking.reason || null,
         lang: booking.lang ?? null,
         channel: staff ? "staff" : "public",
-        address: staff ? null : (caller.actor.address ?? null),
+        address: staff ? null : addressKey(caller.actor.address ?? "unknown"),
       },
       now,
     );
