@@ -17,6 +17,7 @@ import {
   getOffice,
   issueTicket,
   officeStub,
+  pairedDevice,
   signedIn,
   testOfficeConfig,
 } from "./helpers";
@@ -365,5 +366,29 @@ describe("The Directory's alarm keeps personal data only as long as its period",
     await runDurableObjectAlarm(directoryStub());
     await setDirectoryClock(Date.now());
     expect(await failures()).toBe(0);
+  });
+
+  it("A revoked device (its name and who paired it) is forgotten 12 months after its revocation; a device in use stays.", async () => {
+    const officeId = await createOffice();
+    const kept = await pairedDevice(officeId, "display");
+    const revoked = await pairedDevice(officeId, "kiosk");
+    expect((await api("DELETE", `/offices/${officeId}/devices/${revoked.deviceId}`)).status).toBe(
+      200,
+    );
+    const rows = () =>
+      inDirectory((sql) =>
+        sql
+          .exec<{ id: string }>(`SELECT id FROM devices WHERE office = ? ORDER BY id`, officeId)
+          .toArray()
+          .map((row) => row.id),
+      );
+    expect(await rows()).toEqual([kept.deviceId, revoked.deviceId].sort());
+    await setDirectoryClock(Date.now() + 300 * DAY);
+    await runDurableObjectAlarm(directoryStub());
+    expect(await rows()).toHaveLength(2);
+    await setDirectoryClock(Date.now() + 366 * DAY);
+    await runDurableObjectAlarm(directoryStub());
+    await setDirectoryClock(Date.now());
+    expect(await rows()).toEqual([kept.deviceId]);
   });
 });

@@ -10,7 +10,10 @@ export interface DeviceRow extends Record<string, SqlStorageValue> {
   revoked_at: number | null;
 }
 
-/** Paired kiosks and displays; a revoked one keeps its row (the list shows it) but no longer signs in. */
+/**
+ * Paired kiosks and displays; a revoked one keeps its row (the list shows it) but no longer
+ * signs in, until the Directory's alarm forgets it with the audit log's period.
+ */
 export class DevicesStore {
   constructor(private readonly sql: SqlStorage) {}
 
@@ -84,5 +87,15 @@ export class DevicesStore {
 
   setRevoked(id: string, at: number): void {
     this.sql.exec(`UPDATE devices SET revoked_at = ? WHERE id = ?`, at, id);
+  }
+
+  /** Forgets up to `limit` devices revoked before `before`; returns how many went. */
+  deleteRevokedBefore(before: number, limit: number): number {
+    return this.sql.exec(
+      `DELETE FROM devices WHERE id IN
+         (SELECT id FROM devices WHERE revoked_at IS NOT NULL AND revoked_at < ? LIMIT ?)`,
+      before,
+      limit,
+    ).rowsWritten;
   }
 }
