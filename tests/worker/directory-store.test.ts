@@ -157,8 +157,11 @@ describe("The Directory's store", () => {
         address: "10.0.0.1",
         place: "desk",
       });
-      signInLimits.deleteLoginsBefore(35);
+      // Oldest first, at most the batch asked for.
+      expect(signInLimits.forgetLoginsBefore(35, 2)).toBe(2);
       expect(signInLimits.failedLoginsFromAddress("10.0.0.1", 0)).toEqual([40]);
+      expect(signInLimits.forgetLoginsBefore(35, 2)).toBe(1);
+      expect(signInLimits.failedLoginsForAccountFromAddress("mrossi", "10.0.0.2", 0)).toEqual([]);
     });
   });
 

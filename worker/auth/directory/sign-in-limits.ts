@@ -62,13 +62,6 @@ export class SignInLimits {
     return { decision, knownPlace };
   }
 
-  /** Forgets attempts too old to count for any limit, and throttles that have ended. */
-  forgetOldLogins(now: number): void {
-    this.store.deleteLoginsBefore(now - KEEP_LOGIN_ATTEMPTS_MS);
-    this.store.deleteThrottlesUntil(now);
-    this.store.deletePasswordChecksBefore(now - KEEP_LOGIN_ATTEMPTS_MS);
-  }
-
   /**
    * The Directory's alarm: forgets attempts, wrong current passwords and wrong
    * pairing codes older than a day, and places (browsers) no longer known,
@@ -81,6 +74,7 @@ export class SignInLimits {
       this.store.forgetPairingFailuresBefore(now - KEEP_LOGIN_ATTEMPTS_MS, limit),
       this.store.forgetPlacesBefore(now - KNOWN_PLACE_MS, limit),
       this.store.forgetPasswordChecksBefore(now - KEEP_LOGIN_ATTEMPTS_MS, limit),
+      this.store.forgetThrottlesUntil(now, limit),
     ];
     return { more: counts.some((count) => count === limit) };
   }

@@ -55,7 +55,6 @@ export class SignIn {
         );
       return { status: "throttled", retryAfterMs: decision.retryAfterMs };
     }
-    this.limits.forgetOldLogins(now);
     const attemptId = this.limits.recordLoginAttempt({
       at: now,
       address,

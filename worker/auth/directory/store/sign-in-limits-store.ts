@@ -82,10 +82,6 @@ export class SignInLimitsStore {
     this.sql.exec(`UPDATE login_attempts SET failed = 0 WHERE id = ?`, id);
   }
 
-  deleteLoginsBefore(at: number): void {
-    this.sql.exec(`DELETE FROM login_attempts WHERE at < ?`, at);
-  }
-
   // ── Throttled sign-ins, recorded once per window ───────────────────────
   /** Notes a throttle under `key` until `until`, unless one is noted already: answers whether it was new. */
   recordThrottle(key: string, now: number, until: number): boolean {
@@ -95,10 +91,6 @@ export class SignInLimitsStore {
     if (noted && noted.until > now) return false;
     this.sql.exec(`INSERT OR REPLACE INTO login_throttles (key, until) VALUES (?, ?)`, key, until);
     return true;
-  }
-
-  deleteThrottlesUntil(at: number): void {
-    this.sql.exec(`DELETE FROM login_throttles WHERE until <= ?`, at);
   }
 
   // ── Known places ───────────────────────────────────────────────────────
@@ -154,10 +146,6 @@ export class SignInLimitsStore {
     );
   }
 
-  deletePasswordChecksBefore(at: number): void {
-    this.sql.exec(`DELETE FROM password_check_failures WHERE at < ?`, at);
-  }
-
   // ── Wrong pairing codes ────────────────────────────────────────────────
   pairingFailuresInOffice(office: string, since: number): number[] {
     return this.times(
@@ -204,10 +192,20 @@ export class SignInLimitsStore {
     return this.forgetBatch("password_check_failures", "at", before, limit);
   }
 
+  /** Forgets throttle notes whose window ended by `at` (a later one is noted afresh). */
+  forgetThrottlesUntil(at: number, limit: number): number {
+    return this.forgetBatch("login_throttles", "until", at + 1, limit);
+  }
+
   /** Deletes at most `limit` rows of `table` whose `column` is before `before`; answers how many. */
   private forgetBatch(
-    table: "login_attempts" | "pairing_failures" | "known_places" | "password_check_failures",
-    column: "at" | "last_success_at",
+    table:
+      | "login_attempts"
+      | "pairing_failures"
+      | "known_places"
+      | "password_check_failures"
+      | "login_throttles",
+    column: "at" | "last_success_at" | "until",
     before: number,
     limit: number,
   ): number {
