@@ -44,12 +44,16 @@ export interface BackupManifest {
 /** SQLite's companions of a database file: never copied (VACUUM INTO folds the WAL in). */
 const SQLITE_COMPANION = /\.sqlite-(wal|shm|journal)$/;
 
+/** What `npm run serve` rewrites at each start (the bundled code and workerd's config): not state. */
+const REWRITTEN_AT_START = new Set(["run"]);
+
 /** Every regular file under `dir`, relative, sorted: the SQLite files and the rest. */
 function filesUnder(dir: string): string[] {
   const found: string[] = [];
   const walk = (at: string) => {
     for (const entry of readdirSync(at, { withFileTypes: true })) {
       const path = join(at, entry.name);
+      if (entry.isDirectory() && at === dir && REWRITTEN_AT_START.has(entry.name)) continue;
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile() && !SQLITE_COMPANION.test(entry.name))
         found.push(relative(dir, path));

@@ -50,6 +50,9 @@ function newStateDir(): { stateDir: string; office: string; directory: string } 
     db.close();
   }
   writeFileSync(join(stateDir, "turno-state.json"), '{"schema":1}\n');
+  // What serve rewrites at each start: not state, not backed up.
+  mkdirSync(join(stateDir, "run"));
+  writeFileSync(join(stateDir, "run", "workerd.capnp"), "# rewritten at each start\n");
   return { stateDir, office, directory };
 }
 
