@@ -57,7 +57,8 @@ export function TicketScreen({ model, ticket }: { model: KioskModel; ticket: Iss
           <span class="ticket__service-icon">
             <ServiceIcon serviceId={body.ticket.serviceId} />
           </span>
-          {serviceName(ticket.service, lang)}
+          {/* Its own element, not bare text: engines without flex gap space it by its margins (old-engines.css). */}
+          <span class="ticket__service-name">{serviceName(ticket.service, lang)}</span>
           {body.ticket.priority && <span class="tag tag--priority">{m.priority}</span>}
           {appointmentTime && (
             <span class="tag tag--appointment" data-testid="ticket-appointment">

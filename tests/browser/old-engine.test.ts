@@ -19,6 +19,7 @@ import { api, counterAction, createTestOffice, issueTicket } from "./office-api"
 import { freshLogFile, removeDir, startServer, type TurnoServer, tempDir } from "./server";
 import { pairedAppUrl } from "./sign-in";
 import { SPEECH_RECORDER } from "./speech-recorder";
+import { TICKET_LAYOUT, type TicketLayout } from "./ticket-layout";
 
 /** Its own server: the shared one listens on 127.0.0.1 only. */
 const PORT = SHARED_PORT + 2;
@@ -46,6 +47,35 @@ afterAll(async () => {
   await server?.stop();
   removeDir(stateDir);
 });
+
+/**
+ * The ticket screen as on current engines (tests/browser/kiosk-day.test.ts's screenshots):
+ * one screen, no scrolling, its parts neither touching nor far apart. Without flex `gap`
+ * and `:where()`, a 300 px band followed the number, icons touched their words and Done
+ * ended below the screen.
+ */
+function expectTicketOnOneScreen(layout: TicketLayout): void {
+  const figures = JSON.stringify(layout);
+  expect(layout.pageHeight, `the page does not scroll: ${figures}`).toBeLessThanOrEqual(
+    layout.viewportHeight,
+  );
+  expect(layout.doneBottom, `Done is on the screen: ${figures}`).toBeLessThanOrEqual(
+    layout.viewportHeight,
+  );
+  expect(layout.codeToService, `the service just below the number: ${figures}`).toBeLessThanOrEqual(
+    48,
+  );
+  for (const gap of [
+    "codeToService",
+    "serviceIconToName",
+    "whereIconToText",
+    "qrToCaption",
+    "printToDone",
+    "factToFact",
+  ] as const) {
+    expect(layout[gap], `${gap} at least 8 px: ${figures}`).toBeGreaterThanOrEqual(8);
+  }
+}
 
 const shot = (page: OldPage, name: string) => page.screenshot(join(SCREENSHOT_DIR, `${name}.png`));
 const testId = (id: string) => `[data-testid="${id}"]`;
@@ -85,7 +115,7 @@ describe(`Chromium ${CHROMIUM_64_VERSION} at http://127.0.0.2`, () => {
     expect(display.errors, "no uncaught error, no CSP violation").toEqual([]);
   });
 
-  it("The kiosk pairs with a typed code, and a tap on a service issues a ticket with its code and QR code.", {
+  it("The kiosk pairs with a typed code, and a tap on a service issues a ticket with its code and QR code, on one 1080×1920 screen spaced as on current engines.", {
     timeout: 90_000,
   }, async () => {
     const kiosk = await browser.newPage(SCREENS.kiosk.viewport);
@@ -126,6 +156,26 @@ describe(`Chromium ${CHROMIUM_64_VERSION} at http://127.0.0.2`, () => {
     expect(qr.url).toMatch(new RegExp(`/t/${officeId}/[^/]+$`));
     expect(qr.width, "the QR code is drawn").toBeGreaterThan(80);
     await shot(kiosk, "old-engine-kiosk-ticket");
+    expectTicketOnOneScreen(await kiosk.evaluate<TicketLayout>(TICKET_LAYOUT));
+    expect(kiosk.errors, "no uncaught error, no CSP violation").toEqual([]);
+  });
+
+  it("On a landscape tablet (1280×800) the ticket screen fits too, spaced as on current engines.", {
+    timeout: 60_000,
+  }, async () => {
+    const kiosk = await browser.newPage({ width: 1280, height: 800 });
+    await kiosk.goto(await pairedAppUrl(server.baseUrl, officeId, "kiosk"));
+    await kiosk.waitFor(
+      `document.querySelector('${testId("service-anagrafe")}')`,
+      "the kiosk should show its services",
+    );
+    await kiosk.click(testId("service-anagrafe"));
+    await kiosk.waitFor(
+      `document.querySelector('${testId("ticket-code")}')`,
+      "the kiosk should show the new ticket",
+    );
+    await shot(kiosk, "old-engine-kiosk-ticket-landscape");
+    expectTicketOnOneScreen(await kiosk.evaluate<TicketLayout>(TICKET_LAYOUT));
     expect(kiosk.errors, "no uncaught error, no CSP violation").toEqual([]);
   });
 });
