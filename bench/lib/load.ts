@@ -307,9 +307,13 @@ export async function issueOverKioskSocket(
   };
 }
 
-/** Issues `count` tickets (sequentially, a few in flight) so counters have someone to call. */
-export async function fillQueue(base: string, office: string, count: number): Promise<void> {
+/**
+ * Issues `count` tickets (sequentially, a few in flight) so counters have someone to call.
+ * Gives their tracking tokens, which a phone follows its ticket with.
+ */
+export async function fillQueue(base: string, office: string, count: number): Promise<string[]> {
   const agent = newAgent(8);
+  const tokens: string[] = [];
   let next = 0;
   const worker = async () => {
     while (next < count) {
@@ -325,10 +329,12 @@ export async function fillQueue(base: string, office: string, count: number): Pr
       );
       if (answer.status !== 201)
         throw new Error(`filling the queue: ${answer.status} ${answer.body.slice(0, 200)}`);
+      tokens.push((JSON.parse(answer.body) as { token: string }).token);
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   agent.destroy();
+  return tokens;
 }
 
 // ── 2. Display sockets and call-to-display latency ────────────────────────
