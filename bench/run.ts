@@ -3,7 +3,9 @@
  * baseline (bench/baseline/server.ts), same load, same machine, loopback
  * only. Prints sustained ticket issues/s, call-to-display latency with 100
  * and 1,000 display sockets and server memory with 1,000 sockets, with
- * Turno/baseline ratios and PASS/FAIL against the targets, and writes
+ * Turno/baseline ratios and PASS/FAIL against the targets, then a year's
+ * report and CSV (reports.ts) and a call during a flood of phones' ticket
+ * sockets and a year's CSV export (flood.ts), and writes
  * bench/results/latest.json.
  *
  * Exit code: 0 whenever the harness ran (a missed target is reported, not
@@ -15,6 +17,14 @@
  *   BENCH_REF             measure a commit (e.g. HEAD) instead of the working tree
  *   BENCH_NICE            nice value for the bench and its servers (e.g. -5 on a
  *                         shared machine where other jobs compete for the cores)
+ *   BENCH_ONLY            run only these phases, comma-separated: issues, bookings,
+ *                         latency, reports, flood (e.g. BENCH_ONLY=flood); the
+ *                         baseline starts only for the first three
+ *   BENCH_FLOOD_PHONES, BENCH_FLOOD_TICKETS, BENCH_FLOOD_ADDRESSES (1,000 / 150 / 4):
+ *                         the flood's phones, the tickets they follow, the addresses
+ *                         they come from (0: all 127.0.0.1); BENCH_FLOOD_MESSAGES=0
+ *                         opens sockets without sending; BENCH_FLOOD_BYTES caps the
+ *                         flood's frame size (default: up to just over 16 KB)
  *   BENCH_WRANGLER_LOG_LEVEL, BENCH_WRANGLER_OBSERVABILITY: see below.
  */
 
