@@ -154,6 +154,8 @@ export async function exportYearCsv(
   timeoutMs = 120_000,
 ): Promise<{ ms: number; bytes: number }> {
   const agent = newAgent(1);
+  // httpJson's timeout is for a silent socket; a trickling export is cut off here, whole.
+  const deadline = setTimeout(() => agent.destroy(), timeoutMs);
   try {
     const t0 = performance.now();
     const csv = await httpJson(
@@ -168,6 +170,7 @@ export async function exportYearCsv(
     if (csv.status !== 200) throw new Error(`csv: ${csv.status} ${csv.body.slice(0, 300)}`);
     return { ms: performance.now() - t0, bytes: Buffer.byteLength(csv.body) };
   } finally {
+    clearTimeout(deadline);
     agent.destroy();
   }
 }
