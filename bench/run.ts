@@ -3,7 +3,9 @@
  * baseline (bench/baseline/server.ts), same load, same machine, loopback
  * only. Prints sustained ticket issues/s, call-to-display latency with 100
  * and 1,000 display sockets and server memory with 1,000 sockets, with
- * Turno/baseline ratios and PASS/FAIL against the targets, and writes
+ * Turno/baseline ratios and PASS/FAIL against the targets, then a year's
+ * report and CSV (reports.ts) and a call during a flood of phones' ticket
+ * sockets and a year's CSV export (flood.ts), and writes
  * bench/results/latest.json.
  *
  * Exit code: 0 whenever the harness ran (a missed target is reported, not
@@ -15,38 +17,43 @@
  *   BENCH_REF             measure a commit (e.g. HEAD) instead of the working tree
  *   BENCH_NICE            nice value for the bench and its servers (e.g. -5 on a
  *                         shared machine where other jobs compete for the cores)
+ *   BENCH_ONLY            run only these phases, comma-separated: issues, bookings,
+ *                         latency, reports, flood (e.g. BENCH_ONLY=flood); the
+ *                         baseline starts only for the first three
+ *   BENCH_FLOOD_PHONES, BENCH_FLOOD_TICKETS, BENCH_FLOOD_ADDRESSES (1,000 / 150 / 4):
+ *                         the flood's phones, the tickets they follow, the addresses
+ *                         they come from (0: all 127.0.0.1); BENCH_FLOOD_MESSAGES=0
+ *                         opens sockets without sending; BENCH_FLOOD_BYTES caps the
+ *                         flood's frame size (default: up to just over 16 KB)
  *   BENCH_WRANGLER_LOG_LEVEL, BENCH_WRANGLER_OBSERVABILITY: see below.
  */
 
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { request as httpRequest } from "node:http";
 import { cpus, setPriority, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { demoOfficeConfig, OPEN_AROUND_THE_CLOCK } from "../shared/demo-office";
-import type { OfficeConfigInput } from "../shared/protocol/config";
 import {
   BOOKING_TARGETS,
   type BookingResult,
   bookableStarts,
   measureBookings,
   printBookingResults,
-  withBookings,
 } from "./lib/bookings";
+import { FLOOD_TARGET_P99_MS, type FloodResults, measureFlood } from "./lib/flood";
+import { printFloodResults } from "./lib/flood-report";
 import {
   connectDisplays,
   credentials,
   fillQueue,
-  httpJson,
   issueOverHttp,
   issueOverKioskSocket,
   measureCalls,
-  newAgent,
   type ThroughputResult,
 } from "./lib/load";
+import { COUNTERS, configureOffices, OFFICES } from "./lib/offices";
 import { killAllNow, stopAll } from "./lib/proc";
 import { fmt } from "./lib/report";
 import { measureReports, printReportResults, REPORT_TARGET_MS } from "./lib/reports";
@@ -66,7 +73,21 @@ import {
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TURNO_PORT = 8790;
 const BASELINE_PORT = 8791;
-const HARNESS_DEADLINE_MS = 280_000;
+const HARNESS_DEADLINE_MS = 400_000;
+
+/** The phases, in the order they run; BENCH_ONLY=flood,reports runs just those. */
+const PHASES = ["issues", "bookings", "latency", "reports", "flood"] as const;
+type Phase = (typeof PHASES)[number];
+const ONLY = (process.env.BENCH_ONLY ?? "")
+  .split(",")
+  .map((p) => p.trim())
+  .filter(Boolean);
+for (const name of ONLY)
+  if (!(PHASES as readonly string[]).includes(name))
+    throw new Error(`BENCH_ONLY: unknown phase "${name}" (phases: ${PHASES.join(", ")})`);
+const runs = (phase: Phase) => ONLY.length === 0 || ONLY.includes(phase);
+/** Only these compare against the baseline server; without them it is not started. */
+const WITH_BASELINE = runs("issues") || runs("bookings") || runs("latency");
 
 const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
 const SETTINGS = {
@@ -99,86 +120,9 @@ const WRANGLER_LOG_LEVEL = process.env.BENCH_WRANGLER_LOG_LEVEL ?? "warn";
  */
 const WRANGLER_OBSERVABILITY = process.env.BENCH_WRANGLER_OBSERVABILITY === "1";
 
-/** One office per measurement, so each starts from an empty queue. */
-const OFFICES = {
-  issueHttp: "bench",
-  issueKiosk: "bench-kiosk",
-  live: "bench-live",
-  reports: "bench-reports",
-  bookings: "bench-bookings",
-} as const;
-const COUNTERS = demoOfficeConfig.counters.map((c) => c.id);
-
-/** The demo office, open around the clock, with every counter at the front desk. */
-const benchOfficeConfig: OfficeConfigInput = {
-  ...demoOfficeConfig,
-  name: "Turno bench office",
-  openingHours: OPEN_AROUND_THE_CLOCK,
-  counters: demoOfficeConfig.counters.map((counter) => ({ ...counter, defaultMode: "front" })),
-};
-
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const describeCpu = (cpu: CpuUse) =>
   `CPU cores busy: server ${cpu.serverCores}, bench client ${cpu.clientCores}, other processes ${cpu.otherCores}`;
-
-/** Creates the bench offices, one kiosk and one display per office, and a clerk for all of them. */
-async function configureOffices(turno: ServerUnderTest): Promise<void> {
-  const agent = newAgent(1);
-  const operator = { authorization: `Bearer ${BENCH_SETUP_TOKEN}` };
-  const call = async (method: string, path: string, body: unknown, expected: number[]) => {
-    const answer = await httpJson(agent, turno.base, method, path, body, 30_000, operator);
-    if (!expected.includes(answer.status))
-      throw new Error(`${method} ${path}: ${answer.status} ${answer.body.slice(0, 500)}`);
-    return answer;
-  };
-  try {
-    const offices = [...new Set(Object.values(OFFICES))];
-    for (const office of offices) {
-      const config =
-        office === OFFICES.bookings ? withBookings(benchOfficeConfig) : benchOfficeConfig;
-      await call("PUT", `/api/offices/${office}`, config, [200, 201]);
-      for (const role of ["kiosk", "display"] as const) {
-        const created = await call(
-          "POST",
-          "/api/setup/devices",
-          { office, role, name: `Bench ${role}` },
-          [201],
-        );
-        const { token } = JSON.parse(created.body) as { token: string };
-        credentials[role][office] = { cookie: `turno_${role}=${token}` };
-      }
-    }
-    const password = "bench clerk passphrase";
-    await call(
-      "POST",
-      "/api/setup/accounts",
-      {
-        username: "bench-clerk",
-        password,
-        grants: offices.map((office) => ({ office, role: "clerk" })),
-      },
-      [200, 201],
-    );
-    const login = await new Promise<string>((resolve, reject) => {
-      const body = JSON.stringify({ username: "bench-clerk", password });
-      const req = httpRequest(
-        new URL("/api/auth/login", turno.base),
-        { method: "POST", headers: { "content-type": "application/json" } },
-        (res) => {
-          res.resume();
-          const cookie = res.headers["set-cookie"]?.find((c) => c.includes("turno_session="));
-          if (res.statusCode === 200 && cookie) resolve(cookie.split(";")[0]!);
-          else reject(new Error(`bench clerk login: ${res.statusCode}`));
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
-    });
-    credentials.clerk = { cookie: login };
-  } finally {
-    agent.destroy();
-  }
-}
 
 async function main(): Promise<number> {
   const startedAt = new Date();
@@ -193,7 +137,8 @@ async function main(): Promise<number> {
         " workerd pair; if sockets fail to open, raise it (ulimit -n 4096).",
     );
   }
-  await Promise.all([assertPortFree(TURNO_PORT), assertPortFree(BASELINE_PORT)]);
+  await Promise.all([assertPortFree(TURNO_PORT), WITH_BASELINE && assertPortFree(BASELINE_PORT)]);
+  if (ONLY.length > 0) log(`  only: ${ONLY.join(", ")} (BENCH_ONLY)`);
   const nice = process.env.BENCH_NICE ? Number(process.env.BENCH_NICE) : null;
   if (nice !== null) {
     try {
@@ -224,15 +169,15 @@ async function main(): Promise<number> {
       logLevel: WRANGLER_LOG_LEVEL,
       localObservability: WRANGLER_OBSERVABILITY,
     }),
-    startBaseline({ root: ROOT, logDir: workDir, port: BASELINE_PORT }),
+    WITH_BASELINE ? startBaseline({ root: ROOT, logDir: workDir, port: BASELINE_PORT }) : null,
   ]);
   await configureOffices(turno);
   log(
-    `  servers up in ${((performance.now() - t0) / 1000).toFixed(1)} s: Turno ${turno.base} (wrangler dev --log-level ${WRANGLER_LOG_LEVEL}, X_LOCAL_OBSERVABILITY=${WRANGLER_OBSERVABILITY}), baseline ${baseline.base}`,
+    `  servers up in ${((performance.now() - t0) / 1000).toFixed(1)} s: Turno ${turno.base} (wrangler dev --log-level ${WRANGLER_LOG_LEVEL}, X_LOCAL_OBSERVABILITY=${WRANGLER_OBSERVABILITY}), baseline ${baseline?.base ?? "not started"}`,
   );
   for (const p of turno.processes()) log(`    Turno pid ${p.pid}: ${p.role}`);
 
-  const servers = [turno, baseline];
+  const servers = baseline ? [turno, baseline] : [turno];
   const results: Results = {
     turno: { latency: {}, restartedDuring: [] },
     baseline: { latency: {}, restartedDuring: [] },
@@ -242,6 +187,7 @@ async function main(): Promise<number> {
       sizes: SETTINGS.latency.sizes,
     },
     noise: { beforeRunCores: noiseBefore, maxDuringPhaseCores: 0 },
+    ran: { issues: runs("issues"), latency: runs("latency") },
   };
   const phase = async <T>(server: ServerUnderTest, name: string, run: () => Promise<T>) => {
     const measured = await withCpu(server, run);
@@ -267,7 +213,7 @@ async function main(): Promise<number> {
     `  ${fmt.int(r.perSecond)} issues/s, ${r.failures} failed ${JSON.stringify(r.outcomes)}, latency p50 ${fmt.ms(r.latencyMs.p50)} p99 ${fmt.ms(r.latencyMs.p99)}; the queue grew to ${fmt.int(r.issuedTotal)}\n  issues in each measured second: ${r.perSecondSeries.join(", ")}\n  ${describeCpu(r.cpu)}`;
 
   // 1. Sustained issues over HTTP, then over one kiosk socket.
-  for (const server of servers) {
+  for (const server of runs("issues") ? servers : []) {
     log(
       `\n[${server.label}] issuing tickets over HTTP: ${SETTINGS.issue.concurrency} requests in flight, ${SETTINGS.issue.warmupMs / 1000} s warm-up + ${SETTINGS.issue.durationMs / 1000} s`,
     );
@@ -277,7 +223,7 @@ async function main(): Promise<number> {
     results[server.key].issueHttp = throughput(result, cpu);
     log(describeThroughput(results[server.key].issueHttp!));
   }
-  for (const server of servers) {
+  for (const server of runs("issues") ? servers : []) {
     log(
       `\n[${server.label}] issuing tickets over one kiosk WebSocket: ${SETTINGS.kiosk.window} commands outstanding`,
     );
@@ -289,9 +235,11 @@ async function main(): Promise<number> {
   }
 
   // 2. Bookings with 50 clients at once, on the starts Turno offers (the baseline takes any).
-  const starts = await bookableStarts(turno.base, OFFICES.bookings, credentials.clerk);
+  const starts = runs("bookings")
+    ? await bookableStarts(turno.base, OFFICES.bookings, credentials.clerk)
+    : [];
   const bookings: Partial<Record<"turno" | "baseline", BookingResult>> = {};
-  for (const server of servers) {
+  for (const server of runs("bookings") ? servers : []) {
     log(
       `\n[${server.label}] booking appointments: ${SETTINGS.bookings.concurrency} clients at once, ${starts.length} starts, ${SETTINGS.bookings.warmupMs / 1000} s warm-up + ${SETTINGS.bookings.durationMs / 1000} s`,
     );
@@ -307,11 +255,12 @@ async function main(): Promise<number> {
   // 3 + 4. Call-to-display latency with 100, then 1,000 screens; memory with 1,000.
   const ticketsNeeded =
     SETTINGS.latency.sizes.length * (SETTINGS.latency.calls + SETTINGS.latency.warmupCalls) + 10;
-  for (const server of servers) await fillQueue(server.base, OFFICES.live, ticketsNeeded);
+  const latencyServers = runs("latency") ? servers : [];
+  for (const server of latencyServers) await fillQueue(server.base, OFFICES.live, ticketsNeeded);
   await sleep(1000);
-  const idle = { turno: memoryOf(turno), baseline: memoryOf(baseline) };
+  const idle = { turno: memoryOf(turno), baseline: baseline ? memoryOf(baseline) : null };
 
-  for (const size of SETTINGS.latency.sizes) {
+  for (const size of runs("latency") ? SETTINGS.latency.sizes : []) {
     for (const server of servers) {
       await sleep(500);
       const before = memoryOf(server);
@@ -322,12 +271,13 @@ async function main(): Promise<number> {
       log(
         `  connected in ${fmt.int(fleet.connectMs)} ms (snapshot ${fmt.kb(fleet.snapshotBytes)} each); server RSS ${fmt.mb(before.totalBytes)} → ${fmt.mb(connected.totalBytes)}`,
       );
-      if (size === 1000) {
+      const idleMemory = idle[server.key];
+      if (size === 1000 && idleMemory) {
         results[server.key].memory = {
-          idle: idle[server.key],
+          idle: idleMemory,
           before1000: before,
           with1000: connected,
-          perSocketBytes: Math.round((connected.totalBytes - idle[server.key].totalBytes) / size),
+          perSocketBytes: Math.round((connected.totalBytes - idleMemory.totalBytes) / size),
         };
       }
       try {
@@ -355,20 +305,46 @@ async function main(): Promise<number> {
   }
 
   // 5. Reports over a year of a busy office.
-  log("\n[Turno] importing a year of a busy office and asking for its report");
-  const reports = await measureReports(
-    turno.base,
-    OFFICES.reports,
-    { authorization: `Bearer ${BENCH_SETUP_TOKEN}` },
-    new Date().toISOString().slice(0, 10),
-  );
+  const operator = { authorization: `Bearer ${BENCH_SETUP_TOKEN}` };
+  const today = new Date().toISOString().slice(0, 10);
+  if (runs("reports")) log("\n[Turno] importing a year of a busy office and asking for its report");
+  const reports = runs("reports")
+    ? await measureReports(turno.base, OFFICES.reports, operator, today)
+    : null;
 
-  const summary = printResults(results, log);
+  // 6. A call during a flood of ticket sockets and a year's CSV export (issue 13).
+  let flood: FloodResults | null = null;
+  if (runs("flood")) {
+    log("\n[Turno] importing a year into another office for the flood");
+    flood = await measureFlood({
+      server: turno,
+      office: OFFICES.flood,
+      operator,
+      today,
+      root: ROOT,
+      logDir: workDir,
+      latency: {
+        ...SETTINGS.latency,
+        minCalls: Math.min(SETTINGS.latency.minCalls, SETTINGS.latency.calls),
+      },
+      log,
+    });
+  }
+
+  const floodTarget = flood && [
+    `call → display p99 ≤ ${FLOOD_TARGET_P99_MS} ms during a flood + a year's CSV`,
+    fmt.ms(flood.target.measuredMs),
+    flood.target.pass ? "PASS" : "FAIL",
+  ];
+  const summary = printResults(results, log, floodTarget ? [floodTarget] : []);
   const bookingsPass =
     bookings.turno && bookings.baseline
       ? printBookingResults(bookings.turno, bookings.baseline, SETTINGS.bookings.concurrency, log)
-      : false;
-  const reportsPass = printReportResults(reports, log);
+      : runs("bookings")
+        ? false
+        : null;
+  const reportsPass = reports ? printReportResults(reports, log) : null;
+  const floodPass = flood ? printFloodResults(flood, log) : null;
 
   const resultsDir = join(ROOT, "bench", "results");
   mkdirSync(resultsDir, { recursive: true });
@@ -393,10 +369,17 @@ async function main(): Promise<number> {
           nice,
           offices: OFFICES,
         },
-        targets: { ...TARGETS, bookings: BOOKING_TARGETS, yearReportMs: REPORT_TARGET_MS },
-        summary: { ...summary, bookingsPass, yearReportPass: reportsPass },
+        targets: {
+          ...TARGETS,
+          bookings: BOOKING_TARGETS,
+          yearReportMs: REPORT_TARGET_MS,
+          floodP99Ms: FLOOD_TARGET_P99_MS,
+        },
+        summary: { ...summary, bookingsPass, yearReportPass: reportsPass, floodPass },
+        only: ONLY,
         bookings,
         reports,
+        flood,
         noise: results.noise,
         turno: results.turno,
         baseline: results.baseline,

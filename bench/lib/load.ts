@@ -307,9 +307,13 @@ export async function issueOverKioskSocket(
   };
 }
 
-/** Issues `count` tickets (sequentially, a few in flight) so counters have someone to call. */
-export async function fillQueue(base: string, office: string, count: number): Promise<void> {
+/**
+ * Issues `count` tickets (sequentially, a few in flight) so counters have someone to call.
+ * Gives their tracking tokens, which a phone follows its ticket with.
+ */
+export async function fillQueue(base: string, office: string, count: number): Promise<string[]> {
   const agent = newAgent(8);
+  const tokens: string[] = [];
   let next = 0;
   const worker = async () => {
     while (next < count) {
@@ -325,10 +329,12 @@ export async function fillQueue(base: string, office: string, count: number): Pr
       );
       if (answer.status !== 201)
         throw new Error(`filling the queue: ${answer.status} ${answer.body.slice(0, 200)}`);
+      tokens.push((JSON.parse(answer.body) as { token: string }).token);
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));
   agent.destroy();
+  return tokens;
 }
 
 // ── 2. Display sockets and call-to-display latency ────────────────────────
@@ -507,6 +513,8 @@ export async function measureCalls(
     budgetMs: number;
     warmupCalls: number;
     deliveryTimeoutMs: number;
+    /** No new call after this long, even short of minCalls: an office under attack may answer each slowly. */
+    hardStopMs?: number;
   },
 ): Promise<LatencyResult> {
   const agent = newAgent(2);
@@ -519,7 +527,9 @@ export async function measureCalls(
   const started = performance.now();
   const total = opts.warmupCalls + opts.calls;
   for (let i = 0; i < total; i++) {
-    if (measured >= opts.minCalls && performance.now() - started > opts.budgetMs) break;
+    const elapsed = performance.now() - started;
+    if (measured >= opts.minCalls && elapsed > opts.budgetMs) break;
+    if (opts.hardStopMs !== undefined && elapsed > opts.hardStopMs) break;
     const counter = opts.counters[i % opts.counters.length]!;
     const t0 = performance.now();
     const called = await httpJson(

@@ -17,14 +17,15 @@ export function startProcess(
   name: string,
   command: string,
   args: string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string },
+  /** ipc: a channel to the child (`child.send`, its "message" events), for a Node script. */
+  options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; ipc?: boolean },
 ): Started {
   const log = createWriteStream(options.logFile);
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: options.env,
     detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: options.ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);

@@ -36,7 +36,7 @@ export interface ReportResults {
  * Open around the clock, so a clerk can call in it while its CSV streams, whenever the
  * bench runs.
  */
-function busyOffice(): OfficeConfigInput {
+export function busyOffice(): OfficeConfigInput {
   const counters = [1, 2, 3].flatMap((copy) =>
     demoOfficeConfig.counters.map((counter) => ({
       ...counter,
@@ -96,21 +96,30 @@ export function busyYear(today: string): { tickets: ReportTicket[]; from: string
   return { tickets, from: days[0]!, to: days.at(-1)! };
 }
 
-export async function measureReports(
+/** A year of a busy office, imported into `office` (configured as `config`) over the setup API. */
+export interface SeededYear {
+  tickets: ReportTicket[];
+  from: string;
+  to: string;
+  importSeconds: number;
+}
+
+export async function seedBusyYear(
   base: string,
   office: string,
   operator: Record<string, string>,
   today: string,
-): Promise<ReportResults> {
+  config: OfficeConfigInput = busyOffice(),
+): Promise<SeededYear> {
   const { tickets, from, to } = busyYear(today);
-  const agent = newAgent(2);
+  const agent = newAgent(1);
   try {
     const configured = await httpJson(
       agent,
       base,
       "PUT",
       `/api/offices/${office}`,
-      { ...busyOffice(), name: "Turno bench: a year of a busy office" },
+      { ...config, name: "Turno bench: a year of a busy office" },
       30_000,
       operator,
     );
@@ -130,8 +139,51 @@ export async function measureReports(
       if (answer.status !== 200)
         throw new Error(`importing history: ${answer.status} ${answer.body.slice(0, 300)}`);
     }
-    const importSeconds = (performance.now() - importStart) / 1000;
+    return { tickets, from, to, importSeconds: (performance.now() - importStart) / 1000 };
+  } finally {
+    agent.destroy();
+  }
+}
 
+/** The year's CSV over HTTP, as the dashboard downloads it: how long it took and how big it was. */
+export async function exportYearCsv(
+  base: string,
+  office: string,
+  year: { from: string; to: string },
+  operator: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<{ ms: number; bytes: number }> {
+  const agent = newAgent(1);
+  // httpJson's timeout is for a silent socket; a trickling export is cut off here, whole.
+  const deadline = setTimeout(() => agent.destroy(), timeoutMs);
+  try {
+    const t0 = performance.now();
+    const csv = await httpJson(
+      agent,
+      base,
+      "GET",
+      `/api/offices/${office}/reports/tickets.csv?from=${year.from}&to=${year.to}`,
+      undefined,
+      timeoutMs,
+      operator,
+    );
+    if (csv.status !== 200) throw new Error(`csv: ${csv.status} ${csv.body.slice(0, 300)}`);
+    return { ms: performance.now() - t0, bytes: Buffer.byteLength(csv.body) };
+  } finally {
+    clearTimeout(deadline);
+    agent.destroy();
+  }
+}
+
+export async function measureReports(
+  base: string,
+  office: string,
+  operator: Record<string, string>,
+  today: string,
+): Promise<ReportResults> {
+  const { tickets, from, to, importSeconds } = await seedBusyYear(base, office, operator, today);
+  const agent = newAgent(2);
+  try {
     const path = `/api/offices/${office}/reports?from=${from}&to=${to}`;
     const turnoMs: number[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -144,18 +196,7 @@ export async function measureReports(
       if (totals.tickets !== tickets.length)
         throw new Error(`report counted ${totals.tickets} of ${tickets.length} tickets`);
     }
-    const csvStart = performance.now();
-    const csv = await httpJson(
-      agent,
-      base,
-      "GET",
-      `/api/offices/${office}/reports/tickets.csv?from=${from}&to=${to}`,
-      undefined,
-      120_000,
-      operator,
-    );
-    const csvMs = performance.now() - csvStart;
-    if (csv.status !== 200) throw new Error(`csv: ${csv.status}`);
+    const csv = await exportYearCsv(base, office, { from, to }, operator);
 
     // Issue 13, point 6: how long a clerk's call waits while the year's CSV streams out of
     // the same office (one thread): idle first, then during the export.
@@ -163,18 +204,9 @@ export async function measureReports(
     const callIdleMs: number[] = [];
     for (let n = 0; n < LATENCY_CALLS; n++)
       callIdleMs.push(await timedCall(agent, base, office, "sportello-1-1"));
-    const csvAgent = newAgent(1);
     let csvDone = false;
     const duringStart = performance.now();
-    const exporting = httpJson(
-      csvAgent,
-      base,
-      "GET",
-      `/api/offices/${office}/reports/tickets.csv?from=${from}&to=${to}`,
-      undefined,
-      120_000,
-      operator,
-    ).finally(() => {
+    const exporting = exportYearCsv(base, office, { from, to }, operator).finally(() => {
       csvDone = true;
     });
     const callDuringCsvMs: number[] = [];
@@ -182,10 +214,8 @@ export async function measureReports(
     await new Promise((resolve) => setTimeout(resolve, 50));
     while (!csvDone && callDuringCsvMs.length < LATENCY_CALLS)
       callDuringCsvMs.push(await timedCall(agent, base, office, "sportello-2-1"));
-    const during = await exporting;
+    await exporting;
     const csvDuringCallsMs = performance.now() - duringStart;
-    csvAgent.destroy();
-    if (during.status !== 200) throw new Error(`csv during calls: ${during.status}`);
 
     const options = { from, to, timeZone: demoOfficeConfig.timeZone, targetWaitMinutes: 20 };
     const inProcessMs: number[] = [];
@@ -200,8 +230,8 @@ export async function measureReports(
       to,
       importSeconds,
       turnoMs,
-      csvMs,
-      csvBytes: Buffer.byteLength(csv.body),
+      csvMs: csv.ms,
+      csvBytes: csv.bytes,
       inProcessMs,
       callIdleMs,
       callDuringCsvMs,

@@ -28,6 +28,8 @@ export interface Results {
   settings: { httpConcurrency: number; kioskWindow: number; sizes: readonly number[] };
   /** Cores kept busy by other processes before the run, and at most during a phase. */
   noise: { beforeRunCores: number; maxDuringPhaseCores: number };
+  /** Phases BENCH_ONLY left out print nothing and are "skipped" among the targets. */
+  ran: { issues: boolean; latency: boolean };
 }
 
 export interface Summary {
@@ -69,10 +71,24 @@ export function summarize(r: Results): Summary {
 
 const HEADER = ["", "Turno", "baseline", "Turno/baseline", "target", "result"];
 
-export function printResults(r: Results, log: (line: string) => void): Summary {
+/** `extraTargets`: rows of other phases' targets (target, measured, result) for the one table. */
+export function printResults(
+  r: Results,
+  log: (line: string) => void,
+  extraTargets: string[][] = [],
+): Summary {
+  const summary = summarize(r);
+  if (r.ran.issues) printIssues(r, log);
+  if (r.ran.latency) printLatencyAndMemory(r, summary, log);
+  printTargets(r, summary, extraTargets, log);
+  return summary;
+}
+
+type Log = (line: string) => void;
+
+function printIssues(r: Results, log: Log): void {
   const T = r.turno;
   const B = r.baseline;
-  const summary = summarize(r);
 
   // ── issues ──
   const issueRow = (label: string, t?: Throughput, b?: Throughput) => [
@@ -135,8 +151,11 @@ export function printResults(r: Results, log: (line: string) => void): Summary {
   log(
     `  Nothing calls these tickets, so queues grow during the runs: Turno's ended ${fmt.int(num(T.issueHttp?.issuedTotal))} (HTTP) and ${fmt.int(num(T.issueKiosk?.issuedTotal))} (kiosk) long.`,
   );
+}
 
-  // ── latency ──
+function printLatencyAndMemory(r: Results, summary: Summary, log: Log): void {
+  const T = r.turno;
+  const B = r.baseline;
   for (const size of ["100", "1000"] as const) {
     const t = T.latency[size];
     const b = B.latency[size];
@@ -205,7 +224,7 @@ export function printResults(r: Results, log: (line: string) => void): Summary {
     "  all sockets live in the bench's one Node process, so its own frame handling is included for both servers.",
   );
 
-  // ── memory ──
+  // memory
   const tm = T.memory;
   const bm = B.memory;
   type Memory = NonNullable<ServerResults["memory"]>;
@@ -231,8 +250,12 @@ export function printResults(r: Results, log: (line: string) => void): Summary {
   log(
     "  Turno = both workerd processes of wrangler dev; the dev proxy relays every socket and does not exist in production.",
   );
+}
 
-  // ── targets ──
+function printTargets(r: Results, summary: Summary, extraTargets: string[][], log: Log): void {
+  const T = r.turno;
+  const B = r.baseline;
+  const skipped = (ran: boolean, pass: boolean) => (ran ? verdict(pass) : "skipped");
   log("\n━━ Targets (Turno, 2-core machine) ━━");
   log(
     table(
@@ -240,19 +263,22 @@ export function printResults(r: Results, log: (line: string) => void): Summary {
       [
         [
           `≥ ${TARGETS.issuesPerSecond} ticket issues/s (HTTP, no failures)`,
-          fmt.int(summary.issuesPerSecond.value),
-          verdict(summary.issuesPerSecond.pass),
+          r.ran.issues ? fmt.int(summary.issuesPerSecond.value) : "—",
+          skipped(r.ran.issues, summary.issuesPerSecond.pass),
         ],
         [
           `p99 ≤ ${TARGETS.p99AtThousandMs} ms at 1,000 sockets`,
-          fmt.ms(summary.p99At1000Ms.value),
-          verdict(summary.p99At1000Ms.pass),
+          r.ran.latency ? fmt.ms(summary.p99At1000Ms.value) : "—",
+          skipped(r.ran.latency, summary.p99At1000Ms.pass),
         ],
         [
           "no socket dropped, no delivery missed",
-          `${summary.droppedSockets.value} dropped, ${summary.droppedSockets.missedDeliveries} missed`,
-          verdict(summary.droppedSockets.pass),
+          r.ran.latency
+            ? `${summary.droppedSockets.value} dropped, ${summary.droppedSockets.missedDeliveries} missed`
+            : "—",
+          skipped(r.ran.latency, summary.droppedSockets.pass),
         ],
+        ...extraTargets,
       ],
     ),
   );
@@ -271,5 +297,4 @@ export function printResults(r: Results, log: (line: string) => void): Summary {
       "    on a 2-core machine that depresses both servers' absolute numbers; rerun on a quiet machine.",
     );
   }
-  return summary;
 }

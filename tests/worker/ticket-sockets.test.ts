@@ -6,7 +6,11 @@ import {
   CLOSE_TICKET_ENDED,
   CLOSE_TOO_MANY_SOCKETS,
 } from "../../shared/protocol/wire-constants";
-import { DEFAULT_LIVE_LIMITS, MESSAGE_ALLOWANCES } from "../../worker/office/live-limits";
+import {
+  DEFAULT_LIVE_LIMITS,
+  MESSAGE_ALLOWANCES,
+  MessageAllowances,
+} from "../../worker/office/live-limits";
 import { from, newAddress } from "./auth-helpers";
 import {
   api,
@@ -143,10 +147,28 @@ describe("Messages are rate-limited per socket", () => {
       phone.send({ type: "sync", filler });
     expect((await phone.closedBy()).code).toBe(CLOSE_POLICY_VIOLATION);
     expect(
-      phone.received.some((m) => m.type === "error" && m.error.code === "too_many_messages"),
-    ).toBe(true);
+      phone.received.filter((m) => m.type === "error" && m.error.code === "too_many_messages"),
+    ).toHaveLength(1);
     const again = await follow(officeId, mine.token);
     expect((await again.next("ticket")).ticket.status).toBe("waiting");
+  });
+
+  it("A socket over its allowance is told once; what it sends after is dropped unread, even once its bucket has refilled.", () => {
+    const allowances = new MessageAllowances();
+    const { burst } = MESSAGE_ALLOWANCES.ticket;
+    const flooding = {};
+    const verdicts = Array.from({ length: burst + 3 }, () =>
+      allowances.take(flooding, MESSAGE_ALLOWANCES.ticket, 0),
+    );
+    expect(verdicts.slice(0, burst).every((v) => v === "ok")).toBe(true);
+    expect(verdicts.slice(burst)).toEqual(["over", "silenced", "silenced"]);
+    expect(allowances.take(flooding, MESSAGE_ALLOWANCES.ticket, 10 * 60_000)).toBe("silenced");
+    expect(allowances.isSilenced(flooding)).toBe(true);
+    // Another socket, and one the office refused (silence), are judged on their own.
+    expect(allowances.take({}, MESSAGE_ALLOWANCES.ticket, 0)).toBe("ok");
+    const refused = {};
+    allowances.silence(refused);
+    expect(allowances.take(refused, MESSAGE_ALLOWANCES.ticket, 0)).toBe("silenced");
   });
 
   it("A counter socket sending a clerk's burst of commands is not limited.", async () => {

@@ -161,11 +161,13 @@ export class LiveConnections {
         message: `Protocol version ${version} is not supported; reload the page.`,
       });
       connection.close(CLOSE_INCOMPATIBLE, "incompatible protocol version");
+      this.allowances.silence(connection);
       return;
     }
     const ended = endedTicketIdFromTags(connection.tags);
     if (ended) {
       this.endedTicket(connection, ended);
+      this.allowances.silence(connection);
       return;
     }
     // tagsFor already resolved the role and the ticket's token: read them back, don't look again.
@@ -192,6 +194,7 @@ export class LiveConnections {
           : { code: "invalid_request", message: "Unknown role or ticket." },
       });
       connection.close(CLOSE_REJECTED, "rejected");
+      this.allowances.silence(connection);
       return;
     }
     if (info.role === "ticket" && info.ticketId) {
@@ -199,6 +202,7 @@ export class LiveConnections {
       if (crowded) {
         send(connection, { type: "error", error: { code: "too_many_sockets", message: crowded } });
         connection.close(CLOSE_TOO_MANY_SOCKETS, "too many sockets");
+        this.allowances.silence(connection);
         return;
       }
       connection.setState(info);
@@ -221,9 +225,11 @@ export class LiveConnections {
   /** Why a phone's new socket is one too many (per ticket, per address), or null. */
   private crowdedBy(connection: LiveConnection, ticketId: string): string | null {
     const caps = ticketSocketCaps(this.parts.env);
+    // Open sockets counted straight from the runtime: partyserver's iterator reads every
+    // socket's attachment, O(sockets) deserialisations per opening under a reconnect storm.
     const count = (tag: string) => {
       let n = 0;
-      for (const _ of this.parts.connections(tag)) n++;
+      for (const ws of this.parts.ctx.getWebSockets(tag)) if (ws.readyState === WebSocket.OPEN) n++;
       return n;
     };
     // Both counts include the new socket itself.
@@ -277,10 +283,17 @@ export class LiveConnections {
   }
 
   // ── Messages ────────────────────────────────────────────────────────────
+  /** A socket closed for sending too much: what it still sends is dropped unread (live-limits.ts). */
+  isSilenced(ws: WebSocket): boolean {
+    return this.allowances.isSilenced(ws);
+  }
+
   async receive(connection: LiveConnection, message: WSMessage): Promise<void> {
     // Before any parsing: a socket sending faster than its role needs is closed (1008).
     const role = LiveRole.safeParse(roleFromTags(connection.tags));
-    if (!this.allowances.take(connection, allowanceOf(role.data), this.parts.clock())) {
+    const verdict = this.allowances.take(connection, allowanceOf(role.data), this.parts.clock());
+    if (verdict === "silenced") return;
+    if (verdict === "over") {
       send(connection, {
         type: "error",
         error: { code: "too_many_messages", message: "Too many messages on this socket." },

@@ -53,16 +53,27 @@ export const allowanceOf = (role: LiveRole | undefined): Allowance =>
     ? MESSAGE_ALLOWANCES.stream
     : MESSAGE_ALLOWANCES.ticket;
 
+/** A message's fate: served, the first one over the allowance (tell and close), or dropped unread. */
+export type MessageVerdict = "ok" | "over" | "silenced";
+
 /**
  * One bucket per socket, in memory: O(1) a message, gone with the socket. A
  * hibernation forgets it, but the object hibernates only after seconds of
  * silence, in which a bucket refills anyway; a flood keeps it awake.
+ *
+ * A socket over its allowance is told once and closed; what it sent after
+ * (a flooding client has thousands of frames in flight by then, and may
+ * never answer the close) is dropped without a word. Answering each one
+ * (a frame, a close, an exception from sending on a closed socket) cost the
+ * office most of its time under a flood, and a call waited behind it.
  */
 export class MessageAllowances {
   private readonly buckets = new WeakMap<object, { tokens: number; at: number }>();
+  private readonly silenced = new WeakSet<object>();
 
-  /** Takes one message from the socket's bucket; false when it is empty. */
-  take(socket: object, allowance: Allowance, now: number): boolean {
+  /** Takes one message from the socket's bucket. */
+  take(socket: object, allowance: Allowance, now: number): MessageVerdict {
+    if (this.silenced.has(socket)) return "silenced";
     const bucket = this.buckets.get(socket) ?? { tokens: allowance.burst, at: now };
     const elapsed = Math.max(0, now - bucket.at);
     bucket.tokens = Math.min(
@@ -71,8 +82,21 @@ export class MessageAllowances {
     );
     bucket.at = now;
     this.buckets.set(socket, bucket);
-    if (bucket.tokens < 1) return false;
+    if (bucket.tokens < 1) {
+      this.silenced.add(socket);
+      return "over";
+    }
     bucket.tokens -= 1;
-    return true;
+    return "ok";
+  }
+
+  /** A socket the office closed for another reason (refused, ended): nothing it sends is read. */
+  silence(socket: object): void {
+    this.silenced.add(socket);
+  }
+
+  /** True once the socket went over its allowance or was closed: its messages are dropped before any work. */
+  isSilenced(socket: object): boolean {
+    return this.silenced.has(socket);
   }
 }

@@ -195,6 +195,16 @@ export class Office extends Server<Env> {
     this.live.open(connection, context);
   }
 
+  /**
+   * Frames of a socket the office is closing or has silenced (live-limits.ts) stop here,
+   * before partyserver reads the socket's attachment: a flooding client's backlog costs a
+   * check each.
+   */
+  override webSocketMessage(ws: WebSocket, message: WSMessage): Promise<void> {
+    if (ws.readyState !== WebSocket.OPEN || this.live.isSilenced(ws)) return Promise.resolve();
+    return super.webSocketMessage(ws, message);
+  }
+
   override onMessage(connection: LiveConnection, message: WSMessage): Promise<void> {
     return this.live.receive(connection, message);
   }
