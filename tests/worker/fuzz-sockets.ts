@@ -141,7 +141,7 @@ export async function socketOffices(): Promise<SocketOffice[]> {
       seq: view.seq,
       auditIds: new Set(audit.body.entries.map((e) => e.id)),
     });
-    countRequests(5);
+    countRequests(6); // the office, two tickets, two devices, a look (the audit counts itself)
   }
   return offices;
 }

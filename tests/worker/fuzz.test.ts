@@ -8,6 +8,7 @@ import {
   call,
   expectPlannedShare,
   expectSoundAnswer,
+  FUZZ_PLAN,
   params,
   planFor,
   send,
@@ -42,6 +43,13 @@ import {
 
 planFor("fuzz.test.ts");
 
+declare global {
+  interface ImportMeta {
+    /** Vite's: the files matching a pattern, each as a function that would import it. */
+    glob(pattern: string): Record<string, () => Promise<unknown>>;
+  }
+}
+
 const PATH_RUNS = 250;
 const REFUSAL_RUNS = 60;
 
@@ -60,6 +68,12 @@ beforeAll(async () => {
 // ── 1. Any path, any method: never a 5xx, always the error shape ──────────
 
 describe("Fuzzing every path of the API", () => {
+  it("The fuzz files are the plan's: each one of them proves its share, so the shares' sum is what runs.", () => {
+    // Vite lists the files when it transforms this one (nothing is imported), all but this one.
+    const files = Object.keys(import.meta.glob("./fuzz*.test.ts")).map((f) => f.slice(2));
+    expect([...files, "fuzz.test.ts"].sort()).toEqual(Object.keys(FUZZ_PLAN).sort());
+  });
+
   it("The document lists the routes (so fuzz-routes-1…3.test.ts cover them all).", () => {
     expect(OPERATIONS.length).toBeGreaterThanOrEqual(30);
     expect(MUTATING.length).toBeGreaterThan(0);
