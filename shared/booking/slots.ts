@@ -174,7 +174,9 @@ export function slotAt(
   now: number,
   options: SlotOptions = {},
 ): Slot | null {
-  if (!Number.isFinite(start)) return null;
+  // No slot is more than daysAhead (≤ 180) from now, so a start a year away is none; one past
+  // the dates JavaScript can name would make the calendar throw (a 503 the fuzz suite found).
+  if (!Number.isFinite(start) || Math.abs(start - now) > 366 * DAY) return null;
   const day = localDay(start, config.timeZone);
   return (
     slotsFor(config, serviceId, { from: day, to: day }, now, options).find(

@@ -383,6 +383,20 @@ describe("Moving and cancelling", () => {
     expect(await activeRows(officeId, free.start)).toBe(1);
   });
 
+  it("A start no calendar holds (past the dates JavaScript can name) is slot_unavailable, booked or moved to, never a 5xx (the fuzz suite found one).", async () => {
+    const { officeId, days } = await bookingOffice();
+    const slot = (await tomorrowSlots(officeId, days.tomorrow))[4]!;
+    const mine = (await book(officeId, { serviceId: "permits", start: slot.start })).body;
+    for (const start of [9_007_199_254_740_986, -9_007_199_254_740_991, 8.64e15 + 1]) {
+      expectError(await book(officeId, { serviceId: "permits", start }), 409, "slot_unavailable");
+      expectError(
+        await api("PATCH", `/offices/${officeId}/appointments/${mine.token}`, { body: { start } }),
+        409,
+        "slot_unavailable",
+      );
+    }
+  });
+
   it("Cancelling frees the seat at once; a second cancellation is appointment_cancelled.", async () => {
     const { officeId, days } = await bookingOffice();
     const slot = (await tomorrowSlots(officeId, days.tomorrow))[9]!;

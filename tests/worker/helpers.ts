@@ -112,6 +112,8 @@ export async function api<T = unknown>(
     rawBody?: BodyInit;
     headers?: Record<string, string>;
     as?: Credentials;
+    /** How the request reaches the Worker: SELF.fetch unless a test says otherwise (tests/worker/fuzz-harness.ts). */
+    fetcher?: (url: string, init: RequestInit) => Promise<Response>;
   } = {},
 ): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { ...credentialHeaders(options.as), ...options.headers };
@@ -120,7 +122,8 @@ export async function api<T = unknown>(
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";
   }
-  const response = await SELF.fetch(`${ORIGIN}/api${path}`, { method, headers, body });
+  const fetcher = options.fetcher ?? ((url, init) => SELF.fetch(url, init));
+  const response = await fetcher(`${ORIGIN}/api${path}`, { method, headers, body });
   const text = await response.text();
   let parsed: unknown = text;
   try {
