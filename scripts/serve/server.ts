@@ -12,6 +12,7 @@
  */
 import { type ChildProcess, type StdioOptions, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import { join } from "node:path";
 import { buildAssetManifest } from "./asset-manifest";
 import { bundleEdge, bundleWorker } from "./bundle";
@@ -75,6 +76,23 @@ function localHost(host: string): string {
   return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
 }
 
+/** Whether something accepts connections on the address already (another Turno, say). */
+function listening(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = connect({ host: host.replace(/^\[|\]$/g, ""), port });
+    probe.setTimeout(1000);
+    probe.once("connect", () => {
+      probe.destroy();
+      resolve(true);
+    });
+    probe.once("timeout", () => {
+      probe.destroy();
+      resolve(false);
+    });
+    probe.once("error", () => resolve(false));
+  });
+}
+
 async function waitForHealth(
   url: string,
   fetch: Fetch,
@@ -99,6 +117,11 @@ async function waitForHealth(
 }
 
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
+  // Else the health check below could be answered by whatever holds the port.
+  if (await listening(localHost(options.host), options.port))
+    throw new Error(
+      `Something already listens on port ${options.port} (${localHost(options.host)}).`,
+    );
   const settings = readWranglerSettings(options.root);
   const publicDir = options.publicDir ?? settings.assets.directory;
   const manifest = buildAssetManifest(publicDir);

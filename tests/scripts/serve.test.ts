@@ -8,7 +8,8 @@
  */
 import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { pinnedFetch } from "../../scripts/serve/pinned-fetch";
 import { STATE_MARKER } from "../../scripts/serve/state-level";
 import type { IssuedTicket } from "../../shared/protocol/responses";
@@ -55,6 +56,24 @@ async function operator(method: string, path: string, body?: unknown): Promise<R
   });
 }
 
+/** The first frame a live socket receives, parsed. */
+function firstLiveFrame(url: string): Promise<{ type: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, {
+      origin: base,
+      ...(certificate ? { ca: readFileSync(certificate.cert, "utf8") } : {}),
+    });
+    socket.once("message", (data) => {
+      socket.close();
+      resolve(JSON.parse(String(data)) as { type: string });
+    });
+    socket.once("error", reject);
+    socket.once("unexpected-response", (_request, response) =>
+      reject(new Error(`live socket refused: HTTP ${response.statusCode}`)),
+    );
+  });
+}
+
 /** Waits until nothing listens on the port any more (workerd gone with its group). */
 async function portClosed(): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -84,11 +103,15 @@ beforeAll(async () => {
   };
 }, 120_000);
 
-afterAll(async () => {
-  if (running) {
-    killGroup(running, "SIGKILL");
-    await running.exited;
-  }
+// A failed test must not leave its server up for the next one.
+afterEach(async () => {
+  if (!running) return;
+  killGroup(running, "SIGKILL");
+  await running.exited;
+  running = null;
+});
+
+afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -128,6 +151,12 @@ describe("npm run serve", () => {
     });
     expect(issued.status).toBe(201);
     const ticket = (await issued.json()) as IssuedTicket;
+
+    // The ticket's live socket, through workerd's TLS and the edge to the office object.
+    const firstFrame = await firstLiveFrame(
+      `${base.replace(/^http/, "ws")}/api/offices/${office}/live?v=1&role=ticket&token=${ticket.token}`,
+    );
+    expect(firstFrame.type).toBe("ticket");
 
     // The address is the connection's, whatever the client claims.
     const login = await call(`${base}/api/auth/login`, {
