@@ -6,6 +6,7 @@
  *
  * State folder layout (TURNO_STATE_DIR):
  *   turno-state.json   the build levels last served (state-level.ts)
+ *   serve.pid          the workerd serving the folder now (state-lock.ts)
  *   secrets.env        the Worker's secrets, 0600 (secrets.ts; TURNO_SECRETS_FILE moves it)
  *   durable-objects/   every office's and the Directory's SQLite files
  *   run/               what workerd runs, rewritten at each start (not state; no backup needed)
@@ -19,6 +20,7 @@ import { bundleEdge, bundleWorker } from "./bundle";
 import { type Fetch, pinnedFetch } from "./pinned-fetch";
 import { loadSecrets, type Secrets } from "./secrets";
 import { buildLevel, claimStateFolder } from "./state-level";
+import { checkStateFolderFree, recordServer, releaseStateFolder } from "./state-lock";
 import { readTlsFiles, type TlsFiles } from "./tls-files";
 import { workerdConfig } from "./workerd-config";
 import { readWranglerSettings } from "./wrangler-settings";
@@ -127,6 +129,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const manifest = buildAssetManifest(publicDir);
   const tls = options.tls ? readTlsFiles(options.tls) : null;
   if (!existsSync(options.stateDir)) mkdirSync(options.stateDir, { recursive: true, mode: 0o700 });
+  checkStateFolderFree(options.stateDir);
   claimStateFolder(options.stateDir, buildLevel(settings.migrationTags.length));
   const secretsFile = options.secretsFile ?? join(options.stateDir, "secrets.env");
   const secrets = loadSecrets(secretsFile);
@@ -176,8 +179,12 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       stdio,
     },
   );
+  if (workerd.pid !== undefined) recordServer(options.stateDir, workerd.pid);
   const exited = new Promise<number | string>((resolve) =>
-    workerd.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
+    workerd.once("exit", (code, signal) => {
+      if (workerd.pid !== undefined) releaseStateFolder(options.stateDir, workerd.pid);
+      resolve(code ?? signal ?? "unknown");
+    }),
   );
   const url = `${tls ? "https" : "http"}://${localHost(options.host)}:${options.port}`;
   const fetcher: Fetch = tls

@@ -215,16 +215,36 @@ describe("npm run serve", () => {
     };
     expect(audit.entries[0]?.action).toBe("login.failed");
     expect(audit.entries[0]?.actor.address).toBe("203.0.113.8");
+
+    // One server per state folder: a second one, on another port, refuses to share it.
+    const second = await startServe({ ...env, TURNO_PORT: String(await freePort()) });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toMatch(/is served already \(workerd, pid \d+\)/);
     killGroup(running, "SIGTERM");
     expect(await running.exited).toBe(0);
     running = null;
   });
 
-  it("refuses a state folder last served by a newer build, saying so.", {
+  it("carries a state folder from an older build forward, and refuses one last served by a newer build, saying so.", {
     timeout: 60_000,
   }, async () => {
     const markerPath = join(stateDir, STATE_MARKER);
     const marker = JSON.parse(readFileSync(markerPath, "utf8")) as Record<string, number>;
+    writeFileSync(
+      markerPath,
+      JSON.stringify({ ...marker, officeMigrations: 1, directoryMigrations: 1 }),
+    );
+    running = await startServe(env);
+    expect(running.output()).toContain("Turno is running");
+    const carried = JSON.parse(readFileSync(markerPath, "utf8")) as Record<string, number>;
+    expect([carried.officeMigrations, carried.directoryMigrations]).toEqual([
+      marker.officeMigrations,
+      marker.directoryMigrations,
+    ]);
+    killGroup(running, "SIGTERM");
+    expect(await running.exited).toBe(0);
+    running = null;
+
     writeFileSync(
       markerPath,
       JSON.stringify({ ...marker, officeMigrations: marker.officeMigrations! + 1 }),
