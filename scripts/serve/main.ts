@@ -3,8 +3,10 @@
  * https with the office's certificate on port 8443 (TURNO_PORT), state in
  * TURNO_STATE_DIR (default .turno/serve-state). The first start creates the secrets file
  * and the administrator `admin`, whose password it writes to a file only the owner can
- * read and names. Never asks for input. SIGTERM or SIGINT: workerd finishes the requests
- * in flight and stops (SIGKILL after 10 s); a SIGKILL loses no acknowledged change either.
+ * read and names. Never asks for input. SIGTERM: workerd finishes the requests in flight
+ * and is stopped 3 s later (its open live sockets would keep it waiting: the apps
+ * reconnect); Ctrl+C reaches workerd too (same process group), which stops at once. A
+ * SIGKILL loses no acknowledged change either.
  */
 import { writeFileSync } from "node:fs";
 import { networkInterfaces } from "node:os";
