@@ -12,7 +12,15 @@
  *   run/               what workerd runs, rewritten at each start (not state; no backup needed)
  */
 import { type ChildProcess, type StdioOptions, spawn } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
 import { buildAssetManifest } from "./asset-manifest";
@@ -184,6 +192,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       stdio,
     },
   );
+  // workerd holds its own copy of the log's descriptor.
+  if (logFd !== null) closeSync(logFd);
   if (workerd.pid !== undefined) recordServer(options.stateDir, workerd.pid);
   const exited = new Promise<number | string>((resolve) =>
     workerd.once("exit", (code, signal) => {
