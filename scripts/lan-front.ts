@@ -13,16 +13,8 @@
  * is the `X-Forwarded-For` they append believed.
  */
 import { Agent, createServer, type IncomingMessage, request, type Server } from "node:http";
-import { connect, isIP, type Socket } from "node:net";
-
-/** Headers through which a client could claim an address; never passed on from a client. */
-const ADDRESS_HEADERS = [
-  "cf-connecting-ip",
-  "x-forwarded-for",
-  "x-real-ip",
-  "forwarded",
-  "true-client-ip",
-];
+import { connect, type Socket } from "node:net";
+import { ADDRESS_HEADERS, clientAddressOf } from "../shared/net/client-address";
 
 export interface LanFrontOptions {
   /** Where to listen: TURNO_HOST and TURNO_PORT. */
@@ -32,51 +24,6 @@ export interface LanFrontOptions {
   upstreamPort: number;
   /** TURNO_TRUSTED_PROXY: the reverse proxies whose X-Forwarded-For is believed. */
   trustedProxies: readonly string[];
-}
-
-/** `::ffff:192.0.2.7` (an IPv4 peer on a dual-stack socket) as `192.0.2.7`. */
-function plainAddress(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return (mapped ? mapped[1]! : address).toLowerCase();
-}
-
-/**
- * TURNO_TRUSTED_PROXY: a comma-separated list of IP addresses; refused (so `npm start`
- * stops) if any entry is not one, rather than trusting something unmeant.
- */
-export function parseTrustedProxies(value: string | undefined): string[] {
-  if (!value?.trim()) return [];
-  return value.split(",").map((entry) => {
-    const address = entry.trim();
-    if (isIP(address) === 0)
-      throw new Error(
-        `TURNO_TRUSTED_PROXY must list IP addresses separated by commas; "${address}" is not one.`,
-      );
-    return plainAddress(address);
-  });
-}
-
-/**
- * The client's address: the connection's own, unless it comes from a trusted proxy; then
- * the right-most `X-Forwarded-For` entry that is not itself a trusted proxy (the one the
- * nearest proxy appended: entries to its left are whatever the client wrote).
- */
-export function clientAddressOf(
-  peer: string | undefined,
-  forwardedFor: string | string[] | undefined,
-  trustedProxies: readonly string[],
-): string {
-  const connection = plainAddress(peer ?? "");
-  if (!trustedProxies.includes(connection) || forwardedFor === undefined) return connection;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor)
-    .split(",")
-    .map((hop) => plainAddress(hop.trim()));
-  for (let index = hops.length - 1; index >= 0; index--) {
-    const hop = hops[index]!;
-    if (isIP(hop) === 0) return connection;
-    if (!trustedProxies.includes(hop)) return hop;
-  }
-  return connection;
 }
 
 /** The request's headers for wrangler dev: the client's address headers replaced by ours. */

@@ -75,14 +75,18 @@ export function generatedPassword(): string {
   return groups.join("-");
 }
 
+/** How the operator's calls reach Turno: `fetch`, or one pinning the served certificate (serve/pinned-fetch.ts). */
+export type OperatorFetch = (url: string, init?: RequestInit) => Promise<Response>;
+
 export async function operatorCall<T>(
   base: string,
   token: string,
   method: string,
   path: string,
   body?: unknown,
+  fetcher: OperatorFetch = fetch,
 ): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${base}${path}`, {
+  const response = await fetcher(`${base}${path}`, {
     method,
     headers: {
       authorization: `Bearer ${token}`,

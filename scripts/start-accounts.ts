@@ -4,7 +4,13 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describeFailure, generatedPassword, operatorCall, STATE_DIR } from "./operator";
+import {
+  describeFailure,
+  generatedPassword,
+  type OperatorFetch,
+  operatorCall,
+  STATE_DIR,
+} from "./operator";
 
 export const ADMIN_USERNAME = "admin";
 const DEMO_DEVICES_FILE = join(STATE_DIR, "demo-devices.json");
@@ -17,22 +23,32 @@ export async function ensureAdmin(
   base: string,
   token: string,
   fixedPassword: string | undefined,
+  fetcher: OperatorFetch = fetch,
 ): Promise<{ password: string | null; source: string }> {
   const status = await operatorCall<{ exists: boolean }>(
     base,
     token,
     "GET",
     `/api/setup/status?username=${ADMIN_USERNAME}`,
+    undefined,
+    fetcher,
   );
   if (status.status !== 200) throw describeFailure("could not read the accounts", status);
   if (status.body.exists) return { password: null, source: "existing" };
   const password = fixedPassword ?? generatedPassword();
-  const created = await operatorCall(base, token, "POST", "/api/setup/accounts", {
-    username: ADMIN_USERNAME,
-    displayName: "Administrator",
-    password,
-    grants: [{ office: "*", role: "admin" }],
-  });
+  const created = await operatorCall(
+    base,
+    token,
+    "POST",
+    "/api/setup/accounts",
+    {
+      username: ADMIN_USERNAME,
+      displayName: "Administrator",
+      password,
+      grants: [{ office: "*", role: "admin" }],
+    },
+    fetcher,
+  );
   if (created.status !== 201 && created.status !== 200)
     throw describeFailure("could not create the admin account", created);
   return {

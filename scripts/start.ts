@@ -9,9 +9,10 @@ import { createServer } from "node:net";
 import { networkInterfaces } from "node:os";
 import { join } from "node:path";
 import { DEMO_OFFICE_ID, demoOfficeWithBookings } from "../shared/demo-office";
+import { parseTrustedProxies } from "../shared/net/client-address";
 import { build, ROOT } from "./build";
 import { applyDemoHours, demoIsOpen } from "./demo-hours";
-import { parseTrustedProxies, startLanFront } from "./lan-front";
+import { startLanFront } from "./lan-front";
 import { DEV_ENV_FILE, PORT, STATE_DIR, setupToken, writeDevEnv } from "./operator";
 import { ensureAdmin, ensureDemoDevices } from "./start-accounts";
 

@@ -8,7 +8,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
-import { clientAddressOf, parseTrustedProxies, startLanFront } from "../../scripts/lan-front";
+import { startLanFront } from "../../scripts/lan-front";
+import { clientAddressOf, parseTrustedProxies } from "../../shared/net/client-address";
 
 let upstream: Server;
 let front: Server;

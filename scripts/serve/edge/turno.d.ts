@@ -1,0 +1,9 @@
+/**
+ * The Turno Worker as `wrangler deploy --dry-run` bundles it (worker/index.ts), which the
+ * serve script places beside the edge's entry as turno.js: its fetch handler and its
+ * Durable Object classes, re-exported by entry.ts.
+ */
+declare const turno: {
+  fetch(request: Request, env: unknown, ctx: ExecutionContext): Response | Promise<Response>;
+};
+export default turno;
