@@ -5,6 +5,7 @@
  * use is replaced only with --replace, and kept beside it, never deleted.
  */
 import { resolve } from "node:path";
+import { checkStateFolderFree } from "../serve/state-lock";
 import { restoreState } from "./state-copy";
 import { serveStateDir } from "./state-dir";
 
@@ -17,6 +18,8 @@ if (!source) {
 }
 try {
   const stateDir = serveStateDir();
+  // Never under a running server: it would keep writing to the files being replaced.
+  checkStateFolderFree(stateDir);
   const { manifest, keptAside } = restoreState(resolve(source), stateDir, { replace });
   console.log(`Restored the backup of ${manifest.createdAt} into ${stateDir}.`);
   if (keptAside) console.log(`The state it replaced is kept in ${keptAside}.`);
