@@ -131,7 +131,10 @@ describe("Webhook endpoints, as an office's administrator sets them", () => {
 
   it("Answers an endpoint id that names nothing, or is no id at all, with 404 unknown_webhook.", async () => {
     const officeId = await createOffice();
-    const missing = await api("GET", `/offices/${officeId}/webhooks/ep_AAAAAAAAAAAAAAAA/deliveries`);
+    const missing = await api(
+      "GET",
+      `/offices/${officeId}/webhooks/ep_AAAAAAAAAAAAAAAA/deliveries`,
+    );
     expectError(missing, 404, "unknown_webhook");
     expectError(
       await api("PATCH", `/offices/${officeId}/webhooks/not-an-id`, { body: { enabled: false } }),
@@ -169,7 +172,9 @@ describe("Delivery by the office's alarm", () => {
       expect(received.headers["webhook-id"]).toBe(received.parsed.id);
       expect(received.parsed.officeId).toBe(officeId);
       expect(received.url).toBe(endpoint.url);
-      expect(Math.abs(Number(received.headers["webhook-timestamp"]) - Date.now() / 1000)).toBeLessThan(60);
+      expect(
+        Math.abs(Number(received.headers["webhook-timestamp"]) - Date.now() / 1000),
+      ).toBeLessThan(60);
     }
     expect(receiver.accepted[0]!.parsed.data).toEqual({
       ticketId: first.ticket.id,
@@ -234,7 +239,9 @@ describe("Delivery by the office's alarm", () => {
     const accepted = receiver.accepted.map((r) => r.parsed);
     expect(accepted).toHaveLength(4);
     expect(new Set(accepted.map((b) => b.id)).size).toBe(4);
-    expect(accepted.map((b) => b.seq)).toEqual([...accepted.map((b) => b.seq)].sort((a, b) => a - b));
+    expect(accepted.map((b) => b.seq)).toEqual(
+      [...accepted.map((b) => b.seq)].sort((a, b) => a - b),
+    );
     expect(accepted.map((b) => (b.data as { code: string }).code)).toEqual([
       "A001",
       "A002",
@@ -261,9 +268,14 @@ describe("Delivery by the office's alarm", () => {
     for (let attempt = 0; attempt < 30 && view.enabled; attempt++) {
       await runAlarm(officeId);
       view = await endpointView(officeId, endpoint.id);
-      if (view.nextAttemptAt !== null) clock.now() < view.nextAttemptAt && clock.advance(view.nextAttemptAt - clock.now());
+      if (view.nextAttemptAt !== null)
+        clock.now() < view.nextAttemptAt && clock.advance(view.nextAttemptAt - clock.now());
     }
-    expect(view).toMatchObject({ enabled: false, disabledReason: "failing", failingSince: started });
+    expect(view).toMatchObject({
+      enabled: false,
+      disabledReason: "failing",
+      failingSince: started,
+    });
     expect(clock.now() - started).toBeGreaterThanOrEqual(SWITCH_OFF_AFTER_MS);
     expect(clock.now() - started).toBeLessThan(SWITCH_OFF_AFTER_MS + 25 * 60 * 60 * 1000);
     const attempts = receiver.received.length;
@@ -282,7 +294,9 @@ describe("Delivery by the office's alarm", () => {
     );
     expect(enabled.body).toMatchObject({ enabled: true, disabledReason: null, failingSince: null });
     await runAlarm(officeId);
-    expect(receiver.accepted.map((r) => (r.parsed.data as { code: string }).code)).toEqual(["A001"]);
+    expect(receiver.accepted.map((r) => (r.parsed.data as { code: string }).code)).toEqual([
+      "A001",
+    ]);
   });
 
   it("Keeps the outbox across a restart: what failed before the eviction is sent after it, once, in order.", async () => {

@@ -48,7 +48,10 @@ export function runOfficeRetention(
   // Who works a desk now stays on the dashboard through the day, whatever the period.
   parts.history.forgetCounterStaffBefore(now - Math.max(periods.clerkFiguresDays, 1) * DAY_MS);
   parts.idempotency.forgetBefore(now - DAY_MS);
-  const webhookLog = parts.webhookOutbox.forgetBefore(now - WEBHOOK_LOG_DAYS * DAY_MS, RETENTION_BATCH);
+  const webhookLog = parts.webhookOutbox.forgetBefore(
+    now - WEBHOOK_LOG_DAYS * DAY_MS,
+    RETENTION_BATCH,
+  );
   const contacts = parts.webhookOutbox.eraseContacts(now - SWITCH_OFF_AFTER_MS, RETENTION_BATCH);
   return {
     more:

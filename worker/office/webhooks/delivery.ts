@@ -38,7 +38,8 @@ export interface DeliveryParts {
 
 /** The body of a delivery: the same bytes on every retry (the timestamp is a header). */
 export function webhookBody(officeId: string, event: OutboxEvent, withContact: boolean): string {
-  const data = withContact && event.contact ? { ...event.data, contact: event.contact } : event.data;
+  const data =
+    withContact && event.contact ? { ...event.data, contact: event.contact } : event.data;
   const body: WebhookBody = {
     id: event.id,
     type: event.type,

@@ -73,7 +73,12 @@ export class WebhookPublisher {
     // The contact is stored only when an endpoint that opted in is to receive it.
     const contact = to.some((endpoint) => endpoint.includeContact) ? draft.contact : null;
     const seq = this.parts.outbox.add(
-      { id: randomToken("msg_", 16), type: draft.type, occurredAt: draft.occurredAt, data: draft.data },
+      {
+        id: randomToken("msg_", 16),
+        type: draft.type,
+        occurredAt: draft.occurredAt,
+        data: draft.data,
+      },
       contact,
       to.map((endpoint) => endpoint.id),
       now,

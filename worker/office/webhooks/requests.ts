@@ -38,10 +38,12 @@ const unknownEndpoint = () =>
   });
 
 /** The office's webhook paths (internal.ts), on its one router: an administrator's Setup. */
-export function webhookRequests(router: InternalRouter, parts: WebhookRequestParts): InternalRouter {
+export function webhookRequests(
+  router: InternalRouter,
+  parts: WebhookRequestParts,
+): InternalRouter {
   const { endpoints, outbox } = parts;
-  const view = (id: string): WebhookEndpointView | null =>
-    endpoints.view(id, outbox.pending(id));
+  const view = (id: string): WebhookEndpointView | null => endpoints.view(id, outbox.pending(id));
 
   return router
     .on("GET", OFFICE_PATHS.webhooks, () =>
