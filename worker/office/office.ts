@@ -198,16 +198,19 @@ export class Office extends Server<Env> {
     const appointments = nextAppointmentWork(this.appointments, state.config);
     const sessions = this.sessionWatch.next();
     const webhooks = this.webhookDelivery.nextDue();
-    const due = alarmTime(
-      Math.min(
-        rollover,
-        appointments ?? Number.POSITIVE_INFINITY,
-        sessions ?? Number.POSITIVE_INFINITY,
-        this.retentionDue ?? Number.POSITIVE_INFINITY,
-        webhooks ?? Number.POSITIVE_INFINITY,
-      ),
+    const earliest = Math.min(
+      rollover,
+      appointments ?? Number.POSITIVE_INFINITY,
+      sessions ?? Number.POSITIVE_INFINITY,
+      this.retentionDue ?? Number.POSITIVE_INFINITY,
+      webhooks ?? Number.POSITIVE_INFINITY,
     );
-    if ((await this.ctx.storage.getAlarm()) !== due) await this.ctx.storage.setAlarm(due);
+    const due = alarmTime(earliest);
+    const set = await this.ctx.storage.getAlarm();
+    // An alarm already set between the work's time and the one-second floor serves it: moving
+    // it to a second from now at each new event would put webhooks off while events keep coming.
+    if (set !== null && set >= earliest && set <= due) return;
+    if (set !== due) await this.ctx.storage.setAlarm(due);
   }
 
   /** Whatever is due now, judged from the rows: running it twice changes nothing the second time. */
