@@ -153,9 +153,10 @@ export function createWebhooksModel(options: WebhooksModelOptions) {
       }
       return loadLog(endpointId);
     },
-    refreshLog(): Promise<void> {
+    /** The open log and the endpoints' counts (what waits, failing since), read again. */
+    async refreshLog(): Promise<void> {
       const open = log.peek();
-      return open ? loadLog(open.endpointId) : Promise.resolve();
+      await Promise.all([load(), open ? loadLog(open.endpointId) : null]);
     },
     dismissSecret(): void {
       secret.value = null;

@@ -5,8 +5,17 @@ import {
   type WebhookEndpointView,
   type WebhookEventCatalogue,
 } from "../../shared/protocol/webhooks";
+import { webhookUrlProblem } from "../../worker/http/webhook-url";
 import { retryDelay, SWITCH_OFF_AFTER_MS } from "../../worker/office/webhooks/delivery";
 import { signWebhook } from "../../worker/office/webhooks/signature";
+import {
+  appointmentOfficeConfig,
+  book,
+  bookSomewhere,
+  officeDays,
+  setOfficeClock,
+  slotsOf,
+} from "./appointment-helpers";
 import {
   api,
   callNext,
@@ -417,5 +426,126 @@ describe("Delivery by the office's alarm", () => {
       404,
       "unknown_webhook",
     );
+  });
+});
+
+describe("Appointment events", () => {
+  it("Tells of a check-in (with the ticket it gave), a booking the office's change puts in conflict, and one missed.", async () => {
+    const config = appointmentOfficeConfig();
+    const officeId = await createOffice(config);
+    const { endpoint } = await createEndpoint(officeId, {
+      events: ["appointment.checked_in", "appointment.conflict", "appointment.missed"],
+    });
+    const receiver = new TestReceiver();
+    await installReceiver(officeId, receiver);
+    const today = officeDays(config.timeZone);
+    const [first, second] = await slotsOf(
+      officeId,
+      "permits",
+      { from: today.today, to: today.tomorrow },
+      "operator",
+    );
+    const arriving = await book(officeId, { serviceId: "permits", start: first!.start });
+    const missing = await book(officeId, { serviceId: "permits", start: second!.start });
+    expect([arriving.status, missing.status]).toEqual([201, 201]);
+    const later = await bookSomewhere(officeId, { timeZone: config.timeZone });
+
+    await setOfficeClock(officeId, first!.start - 5 * 60_000);
+    const checkedIn = await api<{ ticket: { id: string } }>(
+      "POST",
+      `/offices/${officeId}/appointments/check-in`,
+      { body: { code: arriving.body.appointment.code } },
+    );
+    expect(checkedIn.status, JSON.stringify(checkedIn.body)).toBe(201);
+    const closed = await api("PUT", `/offices/${officeId}`, {
+      body: { ...config, closedDates: [later.appointment.startLocal.slice(0, 10)] },
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    // Long after the second one's check-in window: the alarm marks it missed.
+    await setOfficeClock(officeId, second!.start + 3 * 60 * 60_000);
+    await runAlarm(officeId);
+
+    const byType = new Map(receiver.accepted.map((r) => [r.parsed.type, r.parsed.data]));
+    expect(byType.get("appointment.checked_in")).toEqual({
+      appointmentId: arriving.body.appointment.id,
+      serviceId: "permits",
+      start: first!.start,
+      status: "checked-in",
+      ticketId: checkedIn.body.ticket.id,
+      lateArrival: false,
+    });
+    expect(byType.get("appointment.conflict")).toMatchObject({
+      appointmentId: later.appointment.id,
+      reason: "closed_date",
+    });
+    expect(byType.get("appointment.missed")).toMatchObject({
+      appointmentId: missing.body.appointment.id,
+      status: "missed",
+    });
+    // Without the opt-in, no contact.
+    expect(JSON.stringify(receiver.accepted.map((r) => r.parsed))).not.toMatch(/contact|email/);
+    expect((await endpointView(officeId, endpoint.id)).pending).toBe(0);
+  });
+});
+
+describe("Where an office may send", () => {
+  it("A deployed host sends only to https on public hosts; an office's LAN install also to http and its own network.", () => {
+    const deployed = { lan: false };
+    expect(webhookUrlProblem("https://hooks.example.org/turno", deployed)).toBeNull();
+    expect(webhookUrlProblem("https://[2001:db8::1]/x", deployed)).toBeNull();
+    for (const url of [
+      "http://hooks.example.org/turno",
+      "https://localhost/x",
+      "https://printer.local/x",
+      "https://intranet/x",
+      "https://10.0.0.7/x",
+      "https://172.20.1.1/x",
+      "https://192.168.1.10/x",
+      "https://127.0.0.1:8080/x",
+      "https://169.254.169.254/latest/meta-data",
+      "https://100.64.0.1/x",
+      "https://[::1]/x",
+      "https://[fd00::1]/x",
+      "https://[::ffff:10.0.0.1]/x",
+      "ftp://hooks.example.org/x",
+      "https://user:pass@hooks.example.org/x",
+    ])
+      expect(webhookUrlProblem(url, deployed), url).not.toBeNull();
+    const lan = { lan: true };
+    expect(webhookUrlProblem("http://192.168.1.10:8080/sms", lan)).toBeNull();
+    expect(webhookUrlProblem("https://gateway.comune.local/x", lan)).toBeNull();
+    expect(webhookUrlProblem("ftp://192.168.1.10/x", lan)).not.toBeNull();
+  });
+});
+
+describe("Retention of the webhook outbox", () => {
+  it("The alarm erases an opted-in contact once its deliveries are done, and forgets the log after 30 days.", async () => {
+    const config = appointmentOfficeConfig();
+    const officeId = await createOffice(config);
+    const { endpoint } = await createEndpoint(officeId, {
+      events: ["appointment.booked"],
+      includeContact: true,
+    });
+    const receiver = new TestReceiver();
+    await installReceiver(officeId, receiver);
+    const clock = await officeClock(officeId);
+    await bookSomewhere(officeId, { timeZone: config.timeZone });
+    const stored = () =>
+      runInDurableObject(officeStub(officeId), (_office, state) =>
+        state.storage.sql
+          .exec<{ contact: string | null }>("SELECT contact FROM webhook_events")
+          .toArray(),
+      );
+    expect((await stored())[0]!.contact).toContain("@example.org");
+    await runAlarm(officeId); // delivers
+    await runAlarm(officeId); // retention sees it done
+    expect(receiver.accepted[0]!.parsed.data.contact).toBeDefined();
+    expect(await stored()).toEqual([{ contact: null }]);
+    expect(await deliveryLog(officeId, endpoint.id)).toHaveLength(1);
+
+    clock.advance(31 * 24 * 60 * 60 * 1000);
+    await runAlarm(officeId);
+    expect(await deliveryLog(officeId, endpoint.id)).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 });
