@@ -79,12 +79,20 @@ export class Office extends Server<Env> {
         now,
       );
     const reschedule = () => void this.scheduleAlarm();
+    let wakeQueued = false;
     this.webhooks = new WebhookPublisher({
       endpoints: webhookEndpoints,
       outbox: webhookOutbox,
       lookupTicket: (id) => store.tickets.byId(id),
-      // Inside a transaction: the alarm is recomputed once it has committed.
-      queued: () => queueMicrotask(reschedule),
+      // Inside a transaction: the alarm is recomputed once it has committed, once per command.
+      queued: () => {
+        if (wakeQueued) return;
+        wakeQueued = true;
+        queueMicrotask(() => {
+          wakeQueued = false;
+          reschedule();
+        });
+      },
     });
     this.webhookDelivery = new WebhookDelivery({
       officeId: this.name,
