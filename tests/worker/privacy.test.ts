@@ -3,7 +3,11 @@ import { fromOfficeState, fromOfficeView } from "../../display/model/display-dat
 import { evolve } from "../../shared/engine";
 import type { OfficeState } from "../../shared/protocol";
 import type { IssuedTicket } from "../../shared/protocol/responses";
-import { SUBSCRIBABLE_TYPES } from "../../shared/protocol/webhooks";
+import {
+  SUBSCRIBABLE_TYPES,
+  WEBHOOK_EVENT_DATA,
+  WebhookBody,
+} from "../../shared/protocol/webhooks";
 import { appointmentOfficeConfig, bookSomewhere, officeDays, slotsOf } from "./appointment-helpers";
 import {
   api,
@@ -300,6 +304,12 @@ describe("What an office's webhooks send (issue 15)", () => {
       ]),
     );
     expect(leaks(plainBodies)).toEqual([]);
+    // Each body is what GET /api/webhooks/events says it is.
+    for (const body of receiver.accepted.map((r) => r.parsed)) {
+      const schema = WEBHOOK_EVENT_DATA[body.type as keyof typeof WEBHOOK_EVENT_DATA];
+      expect(WebhookBody.safeParse(body).success, body.type).toBe(true);
+      expect(schema.safeParse(body.data).error?.issues, body.type).toBeUndefined();
+    }
     const text = JSON.stringify(plainBodies);
     for (const { token } of tickets) expect(text).not.toContain(token);
     expect(text).not.toContain(booked.token);
