@@ -176,6 +176,10 @@ describe("Webhooks, from Setup to a receiver", () => {
       burst,
       issuedPerSecond: Math.round((burst / issuedMs) * 1000),
       deliveredPerSecond: Math.round((burst / drainedMs) * 1000),
+      // From the first delivery to the last: the rate of one endpoint's queue draining.
+      drainPerSecond: Math.round(
+        ((burst - 1) / (received.at(-1)!.receivedAt - received[0]!.receivedAt)) * 1000,
+      ),
       steadyDelayP50Ms: percentile(delays, 50),
       steadyDelayP99Ms: percentile(delays, 99),
       steadyDelayMaxMs: Math.max(...delays),

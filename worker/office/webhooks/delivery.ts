@@ -9,7 +9,7 @@ export const WEBHOOK_TIMEOUT_MS = 10_000;
 /** An endpoint whose every attempt failed for this long is switched off. */
 export const SWITCH_OFF_AFTER_MS = 3 * DAY_MS;
 /** Deliveries one endpoint is sent in one alarm run, and the time after which it stops starting new ones. */
-export const DELIVERIES_PER_RUN = 200;
+export const DELIVERIES_PER_RUN = 1000;
 export const RUN_BUDGET_MS = 5_000;
 
 const FIRST_RETRY_MS = 30_000;
