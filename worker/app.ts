@@ -16,6 +16,7 @@ import { officeRoutes } from "./routes/offices";
 import { reportRoutes } from "./routes/reports";
 import { setupRoutes } from "./routes/setup";
 import { ticketRoutes } from "./routes/tickets";
+import { webhookRoutes } from "./routes/webhooks";
 
 export const app = new Hono<AppEnv>();
 
@@ -39,6 +40,7 @@ auditRoutes(app);
 setupRoutes(app);
 dashboardRoutes(app);
 reportRoutes(app);
+webhookRoutes(app);
 
 let openApiDocument: string | null = null;
 app.get("/api/openapi.json", (c) => {

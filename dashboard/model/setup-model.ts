@@ -19,6 +19,7 @@ import {
   issuesFromAnswer,
   validateDraft,
 } from "./config-form";
+import { createWebhooksModel } from "./webhooks-model";
 
 export interface SetupModelOptions {
   officeId: string;
@@ -272,6 +273,12 @@ export function createSetupModel(options: SetupModelOptions) {
       return accountRequest(account.id, "PATCH", `/api/accounts/${account.id}`, { grants });
     },
     myAccountId: options.myAccountId,
+    webhooks: createWebhooksModel({
+      officeId,
+      onUnauthorized: options.onUnauthorized,
+      onForbidden: options.onForbidden,
+      request,
+    }),
     dispose(): void {
       stopFollow();
     },

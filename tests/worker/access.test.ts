@@ -338,6 +338,55 @@ const REQUESTS: Record<string, (caller: Caller) => Promise<Call> | Call> = {
     path: "/setup/devices/check",
     body: { office: world.office, token: "dvt_x" },
   }),
+  "GET /api/webhooks/events": () => ({ method: "GET", path: "/webhooks/events" }),
+  "GET /api/offices/{office}/webhooks": () => ({
+    method: "GET",
+    path: `/offices/${world.office}/webhooks`,
+  }),
+  "POST /api/offices/{office}/webhooks": () => ({
+    method: "POST",
+    path: `/offices/${world.office}/webhooks`,
+    body: { url: "https://hooks.example.org/turno", events: ["ticket.called"] },
+  }),
+  "PATCH /api/offices/{office}/webhooks/{endpoint}": async () => ({
+    method: "PATCH",
+    path: `/offices/${world.office}/webhooks/${await sharedEndpoint()}`,
+    body: { description: "Changed" },
+  }),
+  // Those allowed remove an endpoint of their own; the others try the shared one.
+  "DELETE /api/offices/{office}/webhooks/{endpoint}": async (caller) => ({
+    method: "DELETE",
+    path: `/offices/${world.office}/webhooks/${caller === "admin" || caller === "operator" ? await newEndpoint() : await sharedEndpoint()}`,
+  }),
+  "POST /api/offices/{office}/webhooks/{endpoint}/rotate": async () => ({
+    method: "POST",
+    path: `/offices/${world.office}/webhooks/${await sharedEndpoint()}/rotate`,
+  }),
+  "POST /api/offices/{office}/webhooks/{endpoint}/test": async () => ({
+    method: "POST",
+    path: `/offices/${world.office}/webhooks/${await sharedEndpoint()}/test`,
+  }),
+  "GET /api/offices/{office}/webhooks/{endpoint}/deliveries": async () => ({
+    method: "GET",
+    path: `/offices/${world.office}/webhooks/${await sharedEndpoint()}/deliveries`,
+  }),
+};
+
+/** A webhook endpoint made by the operator, its id. */
+async function newEndpoint(): Promise<string> {
+  const created = await api<{ endpoint: { id: string } }>(
+    "POST",
+    `/offices/${world.office}/webhooks`,
+    { body: { url: "https://hooks.example.org/access", events: ["ticket.issued"] } },
+  );
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.endpoint.id;
+}
+
+let shared: Promise<string> | null = null;
+const sharedEndpoint = () => {
+  shared ??= newEndpoint();
+  return shared;
 };
 
 /** The ticket holder uses their own ticket's link; everyone else a well-formed link to no ticket. */

@@ -140,6 +140,22 @@ const CASES: Record<string, Case> = {
     api("POST", "/setup/accounts", {
       body: { username: `u${crypto.randomUUID().slice(0, 8)}`, password: TEST_PASSWORD },
     }),
+  webhookEvents: () => api("GET", "/webhooks/events", { as: "anonymous" }),
+  listWebhooks: () => api("GET", `/offices/${office}/webhooks`),
+  createWebhook: () =>
+    api("POST", `/offices/${office}/webhooks`, {
+      body: { url: "https://hooks.example.org/a", events: ["ticket.issued"] },
+    }),
+  changeWebhook: async () =>
+    api("PATCH", `/offices/${office}/webhooks/${await webhook()}`, {
+      body: { events: ["ticket.called"], includeContact: true },
+    }),
+  deleteWebhook: async () => api("DELETE", `/offices/${office}/webhooks/${await webhook()}`),
+  rotateWebhookSecret: async () =>
+    api("POST", `/offices/${office}/webhooks/${await webhook()}/rotate`),
+  testWebhook: async () => api("POST", `/offices/${office}/webhooks/${await webhook()}/test`),
+  webhookDeliveries: async () =>
+    api("GET", `/offices/${office}/webhooks/${await webhook()}/deliveries`),
   setupDevice: () =>
     api("POST", "/setup/devices", { body: { office, role: "display", name: "Hall" } }),
   setupCheckDevice: async () =>
@@ -225,6 +241,15 @@ const CASES: Record<string, Case> = {
     });
   },
 };
+
+/** A new webhook endpoint of the shared office, its id. */
+async function webhook(): Promise<string> {
+  const created = await api<{ endpoint: { id: string } }>("POST", `/offices/${office}/webhooks`, {
+    body: { url: "https://hooks.example.org/b", events: ["ticket.issued"] },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.endpoint.id;
+}
 
 /** An office taking bookings (appointment-helpers.ts), and its days. */
 let bookable: string;

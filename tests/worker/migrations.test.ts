@@ -114,6 +114,9 @@ describe("Storage migrations", () => {
           "sqlite_sequence",
           "tickets",
           "used_booking_proofs",
+          "webhook_deliveries",
+          "webhook_endpoints",
+          "webhook_events",
         ].sort(),
       );
       expect(history(state.storage.sql)).toEqual(OFFICE_MIGRATIONS.map((m, i) => [i + 1, m.name]));

@@ -209,6 +209,14 @@ describe("The OpenAPI document", () => {
         "get /api/offices/{office}/appointment-conflicts",
         "post /api/offices/{office}/appointment-conflicts/{appointment}/keep",
         "post /api/offices/{office}/appointment-conflicts/{appointment}/cancel",
+        "get /api/webhooks/events",
+        "get /api/offices/{office}/webhooks",
+        "post /api/offices/{office}/webhooks",
+        "patch /api/offices/{office}/webhooks/{endpoint}",
+        "delete /api/offices/{office}/webhooks/{endpoint}",
+        "post /api/offices/{office}/webhooks/{endpoint}/rotate",
+        "post /api/offices/{office}/webhooks/{endpoint}/test",
+        "get /api/offices/{office}/webhooks/{endpoint}/deliveries",
       ].sort(),
     );
     const roles = [

@@ -4,6 +4,12 @@ import { evolve } from "../../shared/engine";
 import type { OfficeState } from "../../shared/protocol";
 import type { IssuedTicket } from "../../shared/protocol/responses";
 import {
+  SUBSCRIBABLE_TYPES,
+  WEBHOOK_EVENT_DATA,
+  WebhookBody,
+} from "../../shared/protocol/webhooks";
+import { appointmentOfficeConfig, bookSomewhere, officeDays, slotsOf } from "./appointment-helpers";
+import {
   api,
   type Credentials,
   callNext,
@@ -14,6 +20,13 @@ import {
   pairedDevice,
   testOfficeConfig,
 } from "./helpers";
+import {
+  createEndpoint,
+  installReceiver,
+  type Received,
+  runAlarm,
+  TestReceiver,
+} from "./webhook-helpers";
 
 /**
  * Privacy of the public office view and of the displays (issue 9, point 4):
@@ -231,5 +244,87 @@ describe("What a waiting-room display receives on its socket", () => {
     expect(leaks(counter.raw).flatMap((l) => l.fields)).toContain(
       `$.state.tickets.${Object.keys(state.tickets)[0]}.priority`,
     );
+  });
+});
+
+describe("What an office's webhooks send (issue 15)", () => {
+  it("No delivery carries a priority, language, channel, name, contact or token; an appointment's contact goes only to an endpoint that opted in.", async () => {
+    const office = await busyOffice();
+    const { officeId } = office;
+    const every = SUBSCRIBABLE_TYPES;
+    const plain = await createEndpoint(officeId, { events: [...every] });
+    const withContact = await createEndpoint(officeId, {
+      url: "https://sms.example.org/turno",
+      events: [...every],
+      includeContact: true,
+    });
+    const receiver = new TestReceiver();
+    await installReceiver(officeId, receiver);
+    const tickets = await office.fill();
+    await counterAction(officeId, "desk-1", "complete");
+    await counterAction(officeId, "back-1", "mode", { mode: "paused" });
+    await api("PUT", `/offices/${officeId}/services/general/today`, { body: { open: false } });
+    await api("DELETE", `/offices/${officeId}/tickets/${tickets[4]!.token}`);
+    // Appointments: booked, moved, cancelled (the office takes them once configured for it).
+    const config = appointmentOfficeConfig();
+    const configured = await api("PUT", `/offices/${officeId}`, { body: config });
+    expect(configured.status, JSON.stringify(configured.body)).toBe(200);
+    const booked = await bookSomewhere(officeId, { timeZone: config.timeZone, as: "anonymous" });
+    const days = officeDays(config.timeZone);
+    const [slot] = (
+      await slotsOf(officeId, "permits", { from: days.after(21), to: days.after(22) })
+    ).filter((s) => s.seatsLeft > 0);
+    const moved = await api("PATCH", `/offices/${officeId}/appointments/${booked.token}`, {
+      as: "anonymous",
+      body: { start: slot!.start },
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    await api("DELETE", `/offices/${officeId}/appointments/${booked.token}`, { as: "anonymous" });
+    await runAlarm(officeId);
+
+    const to = (id: string) =>
+      receiver.accepted.filter((r) => r.parsed.data && plainOrContact(r) === id);
+    const plainOrContact = (r: Received) =>
+      r.url === withContact.endpoint.url ? withContact.endpoint.id : plain.endpoint.id;
+    const plainBodies = to(plain.endpoint.id).map((r) => r.parsed);
+    expect(new Set(plainBodies.map((b) => b.type))).toEqual(
+      new Set([
+        "ticket.issued",
+        "ticket.called",
+        "ticket.recalled",
+        "ticket.started",
+        "ticket.transferred",
+        "ticket.served",
+        "ticket.cancelled",
+        "counter.mode_changed",
+        "service.closed_for_today",
+        "appointment.booked",
+        "appointment.moved",
+        "appointment.cancelled",
+      ]),
+    );
+    expect(leaks(plainBodies)).toEqual([]);
+    // Each body is what GET /api/webhooks/events says it is.
+    for (const body of receiver.accepted.map((r) => r.parsed)) {
+      const schema = WEBHOOK_EVENT_DATA[body.type as keyof typeof WEBHOOK_EVENT_DATA];
+      expect(WebhookBody.safeParse(body).success, body.type).toBe(true);
+      expect(schema.safeParse(body.data).error?.issues, body.type).toBeUndefined();
+    }
+    const text = JSON.stringify(plainBodies);
+    for (const { token } of tickets) expect(text).not.toContain(token);
+    expect(text).not.toContain(booked.token);
+    expect(text).not.toContain(booked.appointment.code);
+
+    const contactBodies = to(withContact.endpoint.id).map((r) => r.parsed);
+    const ticketsOnly = contactBodies.filter((b) => !b.type.startsWith("appointment."));
+    expect(leaks(ticketsOnly)).toEqual([]);
+    const appointments = contactBodies.filter((b) => b.type.startsWith("appointment."));
+    expect(appointments).toHaveLength(3);
+    for (const body of appointments)
+      expect(body.data.contact).toMatchObject({
+        name: "Maria Rossi",
+        email: expect.stringContaining("@example.org"),
+        code: booked.appointment.code,
+      });
   });
 });

@@ -14,6 +14,7 @@ import {
   PairedDevice,
 } from "../../shared/protocol/responses";
 import { Ticket } from "../../shared/protocol/ticket";
+import { WebhookDelivery, WebhookEndpointView } from "../../shared/protocol/webhooks";
 import { ClientMessage, PROTOCOL_VERSION, ServerMessage } from "../../shared/protocol/wire";
 import { ROUTES, type RouteSpec } from "./route";
 
@@ -44,6 +45,8 @@ const COMPONENTS: Record<string, z.ZodMiniType> = {
   PairedDevice,
   AuditEntry,
   AuditPage,
+  WebhookEndpointView,
+  WebhookDelivery,
 };
 
 const COMPONENT_PREFIX = "#/components/schemas/";

@@ -1,6 +1,7 @@
 import type * as z from "zod/mini";
 import { AccountId, DeviceId } from "../../shared/protocol/auth";
 import { Slug } from "../../shared/protocol/config";
+import { WebhookEndpointId } from "../../shared/protocol/webhooks";
 import { AppointmentId, AppointmentToken, TicketToken } from "../office/internal";
 import { errorResponse } from "./errors";
 import { officeExists } from "./known-offices";
@@ -63,4 +64,10 @@ export const appointmentTokenParam: PathParam = {
 export const appointmentIdParam: PathParam = {
   schema: AppointmentId,
   unknown: () => errorResponse(404, "unknown_appointment", "No appointment has this id."),
+};
+
+/** A webhook endpoint's id ("ep_" and 16 characters). */
+export const webhookParam: PathParam = {
+  schema: WebhookEndpointId,
+  unknown: () => errorResponse(404, "unknown_webhook", "There is no such webhook endpoint here."),
 };

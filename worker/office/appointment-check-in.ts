@@ -14,6 +14,7 @@ import { type CommandPipeline, unknownOffice } from "./command-pipeline";
 import type { CommandAnswer } from "./responses";
 import type { AppointmentRow, AppointmentsTable } from "./store/appointments-table";
 import type { IdempotencyRecords } from "./store/idempotency";
+import type { WebhookPublisher } from "./webhooks/publisher";
 
 export interface CheckInParts {
   officeId: string;
@@ -23,6 +24,8 @@ export interface CheckInParts {
   idempotency: IdempotencyRecords;
   /** A booking changed: the alarm may be due at another time. */
   reschedule: () => void;
+  /** The arrival is told to the office's webhooks in the transaction that records it. */
+  webhooks: WebhookPublisher;
 }
 
 /** Which booking arrives: by its code (kiosk, counter) or by its manage link's token hash (the holder). */
@@ -183,6 +186,11 @@ export class AppointmentCheckIn {
         );
         const after = appointments.byId(row.id);
         if (!after) throw new Error("a checked-in appointment vanished");
+        this.parts.webhooks.appointment(
+          after,
+          { type: "appointment.checked_in", lateArrival },
+          issued.ticket.issuedAt,
+        );
         const body: CheckedIn = {
           ...issued,
           appointment: appointmentView(after, config),

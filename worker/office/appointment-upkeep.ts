@@ -3,6 +3,7 @@ import type { OfficeConfig } from "../../shared/protocol/config";
 import { addDays } from "../../shared/protocol/wall-time";
 import { checkInSettings } from "./appointment-views";
 import type { AppointmentsTable } from "./store/appointments-table";
+import type { WebhookPublisher } from "./webhooks/publisher";
 
 const MINUTE = 60_000;
 
@@ -38,16 +39,22 @@ export function nextAppointmentWork(
   return due.length === 0 ? null : Math.min(...due);
 }
 
-/** Marks what is missed and erases what is due, as of `now`. */
+/** Marks what is missed (telling webhooks of each) and erases what is due, as of `now`. */
 export function runAppointmentWork(
   appointments: AppointmentsTable,
   config: OfficeConfig,
   now: number,
+  webhooks: WebhookPublisher,
 ): { missed: number; erased: number } {
   let missed = 0;
   for (const { serviceId } of appointments.earliestBookedByService()) {
     const lateMs = checkInSettings(config, serviceId).lateMinutes * MINUTE;
-    missed += appointments.markMissed(serviceId, now - lateMs, now);
+    const ids = appointments.markMissed(serviceId, now - lateMs, now);
+    missed += ids.length;
+    for (const id of ids) {
+      const row = appointments.byId(id);
+      if (row) webhooks.appointment(row, { type: "appointment.missed" }, now);
+    }
   }
   const erased = appointments.eraseBefore(startOfDayOf(now, config.timeZone), now);
   return { missed, erased };

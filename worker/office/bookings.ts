@@ -36,6 +36,7 @@ import type { CommandAnswer } from "./responses";
 import type { AppointmentsTable } from "./store/appointments-table";
 import type { IdempotencyRecords } from "./store/idempotency";
 import { MAX_LIVE_PROOFS, type UsedProofs } from "./store/used-proofs";
+import type { WebhookPublisher } from "./webhooks/publisher";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -54,6 +55,8 @@ export interface BookingParts {
   auditLog: AuditLog;
   /** A booking changed: the alarm (missed appointments, erasure) may be due at another time. */
   reschedule: () => void;
+  /** Each change is told to the office's webhooks in its own transaction (the outbox). */
+  webhooks: WebhookPublisher;
 }
 
 /** A manage token and its hash, made before the transaction (hashing is asynchronous). */
@@ -232,7 +235,9 @@ export class Bookings {
       },
       now,
     );
-    const view = appointmentView(appointments.byId(id)!, config);
+    const row = appointments.byId(id)!;
+    this.parts.webhooks.appointment(row, { type: "appointment.booked" }, now);
+    const view = appointmentView(row, config);
     if (staff)
       this.parts.auditLog.append(now, caller.actor, "bookAppointment", {
         appointmentId: id,
@@ -314,6 +319,11 @@ export class Bookings {
     const seat = freeSeat(appointments.takenSeats(row.service_id, slot.start), slot.seats);
     if (seat === null) return slotFull();
     appointments.move(row.id, { start: slot.start, seat, seats: slot.seats }, now);
+    this.parts.webhooks.appointment(
+      appointments.byId(row.id)!,
+      { type: "appointment.moved", previousStart: row.start },
+      now,
+    );
     this.settleConflicts(config, now);
     return { status: 200, body: null };
   }
@@ -333,10 +343,10 @@ export class Bookings {
       else if (row.status !== "booked") decided = notBooked(row.status);
       else {
         appointments.cancel(row.id, now);
+        const cancelled = appointments.byId(row.id)!;
+        this.parts.webhooks.appointment(cancelled, { type: "appointment.cancelled" }, now);
         this.settleConflicts(config, now);
-        const body: CancelledAppointment = {
-          appointment: appointmentView(appointments.byId(row.id)!, config),
-        };
+        const body: CancelledAppointment = { appointment: appointmentView(cancelled, config) };
         decided = { status: 200, body };
       }
       this.remember(caller.idempotencyKey, fingerprint, decided.status, decided.body, now);
@@ -373,6 +383,10 @@ export class Bookings {
     return appointments.storeConflicts(
       appointmentConflicts(config, appointments.seatHolders(now)),
       now,
+      (id) => {
+        const row = appointments.byId(id);
+        if (row) this.parts.webhooks.appointment(row, { type: "appointment.conflict" }, now);
+      },
     );
   }
 
@@ -419,6 +433,11 @@ export class Bookings {
       if (action === "keep") appointments.keepDespiteConflict(id, now);
       else {
         appointments.cancelByOffice(id, row.conflict, now);
+        this.parts.webhooks.appointment(
+          appointments.byId(id)!,
+          { type: "appointment.cancelled" },
+          now,
+        );
         this.settleConflicts(config, now);
       }
       this.parts.auditLog.append(

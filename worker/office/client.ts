@@ -12,6 +12,7 @@ import {
   OFFICE_PATHS,
   type ResolveConflictRequest,
   type RevokeRequest,
+  type WebhookRequest,
 } from "./internal";
 
 /** The messages the Directory sends an office, and a socket's grant, for callers outside office/. */
@@ -202,6 +203,21 @@ export class OfficeClient {
   /** An arrival, by code (kiosk, counter) or by the holder's link: the ticket it gives. */
   checkIn(request: CheckInRequest): Promise<Response> {
     return this.post(OFFICE_PATHS.checkIn, request);
+  }
+
+  /** The office's webhook endpoints (never their secrets). */
+  webhooks(): Promise<Response> {
+    return this.get(OFFICE_PATHS.webhooks);
+  }
+
+  /** One endpoint's delivery log, newest first. */
+  webhookDeliveries(id: string): Promise<Response> {
+    return this.get(OFFICE_PATHS.webhookDeliveries, { id });
+  }
+
+  /** Creates, changes, removes, rotates or tests an endpoint. */
+  changeWebhooks(request: WebhookRequest): Promise<Response> {
+    return this.post(OFFICE_PATHS.webhooks, request);
   }
 
   /**

@@ -15,6 +15,7 @@ import type { RemoteTicketLimits } from "./store/remote-ticket-limits";
 import type { RevokedDevices } from "./store/revoked-devices";
 import type { TicketHistory } from "./store/ticket-history";
 import { newTicketToken } from "./tokens";
+import type { WebhookPublisher } from "./webhooks/publisher";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -56,6 +57,8 @@ export interface PipelineParts {
    * fits flagged as conflicts), inside the transaction that stores it.
    */
   afterConfigured?: (config: OfficeConfig, now: number) => void;
+  /** The events, told to the office's webhooks inside the transaction that stores them (the outbox). */
+  webhooks: Pick<WebhookPublisher, "officeEvents">;
 }
 
 interface Committed {
@@ -187,6 +190,7 @@ export class CommandPipeline {
         const execution = execute(this.current, command, now);
         if (execution.state && execution.events.length > 0) {
           store.append(execution.events, firstSeq, execution.state, token);
+          this.parts.webhooks.officeEvents(execution.events, now);
           this.recordWhoDidIt(command, options.actor, execution.events, execution.state, now);
           if (execution.events.some((e) => e.type === "officeConfigured"))
             this.parts.afterConfigured?.(execution.state.config, now);

@@ -2,6 +2,11 @@ import * as z from "zod/mini";
 import { BookAppointmentBody, BookingCode } from "../../shared/protocol/appointments";
 import { Actor } from "../../shared/protocol/auth";
 import { Command } from "../../shared/protocol/commands";
+import {
+  WebhookEndpointBody,
+  WebhookEndpointId,
+  WebhookEndpointPatch,
+} from "../../shared/protocol/webhooks";
 import { LiveRole } from "../../shared/protocol/wire";
 
 /**
@@ -32,6 +37,10 @@ export const OFFICE_PATHS = {
   checkIn: "/appointments/check-in",
   /** GET: the upcoming bookings in conflict; POST: keep or cancel one. */
   conflicts: "/appointments/conflicts",
+  /** GET: the webhook endpoints; POST: a change to them (WebhookRequest). */
+  webhooks: "/webhooks",
+  /** GET: one endpoint's delivery log (?id=). */
+  webhookDeliveries: "/webhooks/deliveries",
 } as const;
 
 export const CommandRequest = z.object({
@@ -146,3 +155,21 @@ export const LiveGrant = z.object({
   ),
 });
 export type LiveGrant = z.infer<typeof LiveGrant>;
+
+/**
+ * An administrator's change to the office's webhooks; the Worker has checked
+ * the URL against its deployment (worker/http/webhook-url.ts).
+ */
+export const WebhookRequest = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("create"), endpoint: WebhookEndpointBody, actor: Actor }),
+  z.object({
+    op: z.literal("update"),
+    id: WebhookEndpointId,
+    change: WebhookEndpointPatch,
+    actor: Actor,
+  }),
+  z.object({ op: z.literal("delete"), id: WebhookEndpointId, actor: Actor }),
+  z.object({ op: z.literal("rotate"), id: WebhookEndpointId, actor: Actor }),
+  z.object({ op: z.literal("test"), id: WebhookEndpointId, actor: Actor }),
+]);
+export type WebhookRequest = z.input<typeof WebhookRequest>;

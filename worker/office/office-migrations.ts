@@ -194,4 +194,53 @@ export const OFFICE_MIGRATIONS: Migration[] = [
       `CREATE INDEX remote_ticket_limits_by_start ON remote_ticket_limits (window_start)`,
     ],
   },
+  {
+    name: "012-webhooks",
+    statements: [
+      // Signed webhooks (issue 15): the endpoints an administrator configured. The secret signs
+      // every delivery; during a rotation the previous one signs too, until previous_until.
+      `CREATE TABLE webhook_endpoints (
+        id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        events TEXT NOT NULL,
+        include_contact INTEGER NOT NULL,
+        description TEXT NOT NULL,
+        secret TEXT NOT NULL,
+        previous_secret TEXT,
+        previous_until INTEGER,
+        enabled INTEGER NOT NULL,
+        disabled_reason TEXT,
+        failing_since INTEGER,
+        next_attempt_at INTEGER,
+        created_at INTEGER NOT NULL
+      )`,
+      // The outbox: each event written in the transaction that made it, with its own
+      // increasing seq (AUTOINCREMENT: never reused after the log is trimmed). The contact
+      // of an appointment is kept only for endpoints that opt in, and only until sent.
+      `CREATE TABLE webhook_events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        occurred_at INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        contact TEXT
+      )`,
+      // One row per event and endpoint: pending until delivered; the delivery log.
+      `CREATE TABLE webhook_deliveries (
+        endpoint_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_attempt_at INTEGER,
+        last_status INTEGER,
+        last_error TEXT,
+        delivered_at INTEGER,
+        PRIMARY KEY (endpoint_id, seq)
+      )`,
+      `CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (endpoint_id, seq)
+        WHERE delivered_at IS NULL`,
+      `CREATE INDEX webhook_deliveries_by_age ON webhook_deliveries (created_at)`,
+      `CREATE INDEX webhook_events_with_contact ON webhook_events (seq) WHERE contact IS NOT NULL`,
+    ],
+  },
 ];

@@ -19,8 +19,10 @@ import type { TicketHistory } from "./store/ticket-history";
 import type { TicketsTable } from "./store/tickets-table";
 import { newTicketToken } from "./tokens";
 import { officeView, ticketView } from "./views";
+import { type WebhookRequestParts, webhookRequests } from "./webhooks/requests";
 
 export interface RequestParts extends AppointmentRequestParts {
+  webhooks: WebhookRequestParts;
   officeId: string;
   clock: () => number;
   pipeline: CommandPipeline;
@@ -131,7 +133,7 @@ export function officeRequests(parts: RequestParts): InternalRouter {
       OFFICE_PATHS.appointmentsCsv,
       withReports((_request, url, context) => appointmentsCsvAnswer(url, context)),
     );
-  return appointmentRequests(router, parts);
+  return webhookRequests(appointmentRequests(router, parts), parts.webhooks);
 }
 
 function ticketByToken(tickets: TicketsTable, url: URL) {

@@ -4,6 +4,8 @@ import { DAY_MS, RETENTION_BATCH, type RetentionPeriods } from "../storage/reten
 import type { IdempotencyRecords } from "./store/idempotency";
 import type { TicketHistory } from "./store/ticket-history";
 import type { TicketsTable } from "./store/tickets-table";
+import type { WebhookOutbox } from "./store/webhook-outbox";
+import { SWITCH_OFF_AFTER_MS } from "./webhooks/delivery";
 
 /** What an office's retention reaches: its SQL and the stores that own the rows it trims. */
 export interface OfficeRetentionParts {
@@ -11,7 +13,11 @@ export interface OfficeRetentionParts {
   tickets: TicketsTable;
   history: TicketHistory;
   idempotency: IdempotencyRecords;
+  webhookOutbox: WebhookOutbox;
 }
+
+/** How long a webhook delivery stays in its endpoint's log. */
+export const WEBHOOK_LOG_DAYS = 30;
 
 /*
  * What the office's one alarm deletes or cuts when its time is up (issue 13,
@@ -19,7 +25,8 @@ export interface OfficeRetentionParts {
  * audit log after `auditDays` (its addresses cut to their network after
  * `auditAddressDays`), tickets' tracking tokens `ticketTokenDays` after their
  * day, who called each ticket after `clerkFiguresDays`, recorded answers
- * after a day. Each kind at most RETENTION_BATCH rows a run; `more` says the
+ * after a day, webhook deliveries after WEBHOOK_LOG_DAYS and an appointment's
+ * contact in the outbox once sent (3 days at most). Each kind at most RETENTION_BATCH rows a run; `more` says the
  * alarm should come back soon rather than at midnight. Appointments' personal
  * data has its own rule (appointment-upkeep.ts). Safe to run twice.
  */
@@ -41,5 +48,17 @@ export function runOfficeRetention(
   // Who works a desk now stays on the dashboard through the day, whatever the period.
   parts.history.forgetCounterStaffBefore(now - Math.max(periods.clerkFiguresDays, 1) * DAY_MS);
   parts.idempotency.forgetBefore(now - DAY_MS);
-  return { more: audit.more || tokens === RETENTION_BATCH || clerks === RETENTION_BATCH };
+  const webhookLog = parts.webhookOutbox.forgetBefore(
+    now - WEBHOOK_LOG_DAYS * DAY_MS,
+    RETENTION_BATCH,
+  );
+  const contacts = parts.webhookOutbox.eraseContacts(now - SWITCH_OFF_AFTER_MS, RETENTION_BATCH);
+  return {
+    more:
+      audit.more ||
+      tokens === RETENTION_BATCH ||
+      clerks === RETENTION_BATCH ||
+      webhookLog === RETENTION_BATCH ||
+      contacts === RETENTION_BATCH,
+  };
 }

@@ -22,6 +22,10 @@ import { RemoteTicketLimits } from "./store/remote-ticket-limits";
 import { RevokedDevices } from "./store/revoked-devices";
 import { TicketHistory } from "./store/ticket-history";
 import { UsedProofs } from "./store/used-proofs";
+import { WebhookEndpoints } from "./store/webhook-endpoints";
+import { WebhookOutbox } from "./store/webhook-outbox";
+import { WEBHOOK_TIMEOUT_MS, WebhookDelivery, type WebhookSend } from "./webhooks/delivery";
+import { WebhookPublisher } from "./webhooks/publisher";
 
 /**
  * One office, as a Durable Object: a thin shell of partyserver hooks around
@@ -35,12 +39,18 @@ export class Office extends Server<Env> {
 
   /** Time source; tests replace it to cross midnight. */
   clock: () => number = () => Date.now();
+  /** How webhooks leave the office; tests put a receiver of their own here. */
+  webhookSend: WebhookSend = (url, init) => fetch(url, init);
+  /** How long a webhook attempt may take; tests shorten it to time out quickly. */
+  webhookTimeoutMs = WEBHOOK_TIMEOUT_MS;
 
   private pipeline!: CommandPipeline;
   private live!: LiveConnections;
   private requests!: InternalRouter;
   private appointments!: AppointmentsTable;
   private sessionWatch!: SessionWatch;
+  private webhooks!: WebhookPublisher;
+  private webhookDelivery!: WebhookDelivery;
   /** Deletes and cuts what has been kept long enough (office-retention.ts). */
   private retention!: (today: string, now: number) => { more: boolean };
   /** Retention left work for a next run: the alarm comes back soon (the real clock's now). */
@@ -58,15 +68,42 @@ export class Office extends Server<Env> {
     const revokedDevices = new RevokedDevices(sql);
     const idempotency = new IdempotencyRecords(sql);
     this.appointments = new AppointmentsTable(sql);
+    const webhookEndpoints = new WebhookEndpoints(sql);
+    const webhookOutbox = new WebhookOutbox(sql);
     const periods = retentionPeriods(this.env);
     this.retention = (today, now) =>
       runOfficeRetention(
-        { sql, tickets: store.tickets, history, idempotency },
+        { sql, tickets: store.tickets, history, idempotency, webhookOutbox },
         periods,
         today,
         now,
       );
     const reschedule = () => void this.scheduleAlarm();
+    let wakeQueued = false;
+    this.webhooks = new WebhookPublisher({
+      endpoints: webhookEndpoints,
+      outbox: webhookOutbox,
+      lookupTicket: (id) => store.tickets.byId(id),
+      // Inside a transaction: the alarm is recomputed once it has committed, once per command.
+      queued: () => {
+        if (wakeQueued) return;
+        wakeQueued = true;
+        queueMicrotask(() => {
+          wakeQueued = false;
+          reschedule();
+        });
+      },
+    });
+    this.webhookDelivery = new WebhookDelivery({
+      officeId: this.name,
+      storage,
+      endpoints: webhookEndpoints,
+      outbox: webhookOutbox,
+      clock,
+      send: () => this.webhookSend,
+      timeoutMs: () => this.webhookTimeoutMs,
+      endpointsChanged: () => this.webhooks.endpointsChanged(),
+    });
     const bookings = new Bookings({
       officeId: this.name,
       storage,
@@ -77,6 +114,7 @@ export class Office extends Server<Env> {
       usedProofs: new UsedProofs(sql),
       auditLog,
       reschedule,
+      webhooks: this.webhooks,
     });
     this.pipeline = new CommandPipeline({
       officeId: this.name,
@@ -92,6 +130,7 @@ export class Office extends Server<Env> {
       publish: (firstSeq, events, state) => this.live.publish(firstSeq, events, state),
       rescheduleRollover: () => void this.scheduleAlarm(),
       afterConfigured: (config, now) => bookings.recheckConflicts(config, now),
+      webhooks: this.webhooks,
     });
     this.sessionWatch = new SessionWatch({
       storage,
@@ -135,7 +174,17 @@ export class Office extends Server<Env> {
         appointments: this.appointments,
         idempotency,
         reschedule,
+        webhooks: this.webhooks,
       }),
+      webhooks: {
+        storage,
+        clock,
+        endpoints: webhookEndpoints,
+        outbox: webhookOutbox,
+        publisher: this.webhooks,
+        auditLog,
+        reschedule,
+      },
     });
     // Screens ping to check the line; answering without waking the object keeps that free.
     this.ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
@@ -146,8 +195,9 @@ export class Office extends Server<Env> {
    * One alarm, always recomputed from state: the earliest of the office's
    * next local midnight, the next appointment whose grace period ends, the
    * next erasure of an appointment's personal data, and the earliest time a
-   * staff socket's session could end (session-watch.ts); sooner when the
-   * last retention run left work (it runs at every alarm, so at least daily).
+   * staff socket's session could end (session-watch.ts), the next webhook
+   * attempt due (webhooks/delivery.ts); sooner when the last retention run
+   * left work (it runs at every alarm, so at least daily).
    */
   private async scheduleAlarm(): Promise<void> {
     const state = this.pipeline.state;
@@ -155,15 +205,20 @@ export class Office extends Server<Env> {
     const rollover = startOfNextDay(state.day, state.config.timeZone);
     const appointments = nextAppointmentWork(this.appointments, state.config);
     const sessions = this.sessionWatch.next();
-    const due = alarmTime(
-      Math.min(
-        rollover,
-        appointments ?? Number.POSITIVE_INFINITY,
-        sessions ?? Number.POSITIVE_INFINITY,
-        this.retentionDue ?? Number.POSITIVE_INFINITY,
-      ),
+    const webhooks = this.webhookDelivery.nextDue();
+    const earliest = Math.min(
+      rollover,
+      appointments ?? Number.POSITIVE_INFINITY,
+      sessions ?? Number.POSITIVE_INFINITY,
+      this.retentionDue ?? Number.POSITIVE_INFINITY,
+      webhooks ?? Number.POSITIVE_INFINITY,
     );
-    if ((await this.ctx.storage.getAlarm()) !== due) await this.ctx.storage.setAlarm(due);
+    const due = alarmTime(earliest);
+    const set = await this.ctx.storage.getAlarm();
+    // An alarm already set between the work's time and the one-second floor serves it: moving
+    // it to a second from now at each new event would put webhooks off while events keep coming.
+    if (set !== null && set >= earliest && set <= due) return;
+    if (set !== due) await this.ctx.storage.setAlarm(due);
   }
 
   /** Whatever is due now, judged from the rows: running it twice changes nothing the second time. */
@@ -173,13 +228,16 @@ export class Office extends Server<Env> {
     if (state) {
       const now = this.clock();
       this.ctx.storage.transactionSync(() =>
-        runAppointmentWork(this.appointments, state.config, now),
+        runAppointmentWork(this.appointments, state.config, now, this.webhooks),
       );
       const { more } = this.ctx.storage.transactionSync(() => this.retention(state.day, now));
       this.retentionDue = more ? Date.now() : null;
     }
     // The real clock: sessions end by the Directory's time, not the office's test clock.
     await this.sessionWatch.checkDue(Date.now());
+    // Last: the rollover and the rest never wait behind a slow endpoint. Commands go on
+    // being served while a delivery is out; each run is bounded (delivery.ts).
+    await this.webhookDelivery.run();
     await this.scheduleAlarm();
   }
 

@@ -12,6 +12,7 @@ import { HoursSection } from "./HoursSection";
 import { OfficeSection } from "./OfficeSection";
 import { ServicesSection } from "./ServicesSection";
 import { VoiceSection } from "./VoiceSection";
+import { WebhooksSection } from "./WebhooksSection";
 
 const DEVICES_REFRESH_MS = 20_000;
 
@@ -64,6 +65,7 @@ export function SetupView({
         <SaveBar app={app} setup={setup} />
       </form>
       <DevicesSection app={app} setup={setup} />
+      <WebhooksSection app={app} webhooks={setup.webhooks} />
       <AccountsSection app={app} setup={setup} />
     </div>
   );

@@ -201,16 +201,19 @@ export class AppointmentsTable {
     this.sql.exec(`UPDATE appointments SET token_hash = ? WHERE id = ?`, tokenHash, id);
   }
 
-  /** Booked appointments of a service that started before `startedBefore`: missed, their seats freed. */
-  markMissed(serviceId: string, startedBefore: number, now: number): number {
-    return this.sql.exec(
-      `UPDATE appointments SET status = 'missed', missed_at = ?, updated_at = ?
-       WHERE status = 'booked' AND service_id = ? AND start < ?`,
-      now,
-      now,
-      serviceId,
-      startedBefore,
-    ).rowsWritten;
+  /** Booked appointments of a service that started before `startedBefore`: missed, their seats freed; their ids. */
+  markMissed(serviceId: string, startedBefore: number, now: number): string[] {
+    return this.sql
+      .exec<{ id: string }>(
+        `UPDATE appointments SET status = 'missed', missed_at = ?, updated_at = ?
+         WHERE status = 'booked' AND service_id = ? AND start < ? RETURNING id`,
+        now,
+        now,
+        serviceId,
+        startedBefore,
+      )
+      .toArray()
+      .map((row) => row.id);
   }
 
   /** Erases the personal data of appointments (or cancellations) before `cutoff`. */
@@ -239,9 +242,14 @@ export class AppointmentsTable {
    * Stores the conflicts of every booking that holds a seat, as computed
    * against the configuration now: a booking no longer in conflict loses its
    * flag (and what was kept), one whose reason is the one staff kept stays
-   * unflagged. Returns how many bookings are flagged.
+   * unflagged. Returns how many bookings are flagged; `raised` hears of each
+   * booking whose flag is new or has a new reason (after its row is written).
    */
-  storeConflicts(conflicts: ReadonlyMap<string, ConflictReason>, now: number): number {
+  storeConflicts(
+    conflicts: ReadonlyMap<string, ConflictReason>,
+    now: number,
+    raised?: (id: string) => void,
+  ): number {
     const rows = this.sql
       .exec<Pick<AppointmentRow, "id" | "conflict" | "conflict_kept" | "conflict_at">>(
         `SELECT id, conflict, conflict_kept, conflict_at FROM appointments
@@ -267,6 +275,7 @@ export class AppointmentsTable {
         at,
         row.id,
       );
+      if (conflict !== null && conflict !== row.conflict) raised?.(row.id);
     }
     return flagged;
   }
