@@ -259,7 +259,10 @@ export class Office extends Server<Env> {
    * check each.
    */
   override webSocketMessage(ws: WebSocket, message: WSMessage): Promise<void> {
-    if (ws.readyState !== WebSocket.OPEN || this.live.isSilenced(ws)) return Promise.resolve();
+    // After a wake from hibernation `live` is not built yet (partyserver's start builds it),
+    // and nothing is silenced: silencing is kept in memory only.
+    const silenced = this.live !== undefined && this.live.isSilenced(ws);
+    if (ws.readyState !== WebSocket.OPEN || silenced) return Promise.resolve();
     return super.webSocketMessage(ws, message);
   }
 
