@@ -261,7 +261,7 @@ export class Office extends Server<Env> {
   override webSocketMessage(ws: WebSocket, message: WSMessage): Promise<void> {
     // After a wake from hibernation `live` is not built yet (partyserver's start builds it),
     // and nothing is silenced: silencing is kept in memory only.
-    const silenced = this.live !== undefined && this.live.isSilenced(ws);
+    const silenced = this.live?.isSilenced(ws) === true;
     if (ws.readyState !== WebSocket.OPEN || silenced) return Promise.resolve();
     return super.webSocketMessage(ws, message);
   }
