@@ -17,6 +17,8 @@ import {
   buildApps,
   freePort,
   killGroup,
+  killIfRunning,
+  loopbackServeEnv,
   ROOT,
   type ServeProcess,
   selfSignedCertificate,
@@ -35,6 +37,7 @@ const call = certificate
   ? pinnedFetch(readFileSync(certificate.cert, "utf8"))
   : (url: string, init?: RequestInit) => fetch(url, init);
 const OFFICE = "backup-test";
+const ADMIN_PASSWORD = "backup test admin password";
 let base = "";
 let env: Record<string, string> = {};
 let running: ServeProcess | null = null;
@@ -86,21 +89,11 @@ beforeAll(async () => {
   buildApps(publicDir);
   const port = await freePort();
   base = `${scheme}://127.0.0.1:${port}`;
-  env = {
-    TURNO_HOST: "127.0.0.1",
-    TURNO_PORT: String(port),
-    TURNO_BUILD_OUT: publicDir,
-    TURNO_ADMIN_PASSWORD: "backup test admin password",
-    ...(certificate
-      ? { TURNO_TLS_CERT: certificate.cert, TURNO_TLS_KEY: certificate.key }
-      : { TURNO_PLAIN_HTTP: "1" }),
-  };
+  env = loopbackServeEnv({ port, publicDir, certificate, adminPassword: ADMIN_PASSWORD });
 }, 120_000);
 
 afterEach(async () => {
-  if (!running) return;
-  killGroup(running, "SIGKILL");
-  await running.exited;
+  await killIfRunning(running);
   running = null;
 });
 
@@ -172,7 +165,7 @@ describe("npm run backup / npm run restore with npm run serve", () => {
     const login = await call(`${base}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: base },
-      body: JSON.stringify({ username: "admin", password: "backup test admin password" }),
+      body: JSON.stringify({ username: "admin", password: ADMIN_PASSWORD }),
     });
     expect(login.status).toBe(200);
     expect(operatorToken(freshDir)).toBe(operatorToken(stateDir));

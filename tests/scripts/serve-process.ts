@@ -121,3 +121,28 @@ export function killGroup(serve: ServeProcess, signal: NodeJS.Signals): void {
     // already gone
   }
 }
+
+/** serve's settings for a test on loopback: https with the certificate made here, else plain http. */
+export function loopbackServeEnv(opts: {
+  port: number;
+  publicDir: string;
+  adminPassword: string;
+  certificate: { cert: string; key: string } | null;
+}): Record<string, string> {
+  return {
+    TURNO_HOST: "127.0.0.1",
+    TURNO_PORT: String(opts.port),
+    TURNO_BUILD_OUT: opts.publicDir,
+    TURNO_ADMIN_PASSWORD: opts.adminPassword,
+    ...(opts.certificate
+      ? { TURNO_TLS_CERT: opts.certificate.cert, TURNO_TLS_KEY: opts.certificate.key }
+      : { TURNO_PLAIN_HTTP: "1" }),
+  };
+}
+
+/** A failed test must not leave its server up for the next one: SIGKILL, and wait for it. */
+export async function killIfRunning(serve: ServeProcess | null): Promise<void> {
+  if (!serve) return;
+  killGroup(serve, "SIGKILL");
+  await serve.exited;
+}

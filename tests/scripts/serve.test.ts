@@ -19,6 +19,8 @@ import {
   buildApps,
   freePort,
   killGroup,
+  killIfRunning,
+  loopbackServeEnv,
   type ServeProcess,
   selfSignedCertificate,
   startServe,
@@ -92,22 +94,13 @@ beforeAll(async () => {
   port = await freePort();
   base = `${scheme}://127.0.0.1:${port}`;
   env = {
-    TURNO_HOST: "127.0.0.1",
-    TURNO_PORT: String(port),
+    ...loopbackServeEnv({ port, publicDir, certificate, adminPassword: ADMIN_PASSWORD }),
     TURNO_STATE_DIR: stateDir,
-    TURNO_BUILD_OUT: publicDir,
-    TURNO_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    ...(certificate
-      ? { TURNO_TLS_CERT: certificate.cert, TURNO_TLS_KEY: certificate.key }
-      : { TURNO_PLAIN_HTTP: "1" }),
   };
 }, 120_000);
 
-// A failed test must not leave its server up for the next one.
 afterEach(async () => {
-  if (!running) return;
-  killGroup(running, "SIGKILL");
-  await running.exited;
+  await killIfRunning(running);
   running = null;
 });
 
