@@ -1,6 +1,7 @@
 import { addDays } from "../../shared/protocol/wall-time";
 import { trimAuditByPeriods } from "../storage/audit-log";
 import { DAY_MS, RETENTION_BATCH, type RetentionPeriods } from "../storage/retention";
+import type { FeedbackTable } from "./store/feedback-table";
 import type { IdempotencyRecords } from "./store/idempotency";
 import type { TicketHistory } from "./store/ticket-history";
 import type { TicketsTable } from "./store/tickets-table";
@@ -11,6 +12,7 @@ export interface OfficeRetentionParts {
   tickets: TicketsTable;
   history: TicketHistory;
   idempotency: IdempotencyRecords;
+  feedback: FeedbackTable;
 }
 
 /*
@@ -19,7 +21,8 @@ export interface OfficeRetentionParts {
  * audit log after `auditDays` (its addresses cut to their network after
  * `auditAddressDays`), tickets' tracking tokens `ticketTokenDays` after their
  * day, who called each ticket after `clerkFiguresDays`, recorded answers
- * after a day. Each kind at most RETENTION_BATCH rows a run; `more` says the
+ * after a day, feedback comments `feedbackCommentDays` after the day of service
+ * (the score and reasons stay: they say nothing of anyone). Each kind at most RETENTION_BATCH rows a run; `more` says the
  * alarm should come back soon rather than at midnight. Appointments' personal
  * data has its own rule (appointment-upkeep.ts). Safe to run twice.
  */
@@ -41,5 +44,15 @@ export function runOfficeRetention(
   // Who works a desk now stays on the dashboard through the day, whatever the period.
   parts.history.forgetCounterStaffBefore(now - Math.max(periods.clerkFiguresDays, 1) * DAY_MS);
   parts.idempotency.forgetBefore(now - DAY_MS);
-  return { more: audit.more || tokens === RETENTION_BATCH || clerks === RETENTION_BATCH };
+  const comments = parts.feedback.eraseCommentsBefore(
+    addDays(today, -periods.feedbackCommentDays),
+    RETENTION_BATCH,
+  );
+  return {
+    more:
+      audit.more ||
+      tokens === RETENTION_BATCH ||
+      clerks === RETENTION_BATCH ||
+      comments === RETENTION_BATCH,
+  };
 }
