@@ -456,7 +456,7 @@ export const ticket = {
     sending: "Sending…",
     failed: "We could not send your answer. Please try again.",
     thanks: "Thank you for your feedback!",
-    anonymous: "Your answer is not linked to your ticket.",
+    anonymous: "Your answer is kept without your ticket or its number.",
   },
   invalid: {
     title: "Ticket not found",

@@ -492,7 +492,7 @@ export const ticket: TicketSection = {
     sending: "Invio…",
     failed: "Non siamo riusciti a inviare la risposta. Riprova.",
     thanks: "Grazie per la tua opinione!",
-    anonymous: "La tua risposta non è collegata al tuo biglietto.",
+    anonymous: "La tua risposta è conservata senza il tuo biglietto né il suo numero.",
   },
   invalid: {
     title: "Biglietto non trovato",
