@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { FeedbackState } from "./feedback";
 import { CounterMode, LanguageCode, Slug } from "./config";
+import { FeedbackState } from "./feedback";
 import { TicketId } from "./ticket";
 
 /** Request bodies of the HTTP API. Unknown fields are rejected so typos surface at once. */

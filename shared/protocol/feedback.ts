@@ -10,9 +10,21 @@ export const FEEDBACK_SCORES = [1, 2, 3, 4, 5] as const;
 export const SATISFIED_FROM = 4;
 
 /** What went wrong, offered for scores 1–3. */
-export const LOW_REASONS = ["waiting-time", "information", "courtesy", "unfinished", "other"] as const;
+export const LOW_REASONS = [
+  "waiting-time",
+  "information",
+  "courtesy",
+  "unfinished",
+  "other",
+] as const;
 /** What went well, offered for scores 4–5. */
-export const HIGH_REASONS = ["short-wait", "clear-information", "courtesy", "finished", "other"] as const;
+export const HIGH_REASONS = [
+  "short-wait",
+  "clear-information",
+  "courtesy",
+  "finished",
+  "other",
+] as const;
 export const FEEDBACK_REASONS = [...new Set([...LOW_REASONS, ...HIGH_REASONS])] as [
   FeedbackReason,
   ...FeedbackReason[],

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { FEEDBACK_REASONS, type FeedbackReason, SATISFIED_FROM } from "../protocol/feedback";
-import { type CsvDialect, csvLine, STANDARD_CSV } from "./csv-cell";
 import { dayNumberOf, weekdayIndexOf } from "./calendar";
+import { type CsvDialect, csvLine, STANDARD_CSV } from "./csv-cell";
 
 /** One stored answer (office `feedback` table): what and about what, never who. */
 export interface FeedbackRow {
@@ -47,9 +47,7 @@ export const FeedbackReport = z.object({
   byWeekday: z.array(Figures).check(z.length(7)),
   /** Local hours 0–23. */
   byHour: z.array(Figures).check(z.length(24)),
-  byWait: z.array(
-    z.extend(Figures, { fromMinutes: Count, toMinutes: z.nullable(Count) }),
-  ),
+  byWait: z.array(z.extend(Figures, { fromMinutes: Count, toMinutes: z.nullable(Count) })),
   /** Per counter only when the office's clerkFigures is on; otherwise empty. */
   byCounter: z.array(z.extend(Figures, { counterId: z.string() })),
   /** How many answers carry a comment still kept. */
@@ -78,8 +76,10 @@ class Tally {
 const rate = (count: number, of: number) => (of === 0 ? null : Math.min(1, count / of));
 
 function tallyOf<K>(map: Map<K, Tally>, key: K): Tally {
-  let tally = map.get(key);
-  if (!tally) map.set(key, (tally = new Tally()));
+  const known = map.get(key);
+  if (known) return known;
+  const tally = new Tally();
+  map.set(key, tally);
   return tally;
 }
 

@@ -15,14 +15,13 @@ export {
   ticketsToCsv,
 } from "./csv";
 export { csvCell } from "./csv-cell";
+export { durationStats, nearestRank } from "./duration-stats";
 export {
   computeFeedbackReport,
   FeedbackReport,
   type FeedbackRow,
   feedbackCsvLines,
-  WAIT_BUCKETS_MINUTES,
 } from "./feedback";
-export { durationStats, nearestRank } from "./duration-stats";
 export { LocalClock } from "./local-clock";
 export { inOfficeOrder } from "./office-order";
 export * from "./office-report";

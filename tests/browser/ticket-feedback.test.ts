@@ -39,9 +39,11 @@ describe("Feedback after service on a phone", () => {
     const radios = page.getByRole("radio");
     expect(await radios.count()).toBe(5);
     expect(await page.getByRole("radio", { name: "1, per niente soddisfatto" }).count()).toBe(1);
-    for (const box of await page.locator(".feedback__digit").evaluateAll((faces) =>
-      faces.map((face) => face.getBoundingClientRect()).map((r) => [r.width, r.height]),
-    )) {
+    for (const box of await page
+      .locator(".feedback__digit")
+      .evaluateAll((faces) =>
+        faces.map((face) => face.getBoundingClientRect()).map((r) => [r.width, r.height]),
+      )) {
       expect(box[0]).toBeGreaterThanOrEqual(48);
       expect(box[1]).toBeGreaterThanOrEqual(48);
     }
@@ -72,11 +74,14 @@ describe("Feedback after service on a phone", () => {
     await screenshot(page, "ticket-feedback-thanks");
 
     // Once: the link refuses a second answer, and the page opened again does not ask.
-    const again = await fetch(`${baseUrl}/api/offices/${officeId}/tickets/${issued.token}/feedback`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ score: 1 }),
-    });
+    const again = await fetch(
+      `${baseUrl}/api/offices/${officeId}/tickets/${issued.token}/feedback`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ score: 1 }),
+      },
+    );
     expect(again.status).toBe(409);
     await page.reload();
     await waitForText(page, testId("ticket-code"), issued.ticket.code);

@@ -28,7 +28,9 @@ function officeSql<T>(officeId: string, fn: (sql: SqlStorage) => T): Promise<T> 
 }
 
 /** A ticket issued, called, started and completed at desk-1; its token. */
-async function servedTicket(officeId: string): Promise<{ token: string; id: string; code: string }> {
+async function servedTicket(
+  officeId: string,
+): Promise<{ token: string; id: string; code: string }> {
   const issued = await issueTicket(officeId);
   await callNext(officeId, "desk-1");
   await counterAction(officeId, "desk-1", "start");
@@ -155,7 +157,9 @@ describe("Feedback after service", () => {
     expect(report.body.comments).toBe(1);
     const comment = () =>
       officeSql(officeId, (sql) =>
-        sql.exec<{ comment: string | null; score: number }>(`SELECT comment, score FROM feedback`).one(),
+        sql
+          .exec<{ comment: string | null; score: number }>(`SELECT comment, score FROM feedback`)
+          .one(),
       );
     await setOfficeClock(officeId, Date.now() + 300 * 24 * HOUR);
     await runDurableObjectAlarm(officeStub(officeId));
@@ -168,7 +172,9 @@ describe("Feedback after service", () => {
   it("feedback.csv has a line per answer with its comment, and the counter only when per-clerk figures are on.", async () => {
     const officeId = await createOffice({ ...testOfficeConfig(), clerkFigures: false });
     const { token } = await servedTicket(officeId);
-    expect((await feedback(officeId, token, { score: 1, reasons: ["other"], comment: "=cmd" })).status).toBe(201);
+    expect(
+      (await feedback(officeId, token, { score: 1, reasons: ["other"], comment: "=cmd" })).status,
+    ).toBe(201);
     const { day } = await getOffice(officeId);
     const csv = await api<string>(
       "GET",

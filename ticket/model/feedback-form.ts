@@ -49,5 +49,3 @@ export function createFeedbackForm(target: TicketTarget | null) {
 
   return { step, score, reasons, comment, offered, chooseScore, toggleReason, send };
 }
-
-export type FeedbackForm = ReturnType<typeof createFeedbackForm>;

@@ -11,7 +11,10 @@ export class FeedbackTable {
   given(ticketId: string): boolean {
     return (
       this.sql
-        .exec<{ given: number }>(`SELECT feedback_given AS given FROM tickets WHERE id = ?`, ticketId)
+        .exec<{ given: number }>(
+          `SELECT feedback_given AS given FROM tickets WHERE id = ?`,
+          ticketId,
+        )
         .toArray()[0]?.given === 1
     );
   }
