@@ -8,7 +8,15 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { describeViolations, seriousAccessibilityViolations } from "./accessibility";
 import { launchBrowser, openPage, SCREENS, screenshot, testId, waitForText } from "./browser";
-import { api, counterAction, createTestOffice, getOffice, issueTicket } from "./office-api";
+import {
+  api,
+  counterAction,
+  createStaff,
+  createTestOffice,
+  getOffice,
+  issueTicket,
+} from "./office-api";
+import { signInThroughForm } from "./sign-in";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -96,6 +104,30 @@ describe("Feedback after service on a phone", () => {
       `/offices/${officeId}/reports/feedback?from=${day}&to=${day}`,
     );
     expect(report.body.overall).toMatchObject({ count: 1, satisfaction: 1 });
+    expect(errors).toEqual([]);
+  });
+
+  it("The dashboard's Reports show the feedback section to a supervisor: satisfaction, answers and the CSV link.", async () => {
+    const supervisor = await createStaff(baseUrl, officeId, "supervisor");
+    const { page, errors } = await openPage(
+      browser,
+      `${baseUrl}/dashboard/?office=${officeId}#reports`,
+      { viewport: { width: 1366, height: 900 } },
+    );
+    await signInThroughForm(page, supervisor);
+    await page.locator(testId("tab-reports")).click();
+    await page.locator(testId("report-preset-30d")).click();
+    await waitForText(page, testId("feedback-satisfaction"), "100");
+    const csv = await page.locator(testId("feedback-csv")).getAttribute("href");
+    expect(csv).toContain("/reports/feedback.csv?from=");
+    const download = await page.evaluate(async (href) => {
+      const response = await fetch(href!);
+      return { status: response.status, text: await response.text() };
+    }, csv);
+    expect(download.status).toBe(200);
+    expect(download.text).toContain("Molto gentili allo sportello");
+    await page.locator(testId("report-feedback")).scrollIntoViewIfNeeded();
+    await screenshot(page, "dashboard-feedback");
     expect(errors).toEqual([]);
   });
 });
