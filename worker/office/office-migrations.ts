@@ -195,7 +195,7 @@ export const OFFICE_MIGRATIONS: Migration[] = [
     ],
   },
   {
-    name: "012-feedback",
+    name: "013-feedback",
     statements: [
       // Feedback after service (issue 15, point 4): what was said, about which service, hour,
       // wait and counter, and never by whom: no token, ticket id or code, so a row cannot be

@@ -3,7 +3,7 @@ import type { FeedbackRow } from "../../../shared/reports/feedback";
 
 /**
  * The `feedback` table and the tickets' `feedback_given` flag: the only code
- * that reads or writes them. A row says nothing of who gave it (migration 012).
+ * that reads or writes them. A row says nothing of who gave it (migration 013).
  */
 export class FeedbackTable {
   constructor(private readonly sql: SqlStorage) {}
