@@ -31,6 +31,7 @@ declare global {
       TURNO_RETAIN_SIGN_IN_ATTEMPTS_DAYS?: string;
       TURNO_RETAIN_TICKET_TOKEN_DAYS?: string;
       TURNO_RETAIN_CLERK_FIGURES_DAYS?: string;
+      TURNO_RETAIN_FEEDBACK_COMMENT_DAYS?: string;
     }
   }
   interface Env extends Cloudflare.Env {}

@@ -72,6 +72,21 @@ export function appointmentsCsvPath(
   );
 }
 
+export function feedbackCsvPath(
+  officeId: string,
+  range: DateRange,
+  format: "standard" | "excel-it" = "standard",
+): string {
+  return csvPath(officeId, range, format).replace(
+    "/reports/tickets.csv?",
+    "/reports/feedback.csv?",
+  );
+}
+
+export function feedbackReportPath(officeId: string, range: DateRange): string {
+  return `/api/offices/${encodeURIComponent(officeId)}/reports/feedback?${rangeQuery(range)}`;
+}
+
 /** "#reports?from=…&to=…" remembers the range in the address (bookmarkable, survives a reload). */
 export function rangeFromHash(hash: string): DateRange | null {
   const match = /[?&]from=(\d{4}-\d{2}-\d{2})&to=(\d{4}-\d{2}-\d{2})/.exec(hash);

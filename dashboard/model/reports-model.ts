@@ -1,11 +1,14 @@
 import { signal } from "@preact/signals";
 import { requestJson } from "../../shared/client/http";
+import { FeedbackReport } from "../../shared/reports/feedback";
 import { OfficeReport } from "../../shared/reports/office-report";
 import { officePath, type Request } from "./api";
 import {
   appointmentsCsvPath,
   csvPath,
   type DateRange,
+  feedbackCsvPath,
+  feedbackReportPath,
   isValidRange,
   presetRange,
   type RangePreset,
@@ -37,6 +40,8 @@ export function createReportsModel(options: ReportsModelOptions) {
     ((method: string, path: string) => requestJson(method, path, undefined, REPORT_TIMEOUT_MS));
   const range = signal<DateRange | null>(rangeFromHash(location.hash));
   const report = signal<OfficeReport | null>(null);
+  /** Feedback after service for the same range; null while none came (the section hides). */
+  const feedback = signal<FeedbackReport | null>(null);
   const loading = signal(false);
   const problem = signal<ReportProblem | null>(null);
   let generation = 0;
@@ -50,6 +55,7 @@ export function createReportsModel(options: ReportsModelOptions) {
     const mine = ++generation;
     loading.value = true;
     problem.value = null;
+    void loadFeedback(next, mine);
     const answer = await request("GET", reportPath(options.officeId, next));
     if (mine !== generation) return; // a newer range was asked for meanwhile
     loading.value = false;
@@ -68,9 +74,18 @@ export function createReportsModel(options: ReportsModelOptions) {
       answer.status === 0 ? "offline" : answer.status === 403 ? "forbidden" : "generic";
   }
 
+  /** The feedback figures beside the report: a failure leaves the section out, not the report. */
+  async function loadFeedback(next: DateRange, mine: number): Promise<void> {
+    const answer = await request("GET", feedbackReportPath(options.officeId, next));
+    if (mine !== generation) return;
+    const parsed = answer.status === 200 ? FeedbackReport.safeParse(answer.body) : null;
+    feedback.value = parsed?.success ? parsed.data : null;
+  }
+
   return {
     range,
     report,
+    feedback,
     loading,
     problem,
     load,
@@ -89,6 +104,10 @@ export function createReportsModel(options: ReportsModelOptions) {
     appointmentsCsvHref(format: "standard" | "excel-it" = "standard"): string | null {
       const current = range.value;
       return current ? appointmentsCsvPath(options.officeId, current, format) : null;
+    },
+    feedbackCsvHref(format: "standard" | "excel-it" = "standard"): string | null {
+      const current = range.value;
+      return current ? feedbackCsvPath(options.officeId, current, format) : null;
     },
     officePath: (tail: string) => officePath(options.officeId, tail),
   };

@@ -28,6 +28,7 @@ export const WORKER_SETTING_NAMES = [
   "TURNO_RETAIN_SIGN_IN_ATTEMPTS_DAYS",
   "TURNO_RETAIN_TICKET_TOKEN_DAYS",
   "TURNO_RETAIN_CLERK_FIGURES_DAYS",
+  "TURNO_RETAIN_FEEDBACK_COMMENT_DAYS",
 ] as const;
 
 function port(value: string | undefined, fallback: number): number {

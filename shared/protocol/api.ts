@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { CounterMode, LanguageCode, Slug } from "./config";
+import { FeedbackState } from "./feedback";
 import { TicketId } from "./ticket";
 
 /** Request bodies of the HTTP API. Unknown fields are rejected so typos surface at once. */
@@ -47,5 +48,7 @@ export const TicketView = z.object({
   counterName: z.nullable(z.string()),
   /** The language the holder took the ticket in (their own page opens in it); absent when none was given. */
   lang: z.optional(LanguageCode),
+  /** For a served ticket: whether its holder may still give feedback (absent on live frames). */
+  feedback: z.optional(FeedbackState),
 });
 export type TicketView = z.infer<typeof TicketView>;

@@ -16,6 +16,12 @@ export {
 } from "./csv";
 export { csvCell } from "./csv-cell";
 export { durationStats, nearestRank } from "./duration-stats";
+export {
+  computeFeedbackReport,
+  FeedbackReport,
+  type FeedbackRow,
+  feedbackCsvLines,
+} from "./feedback";
 export { LocalClock } from "./local-clock";
 export { inOfficeOrder } from "./office-order";
 export * from "./office-report";

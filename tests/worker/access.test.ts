@@ -128,6 +128,11 @@ const REQUESTS: Record<string, (caller: Caller) => Promise<Call> | Call> = {
     method: "DELETE",
     path: `/offices/${world.office}/tickets/${await ticketTokenFor(caller)}`,
   }),
+  "POST /api/offices/{office}/tickets/{token}/feedback": async (caller) => ({
+    method: "POST",
+    path: `/offices/${world.office}/tickets/${await ticketTokenFor(caller)}/feedback`,
+    body: { score: 5 },
+  }),
   "POST /api/offices/{office}/counters/{counter}/call-next": () => ({
     method: "POST",
     path: counterPath(world.office, "call-next"),
@@ -245,6 +250,14 @@ const REQUESTS: Record<string, (caller: Caller) => Promise<Call> | Call> = {
   "GET /api/offices/{office}/reports/tickets.csv": () => ({
     method: "GET",
     path: `/offices/${world.office}/reports/tickets.csv?from=2026-01-01&to=2026-01-31`,
+  }),
+  "GET /api/offices/{office}/reports/feedback": () => ({
+    method: "GET",
+    path: `/offices/${world.office}/reports/feedback?from=2026-01-01&to=2026-01-31`,
+  }),
+  "GET /api/offices/{office}/reports/feedback.csv": () => ({
+    method: "GET",
+    path: `/offices/${world.office}/reports/feedback.csv?from=2026-01-01&to=2026-01-31`,
   }),
   "GET /api/offices/{office}/reports/appointments.csv": () => ({
     method: "GET",

@@ -66,6 +66,15 @@ const CASES: Record<string, Case> = {
     api("GET", `/offices/${office}/tickets/${(await issueTicket(office)).token}`),
   cancelTicket: async () =>
     api("DELETE", `/offices/${office}/tickets/${(await issueTicket(office)).token}`),
+  giveFeedback: async () => {
+    const officeId = await createOffice();
+    const { token } = await issueTicket(officeId);
+    for (const action of ["call-next", "start", "complete"])
+      expect((await api("POST", desk(officeId, action), { body: {} })).status).toBe(200);
+    return api("POST", `/offices/${officeId}/tickets/${token}/feedback`, {
+      body: { score: 4, reasons: ["courtesy"] },
+    });
+  },
   callNext: async () => {
     const officeId = await createOffice();
     await issueTicket(officeId);
@@ -178,6 +187,15 @@ const CASES: Record<string, Case> = {
     const answer = await api(
       "GET",
       `/offices/${office}/reports/appointments.csv?from=2026-01-01&to=2026-01-31`,
+    );
+    return { status: answer.status, contentType: answer.headers.get("content-type") ?? "" };
+  },
+  feedbackReport: () =>
+    api("GET", `/offices/${office}/reports/feedback?from=2026-01-01&to=2026-01-31`),
+  feedbackCsv: async () => {
+    const answer = await api(
+      "GET",
+      `/offices/${office}/reports/feedback.csv?from=2026-01-01&to=2026-01-31`,
     );
     return { status: answer.status, contentType: answer.headers.get("content-type") ?? "" };
   },

@@ -90,7 +90,7 @@ export function call<T = unknown>(...[method, path, options]: Parameters<typeof 
 export const FUZZ_PLAN = {
   // 250 paths + 60 refusals (each with a look at the office: 2 requests) + two offices (≥ 19 each).
   "fuzz.test.ts": 460,
-  // 17 or 18 routes × 60 (RUNS_PER_ROUTE) + fixtures.
+  // 18 or 19 routes × 60 (RUNS_PER_ROUTE) + fixtures.
   "fuzz-routes-1.test.ts": 1_030,
   "fuzz-routes-2.test.ts": 1_030,
   "fuzz-routes-3.test.ts": 1_030,

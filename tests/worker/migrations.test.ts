@@ -106,6 +106,7 @@ describe("Storage migrations", () => {
           "day_archive",
           "revoked_devices",
           "events",
+          "feedback",
           "idempotency",
           "migrations",
           "office",

@@ -54,3 +54,34 @@ export async function cancelTicket(
     return "failed";
   }
 }
+
+export type FeedbackOutcome = "given" | "closed" | "failed";
+
+/**
+ * The holder's feedback after service. An answer already given (409 feedback_given) counts
+ * as given: a retry after no answer must thank, not fail; too late or an erased link closes it.
+ */
+export async function sendFeedback(
+  officeId: string,
+  token: string,
+  body: { score: number; reasons: string[]; comment?: string },
+): Promise<FeedbackOutcome> {
+  try {
+    const response = await fetch(`${ticketUrl(officeId, token)}/feedback`, {
+      method: "POST",
+      headers: { "content-type": "application/json", [OWN_PAGE_HEADER]: "1" },
+      body: JSON.stringify(body),
+    });
+    if (response.ok) return "given";
+    if (response.status === 404 || response.status === 410) return "closed";
+    if (response.status === 409) {
+      const answer = (await response.json().catch(() => null)) as {
+        error?: { code?: string };
+      } | null;
+      return answer?.error?.code === "feedback_given" ? "given" : "closed";
+    }
+    return "failed";
+  } catch {
+    return "failed";
+  }
+}

@@ -5,6 +5,7 @@ import { BASES, format } from "../../shared/i18n";
 import { type TicketMessages, ticketMessages } from "../../shared/i18n/ticket";
 import type { TicketView } from "../../shared/protocol/api";
 import { browserLanguages } from "../../shared/ui/app-params";
+import { createFeedbackForm } from "./feedback-form";
 import { canGiveUpPlace } from "./give-up";
 import { cancelTicket, fetchOffice, fetchTicket, type OfficeInfo } from "./ticket-api";
 import {
@@ -47,6 +48,9 @@ export function createTicketPageModel(pathname: string) {
   let live: LiveOffice | null = null;
   const liveStatus = signal<ConnectionStatus>("connecting");
   let cancelKey: string | null = null;
+  const feedbackForm = createFeedbackForm(target);
+  /** Live frames do not say whether feedback is open: a served ticket is read once over HTTP. */
+  let feedbackAsked = false;
 
   const languageChoice = signal<LanguageChoice | null>(rememberedLanguage());
   /** The office's languages that Turno has, the office's own first: the switch offers these. */
@@ -95,6 +99,12 @@ export function createTicketPageModel(pathname: string) {
     if (previous?.status === "called" && next.status !== "called") void dismissTurnAlert(next.id);
     // Nothing more will happen to a finished ticket: free the office's socket.
     if (FINAL_STATUSES.includes(next.status)) live?.close();
+    if (next.status === "done" && next.feedback === undefined && target && !feedbackAsked) {
+      feedbackAsked = true;
+      void fetchTicket(target.officeId, target.token).then((fresh) => {
+        if (fresh.kind === "ok" && fresh.value.status === "done") show(fresh.value);
+      });
+    }
   }
 
   function followLive(where: TicketTarget): void {
@@ -170,6 +180,13 @@ export function createTicketPageModel(pathname: string) {
     languageChoice.value = choice;
   }
 
+  async function sendFeedback(): Promise<void> {
+    const outcome = await feedbackForm.send();
+    const current = ticket.peek();
+    // Too late, or the link is gone: the question goes rather than failing.
+    if (outcome === "closed" && current) ticket.value = { ...current, feedback: "closed" };
+  }
+
   async function enableNotifications(): Promise<void> {
     permission.value = await requestNotifyPermission();
   }
@@ -230,6 +247,8 @@ export function createTicketPageModel(pathname: string) {
     askToCancel,
     keepPlace,
     confirmCancel,
+    feedbackForm,
+    sendFeedback,
   };
 }
 

@@ -5,6 +5,7 @@ import { canGiveUpPlace } from "../model/give-up";
 import { FINAL_STATUSES, type TicketPageModel } from "../model/ticket-page-model";
 import { CalledPanel } from "./CalledPanel";
 import { CancelPlace } from "./CancelPlace";
+import { FeedbackPanel } from "./FeedbackPanel";
 import { NotifyControl } from "./NotifyControl";
 
 type Status = keyof TicketPageModel["messages"]["value"]["ticket"]["status"];
@@ -82,6 +83,10 @@ export function TicketCard({ model, ticket }: { model: TicketPageModel; ticket: 
       {status === "waiting" && <p class="keep-open">{t.keepOpen}</p>}
       {status === "waiting" && <NotifyControl model={model} />}
       {canCancel && <CancelPlace model={model} ticket={ticket} />}
+      {status === "done" &&
+        (ticket.feedback === "open" || model.feedbackForm.step.value === "thanks") && (
+          <FeedbackPanel model={model} />
+        )}
     </>
   );
 }

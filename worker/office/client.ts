@@ -80,6 +80,21 @@ export class OfficeClient {
     });
   }
 
+  /** The holder's feedback after service (the body is checked again by the office). */
+  giveFeedback(token: string, body: unknown): Promise<Response> {
+    return this.send("POST", `${OFFICE_PATHS.feedback}?${new URLSearchParams({ token })}`, body);
+  }
+
+  /** The feedback figures over a range of local dates. */
+  feedbackReport(query: { from: string; to: string }): Promise<Response> {
+    return this.get(OFFICE_PATHS.feedbackReport, query);
+  }
+
+  /** Every feedback answer of a range as CSV. */
+  feedbackCsv(query: { from: string; to: string; format?: string | undefined }): Promise<Response> {
+    return this.get(OFFICE_PATHS.feedbackCsv, query);
+  }
+
   /** The office's audit log, newest first. */
   auditEntries(query: { limit: number; before?: number | undefined }): Promise<Response> {
     return this.get(OFFICE_PATHS.audit, {

@@ -21,12 +21,16 @@ export const OFFICE_PATHS = {
   command: "/command",
   view: "/view",
   ticket: "/ticket",
+  /** POST: the holder's feedback after service, by the ticket's token. */
+  feedback: "/ticket/feedback",
   audit: "/audit",
   revoke: "/revoke",
   history: "/history",
   report: "/reports/summary",
   ticketsCsv: "/reports/tickets.csv",
   appointmentsCsv: "/reports/appointments.csv",
+  feedbackReport: "/reports/feedback",
+  feedbackCsv: "/reports/feedback.csv",
   today: "/reports/today",
   slots: "/appointments/slots",
   /** POST books; GET lists a day's. */

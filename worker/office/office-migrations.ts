@@ -243,4 +243,26 @@ export const OFFICE_MIGRATIONS: Migration[] = [
       `CREATE INDEX webhook_events_with_contact ON webhook_events (seq) WHERE contact IS NOT NULL`,
     ],
   },
+  {
+    name: "013-feedback",
+    statements: [
+      // Feedback after service (issue 15, point 4): what was said, about which service, hour,
+      // wait and counter, and never by whom: no token, ticket id or code, so a row cannot be
+      // followed back to a ticket by its keys (the wait is kept to the minute for the same reason).
+      `CREATE TABLE feedback (
+        day TEXT NOT NULL,
+        hour INTEGER NOT NULL,
+        service_id TEXT NOT NULL,
+        counter_id TEXT,
+        wait_seconds INTEGER,
+        score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+        reasons TEXT NOT NULL,
+        comment TEXT
+      )`,
+      `CREATE INDEX feedback_by_day ON feedback (day)`,
+      `CREATE INDEX feedback_comment_kept ON feedback (day) WHERE comment IS NOT NULL`,
+      // Once per ticket: the flag is all the ticket keeps, not which answer was its own.
+      `ALTER TABLE tickets ADD COLUMN feedback_given INTEGER NOT NULL DEFAULT 0`,
+    ],
+  },
 ];

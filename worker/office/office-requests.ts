@@ -2,6 +2,8 @@ import type { Actor } from "../../shared/protocol/auth";
 import type { AuditLog } from "../storage/audit-log";
 import { type AppointmentRequestParts, appointmentRequests } from "./appointment-requests";
 import { type CommandPipeline, unknownOffice } from "./command-pipeline";
+import { feedbackState, giveFeedback } from "./feedback-answers";
+import { feedbackCsvAnswer, feedbackReportAnswer } from "./feedback-report-answers";
 import { AuditRequest, CommandRequest, OFFICE_PATHS, RevokeRequest, TicketToken } from "./internal";
 import { InternalRouter, internalBody } from "./internal-router";
 import type { LiveConnections } from "./live-connections";
@@ -15,6 +17,7 @@ import {
 } from "./report-answers";
 import { answerResponse } from "./responses";
 import type { AppointmentsTable } from "./store/appointments-table";
+import type { FeedbackTable } from "./store/feedback-table";
 import type { TicketHistory } from "./store/ticket-history";
 import type { TicketsTable } from "./store/tickets-table";
 import { newTicketToken } from "./tokens";
@@ -31,6 +34,7 @@ export interface RequestParts extends AppointmentRequestParts {
   history: TicketHistory;
   appointments: AppointmentsTable;
   auditLog: AuditLog;
+  feedback: FeedbackTable;
 }
 
 export const SYSTEM_ACTOR: Actor = { kind: "system", id: null, name: null, address: null };
@@ -71,7 +75,22 @@ export function officeRequests(parts: RequestParts): InternalRouter {
     .on("GET", OFFICE_PATHS.ticket, (_request, url) => {
       const ticket = ticketByToken(parts.tickets, url);
       if (!ticket) return unknownTicket();
-      return Response.json(ticketView(pipeline.state, ticket, parts.clock()));
+      const view = ticketView(pipeline.state, ticket, parts.clock());
+      // A served ticket's page asks for feedback while it may still be given (issue 15, point 4).
+      const served = view.status === "done" ? parts.history.ticketById(ticket.id) : null;
+      const feedback = served ? feedbackState(served, parts.feedback, parts.clock()) : undefined;
+      return Response.json(feedback ? { ...view, feedback } : view);
+    })
+    .on("POST", OFFICE_PATHS.feedback, (request, url) => {
+      const ticket = ticketByToken(parts.tickets, url);
+      const served = ticket ? parts.history.ticketById(ticket.id) : null;
+      if (!served) return unknownTicket();
+      return giveFeedback(request, {
+        ticket: served,
+        feedback: parts.feedback,
+        state: pipeline.state,
+        now: parts.clock(),
+      });
     })
     .on("DELETE", OFFICE_PATHS.ticket, (_request, url) => {
       const ticket = ticketByToken(parts.tickets, url);
@@ -127,6 +146,16 @@ export function officeRequests(parts: RequestParts): InternalRouter {
       "GET",
       OFFICE_PATHS.ticketsCsv,
       withReports((_request, url, context) => ticketsCsvAnswer(url, context)),
+    )
+    .on(
+      "GET",
+      OFFICE_PATHS.feedbackReport,
+      withReports((_request, url, context) => feedbackReportAnswer(url, context, parts.feedback)),
+    )
+    .on(
+      "GET",
+      OFFICE_PATHS.feedbackCsv,
+      withReports((_request, url, context) => feedbackCsvAnswer(url, context, parts.feedback)),
     )
     .on(
       "GET",

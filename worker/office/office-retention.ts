@@ -1,6 +1,7 @@
 import { addDays } from "../../shared/protocol/wall-time";
 import { trimAuditByPeriods } from "../storage/audit-log";
 import { DAY_MS, RETENTION_BATCH, type RetentionPeriods } from "../storage/retention";
+import type { FeedbackTable } from "./store/feedback-table";
 import type { IdempotencyRecords } from "./store/idempotency";
 import type { TicketHistory } from "./store/ticket-history";
 import type { TicketsTable } from "./store/tickets-table";
@@ -14,6 +15,7 @@ export interface OfficeRetentionParts {
   history: TicketHistory;
   idempotency: IdempotencyRecords;
   webhookOutbox: WebhookOutbox;
+  feedback: FeedbackTable;
 }
 
 /** How long a webhook delivery stays in its endpoint's log. */
@@ -26,7 +28,9 @@ export const WEBHOOK_LOG_DAYS = 30;
  * `auditAddressDays`), tickets' tracking tokens `ticketTokenDays` after their
  * day, who called each ticket after `clerkFiguresDays`, recorded answers
  * after a day, webhook deliveries after WEBHOOK_LOG_DAYS and an appointment's
- * contact in the outbox once sent (3 days at most). Each kind at most RETENTION_BATCH rows a run; `more` says the
+ * contact in the outbox once sent (3 days at most), feedback comments
+ * `feedbackCommentDays` after the day of service (the score and reasons stay: they
+ * say nothing of anyone). Each kind at most RETENTION_BATCH rows a run; `more` says the
  * alarm should come back soon rather than at midnight. Appointments' personal
  * data has its own rule (appointment-upkeep.ts). Safe to run twice.
  */
@@ -53,12 +57,17 @@ export function runOfficeRetention(
     RETENTION_BATCH,
   );
   const contacts = parts.webhookOutbox.eraseContacts(now - SWITCH_OFF_AFTER_MS, RETENTION_BATCH);
+  const comments = parts.feedback.eraseCommentsBefore(
+    addDays(today, -periods.feedbackCommentDays),
+    RETENTION_BATCH,
+  );
   return {
     more:
       audit.more ||
       tokens === RETENTION_BATCH ||
       clerks === RETENTION_BATCH ||
       webhookLog === RETENTION_BATCH ||
-      contacts === RETENTION_BATCH,
+      contacts === RETENTION_BATCH ||
+      comments === RETENTION_BATCH,
   };
 }

@@ -16,6 +16,7 @@ import { officeRequests, SYSTEM_ACTOR } from "./office-requests";
 import { runOfficeRetention } from "./office-retention";
 import { SessionWatch } from "./session-watch";
 import { AppointmentsTable } from "./store/appointments-table";
+import { FeedbackTable } from "./store/feedback-table";
 import { IdempotencyRecords } from "./store/idempotency";
 import { OfficeStore } from "./store/office-store";
 import { RemoteTicketLimits } from "./store/remote-ticket-limits";
@@ -67,13 +68,14 @@ export class Office extends Server<Env> {
     const history = new TicketHistory(sql, store.tickets);
     const revokedDevices = new RevokedDevices(sql);
     const idempotency = new IdempotencyRecords(sql);
+    const feedback = new FeedbackTable(sql);
     this.appointments = new AppointmentsTable(sql);
     const webhookEndpoints = new WebhookEndpoints(sql);
     const webhookOutbox = new WebhookOutbox(sql);
     const periods = retentionPeriods(this.env);
     this.retention = (today, now) =>
       runOfficeRetention(
-        { sql, tickets: store.tickets, history, idempotency, webhookOutbox },
+        { sql, tickets: store.tickets, history, idempotency, webhookOutbox, feedback },
         periods,
         today,
         now,
@@ -166,6 +168,7 @@ export class Office extends Server<Env> {
       history,
       appointments: this.appointments,
       auditLog,
+      feedback,
       bookings,
       checkIn: new AppointmentCheckIn({
         officeId: this.name,

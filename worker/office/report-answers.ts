@@ -78,7 +78,7 @@ export function todayAnswer(context: ReportContext): Response {
  * order, at most MAX_REPORT_DAYS) before a single row is read: a range the report would
  * refuse must not cost the office's only thread a read of every ticket in it first.
  */
-function rangeOf(url: URL): { from: string; to: string } | Response {
+export function rangeOf(url: URL): { from: string; to: string } | Response {
   const range = ReportRange.safeParse({
     from: url.searchParams.get("from"),
     to: url.searchParams.get("to"),
@@ -236,7 +236,7 @@ function withoutClerk(ticket: ReportTicket): ReportTicket {
   return { ...ticket, clerkId: null, clerkName: null };
 }
 
-function invalid(message: string, issues?: unknown[]): Response {
+export function invalid(message: string, issues?: unknown[]): Response {
   return Response.json(errorBody("invalid_request", message, issues), { status: 400 });
 }
 

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import * as z from "zod/mini";
 import { HistoryImported } from "../../shared/protocol/responses";
-import { CSV_FORMATS, type CsvFormat, OfficeReport } from "../../shared/reports";
+import { CSV_FORMATS, type CsvFormat, FeedbackReport, OfficeReport } from "../../shared/reports";
 import { officeParam } from "../http/path-params";
 import { type AppEnv, defineRoute } from "../http/route";
 import { officeClient } from "../office/client";
@@ -103,5 +103,39 @@ export function reportRoutes(app: Hono<AppEnv>): void {
       errors: [400, 401, 403, 404, 413],
     },
     (c, { params, body }) => officeClient(c.env, params.office).importHistory(body),
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "feedbackReport",
+      method: "get",
+      path: "/api/offices/{office}/reports/feedback",
+      role: "supervisor",
+      summary:
+        "Feedback after service over ?from=&to= (local dates of service, inclusive): satisfaction (the share of scores 4–5) and mean score overall, by service, weekday, hour and waiting time (0–5, 5–15, 15–30, 30–60, 60+ minutes), the scores and reasons given, the response rate (answers per served ticket), and by counter only if the office keeps per-clerk figures.",
+      params: { office: officeParam },
+      query: RangeQuery,
+      success: { status: 200, description: "The feedback figures", body: FeedbackReport },
+      errors: [400, 401, 403, 404],
+    },
+    (c, { params, query }) => officeClient(c.env, params.office).feedbackReport(query),
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "feedbackCsv",
+      method: "get",
+      path: "/api/offices/{office}/reports/feedback.csv",
+      role: "supervisor",
+      summary:
+        "Every feedback answer of ?from=&to= as CSV: day, local hour, service, counter (only with per-clerk figures on), wait in minutes, score, reasons and the comment (until it is erased, 12 months by default). No ticket, code or link: an answer cannot be followed back to whoever gave it. &format=excel-it as for tickets.csv.",
+      params: { office: officeParam },
+      query: CsvQuery,
+      success: { status: 200, description: "text/csv", mediaType: "text/csv" },
+      errors: [400, 401, 403, 404],
+    },
+    (c, { params, query }) => officeClient(c.env, params.office).feedbackCsv(query),
   );
 }

@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import { IssueTicketBody, TicketView } from "../../shared/protocol/api";
+import { FeedbackBody, FeedbackThanks } from "../../shared/protocol/feedback";
 import { CancelAnswer, IssuedTicket } from "../../shared/protocol/responses";
 import { device, staffRank } from "../auth/access";
 import { clientAddress } from "../auth/authenticate";
@@ -86,5 +87,26 @@ export function ticketRoutes(app: Hono<AppEnv>): void {
         idempotencyKey,
         address: clientAddress(c.req.raw),
       }),
+  );
+
+  defineRoute(
+    app,
+    {
+      operationId: "giveFeedback",
+      method: "post",
+      path: "/api/offices/{office}/tickets/{token}/feedback",
+      role: "ticket",
+      summary:
+        "The holder's feedback after service: a score 1–5, reasons that fit it (1–3: waiting-time, information, courtesy, unfinished, other; 4–5: short-wait, clear-information, courtesy, finished, other) and an optional comment (≤ 500 characters). Once per ticket (409 feedback_given), only once served (409 ticket_not_done), for 24 hours after service (410 feedback_closed); 404 once the link is erased (the day after the ticket's). Stored with the service, local hour, wait and counter, never with the ticket.",
+      params: { office: officeParam, token: ticketTokenParam },
+      body: FeedbackBody,
+      success: {
+        status: 201,
+        description: "Thanks: the feedback was recorded",
+        body: FeedbackThanks,
+      },
+      errors: [400, 404, 409, 410, 413],
+    },
+    (c, { params, body }) => officeClient(c.env, params.office).giveFeedback(params.token, body),
   );
 }

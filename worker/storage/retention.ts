@@ -16,6 +16,8 @@ export interface RetentionPeriods {
   ticketTokenDays: number;
   /** Who called each ticket (the reports' per-clerk figures). */
   clerkFiguresDays: number;
+  /** A citizen's feedback comment (free text), after the day of service. */
+  feedbackCommentDays: number;
 }
 
 export const DEFAULT_RETENTION: RetentionPeriods = {
@@ -24,6 +26,7 @@ export const DEFAULT_RETENTION: RetentionPeriods = {
   signInAttemptsDays: 30,
   ticketTokenDays: 1,
   clerkFiguresDays: 365,
+  feedbackCommentDays: 365,
 };
 
 /** The variables that set them, and the least each may be (a limit's window must still be counted). */
@@ -33,6 +36,7 @@ const VARIABLES: Record<keyof RetentionPeriods, { name: keyof RetentionEnv; min:
   signInAttemptsDays: { name: "TURNO_RETAIN_SIGN_IN_ATTEMPTS_DAYS", min: 1 },
   ticketTokenDays: { name: "TURNO_RETAIN_TICKET_TOKEN_DAYS", min: 0 },
   clerkFiguresDays: { name: "TURNO_RETAIN_CLERK_FIGURES_DAYS", min: 0 },
+  feedbackCommentDays: { name: "TURNO_RETAIN_FEEDBACK_COMMENT_DAYS", min: 0 },
 };
 
 export type RetentionEnv = Pick<
@@ -42,6 +46,7 @@ export type RetentionEnv = Pick<
   | "TURNO_RETAIN_SIGN_IN_ATTEMPTS_DAYS"
   | "TURNO_RETAIN_TICKET_TOKEN_DAYS"
   | "TURNO_RETAIN_CLERK_FIGURES_DAYS"
+  | "TURNO_RETAIN_FEEDBACK_COMMENT_DAYS"
 >;
 
 /**

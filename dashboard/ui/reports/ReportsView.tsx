@@ -7,6 +7,7 @@ import { rangeQuery } from "../../model/report-range";
 import { activeHours, isSingular, withinTargetNote } from "../../model/report-view";
 import type { ReportsModel } from "../../model/reports-model";
 import { AppointmentsSection } from "./AppointmentsSection";
+import { FeedbackSection } from "./FeedbackSection";
 import { Heatmap } from "./Heatmap";
 import { OutcomesTable } from "./OutcomesTable";
 import { PerDayChart } from "./PerDayChart";
@@ -125,6 +126,9 @@ export function ReportsView({
               <TimesTables {...context} report={report} />
               <TargetTable {...context} report={report} />
               <OutcomesTable {...context} report={report} />
+              {reports.feedback.value && (
+                <FeedbackSection {...context} feedback={reports.feedback.value} reports={reports} />
+              )}
             </>
           )}
         </div>
