@@ -50,10 +50,18 @@ import {
   printBookingResults,
 } from "./lib/bookings";
 import { FLOOD_TARGET_P99_MS, type FloodResults, measureFlood } from "./lib/flood";
-import { writeResultsFile } from "./lib/results-file";
-import { measureStorm, printStorm, STORM_TARGET, type StormRun } from "./lib/storm";
-import { printThreeWay, SERVE_TARGETS } from "./lib/three-way";
 import { printFloodResults } from "./lib/flood-report";
+import {
+  ONLY,
+  runs,
+  SETTINGS,
+  TURNO_SERVERS,
+  WITH_BASELINE,
+  WITH_SERVE,
+  WITH_WRANGLER,
+  WRANGLER_LOG_LEVEL,
+  WRANGLER_OBSERVABILITY,
+} from "./lib/knobs";
 import {
   connectDisplays,
   credentials,
@@ -68,6 +76,7 @@ import { killAllNow, stopAll } from "./lib/proc";
 import { fmt } from "./lib/report";
 import { measureReports, printReportResults, REPORT_TARGET_MS } from "./lib/reports";
 import { printResults, type Results, TARGETS, type Throughput } from "./lib/results";
+import { writeResultsFile } from "./lib/results-file";
 import {
   assertPortFree,
   BENCH_SETUP_TOKEN,
@@ -81,64 +90,14 @@ import {
   startTurno,
   withCpu,
 } from "./lib/servers";
+import { measureStorm, printStorm, STORM_TARGET, type StormRun } from "./lib/storm";
+import { printThreeWay, SERVE_TARGETS } from "./lib/three-way";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TURNO_PORT = 8790;
 const BASELINE_PORT = 8791;
 const SERVE_PORT = 8792;
 const HARNESS_DEADLINE_MS = 1_200_000;
-
-/** The phases, in the order they run; BENCH_ONLY=flood,reports runs just those. */
-const PHASES = ["issues", "bookings", "latency", "reports", "flood", "storm"] as const;
-type Phase = (typeof PHASES)[number];
-const ONLY = (process.env.BENCH_ONLY ?? "")
-  .split(",")
-  .map((p) => p.trim())
-  .filter(Boolean);
-for (const name of ONLY)
-  if (!(PHASES as readonly string[]).includes(name))
-    throw new Error(`BENCH_ONLY: unknown phase "${name}" (phases: ${PHASES.join(", ")})`);
-const runs = (phase: Phase) => ONLY.length === 0 || ONLY.includes(phase);
-/** BENCH_SERVERS=serve measures npm run serve alone (reports need wrangler dev). */
-const TURNO_SERVERS = (process.env.BENCH_SERVERS ?? "serve,turno").split(",").map((x) => x.trim());
-for (const name of TURNO_SERVERS)
-  if (name !== "serve" && name !== "turno")
-    throw new Error(`BENCH_SERVERS: unknown server "${name}" (serve, turno)`);
-const WITH_WRANGLER = TURNO_SERVERS.includes("turno");
-const WITH_SERVE = TURNO_SERVERS.includes("serve");
-/** Only these compare against the baseline server; without them it is not started. */
-const WITH_BASELINE = runs("issues") || runs("bookings") || runs("latency");
-
-const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
-const SETTINGS = {
-  issue: { warmupMs: 1000, durationMs: MEASURE_MS, concurrency: 32 },
-  kiosk: { warmupMs: 1000, durationMs: MEASURE_MS, window: 32 },
-  bookings: { warmupMs: 1000, durationMs: MEASURE_MS, concurrency: 50 },
-  latency: {
-    sizes: [100, 1000] as const,
-    calls: Number(process.env.BENCH_CALLS ?? 60),
-    /** On a slow or busy machine a run stops after this long, with at least minCalls measured. */
-    minCalls: 20,
-    budgetMs: 25_000,
-    warmupCalls: 5,
-    deliveryTimeoutMs: 5000,
-  },
-};
-/**
- * At wrangler's default log level its dev proxy posts a log line for every
- * request to the wrangler Node process (an extra loopback HTTP call per
- * request that production does not have). "warn" turns that off, as
- * `npm start` does.
- */
-const WRANGLER_LOG_LEVEL = process.env.BENCH_WRANGLER_LOG_LEVEL ?? "warn";
-/**
- * wrangler dev (4.x) records a trace of every invocation — each HTTP request,
- * each socket message — in a local SQLite store, fsync included, on the same
- * thread as the Durable Object. Measured here it costs several ms of CPU per
- * command, more than Turno's own work, and production has nothing like it:
- * off unless BENCH_WRANGLER_OBSERVABILITY=1.
- */
-const WRANGLER_OBSERVABILITY = process.env.BENCH_WRANGLER_OBSERVABILITY === "1";
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const describeCpu = (cpu: CpuUse) =>
