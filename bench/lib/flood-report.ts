@@ -16,6 +16,16 @@ function acceptedRefused(r: ConditionResult): string {
   return `${fmt.int(accepted)} / ${fmt.int(refused)}`;
 }
 
+/** The highest flood rate tried at which the flood + CSV run kept the target. */
+export function holdsUpTo(r: FloodResults): string {
+  const holding = [
+    ...(r.target.pass ? [r.rate] : []),
+    ...r.sweep.filter((x) => x.holds).map((x) => x.rate),
+  ];
+  const rank = (x: FloodResults["rate"]) => x.framesPerSecond ?? Number.POSITIVE_INFINITY;
+  return holding.sort((a, b) => rank(b) - rank(a))[0]?.label ?? "none of the rates tried";
+}
+
 export function printFloodResults(
   r: FloodResults,
   label: string,
@@ -99,14 +109,8 @@ export function printFloodResults(
       `  flood + CSV at ${run.rate.label} (sent ${fmt.int(run.result.flood?.framesPerSecond ?? Number.NaN)}/s): p99 ${fmt.ms(l.latencyMs.p99)}, ${l.calls} calls, missed ${l.missed} → target ${run.holds ? "holds" : "does not hold"}`,
     );
   }
-  const holding = [
-    ...(r.target.pass ? [r.rate] : []),
-    ...r.sweep.filter((x) => x.holds).map((x) => x.rate),
-  ];
-  const rank = (x: FloodResults["rate"]) => x.framesPerSecond ?? Number.POSITIVE_INFINITY;
-  const best = holding.sort((a, b) => rank(b) - rank(a))[0];
   log(
-    `  p99 ≤ ${FLOOD_TARGET_P99_MS} ms holds up to: ${best ? best.label : "none of the rates tried"} (tried ${[r.rate, ...r.sweep.map((x) => x.rate)].map((x) => x.label).join(", ")})`,
+    `  p99 ≤ ${FLOOD_TARGET_P99_MS} ms holds up to: ${holdsUpTo(r)} (tried ${[r.rate, ...r.sweep.map((x) => x.rate)].map((x) => x.label).join(", ")})`,
   );
   const s = r.settings;
   log(

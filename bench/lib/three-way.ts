@@ -5,6 +5,7 @@
  * target shows how far off it is (measured ÷ target, or the reverse for a rate).
  */
 import type { FloodResults } from "./flood";
+import { holdsUpTo } from "./flood-report";
 import { fmt, table } from "./report";
 import type { Results, ServerResults } from "./results";
 import type { StormRun } from "./storm";
