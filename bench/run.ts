@@ -311,11 +311,12 @@ async function main(): Promise<number> {
   // 5. Reports over a year of a busy office (wrangler dev, as before; serve when alone).
   const operator = { authorization: `Bearer ${BENCH_SETUP_TOKEN}` };
   const today = new Date().toISOString().slice(0, 10);
+  const reporter = turno ?? first;
   if (runs("reports"))
-    log(`\n[${first.label}] importing a year of a busy office and asking for its report`);
-  actAs(first);
+    log(`\n[${reporter.label}] importing a year of a busy office and asking for its report`);
+  actAs(reporter);
   const reports = runs("reports")
-    ? await measureReports(first.base, OFFICES.reports, operator, today)
+    ? await measureReports(reporter.base, OFFICES.reports, operator, today)
     : null;
 
   // 6. A call during a flood of ticket sockets and a year's CSV export (issue 13), each Turno server.
