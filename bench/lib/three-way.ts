@@ -196,6 +196,42 @@ export function printThreeWay(
           )
         : "",
     ]);
+    const alone = (f?: FloodResults) => f?.conditions.flood?.latency.latencyMs.p99 ?? Number.NaN;
+    rows.push([
+      `  flood alone (no CSV) p99, ${s?.rate.label ?? t?.rate.label ?? ""}`,
+      fmt.ms(alone(s)),
+      fmt.ms(alone(t)),
+      "—",
+      "",
+      fmt.ratio(alone(s), alone(t)),
+      "",
+      "",
+    ]);
+    const p99At = (f: FloodResults | undefined, label: string) =>
+      f?.sweep.find((x) => x.rate.label === label)?.result.latency.latencyMs.p99 ?? Number.NaN;
+    for (const { rate } of s?.sweep ?? t?.sweep ?? []) {
+      const [sp, tp] = [p99At(s, rate.label), p99At(t, rate.label)];
+      rows.push([
+        `  flood + CSV p99 at ${rate.label}`,
+        fmt.ms(sp),
+        fmt.ms(tp),
+        "—",
+        "",
+        fmt.ratio(sp, tp),
+        "",
+        "",
+      ]);
+    }
+    rows.push([
+      `  flood + CSV: p99 ≤ ${s?.target.p99Ms ?? t?.target.p99Ms} ms holds up to`,
+      s ? holdsUpTo(s) : "—",
+      t ? holdsUpTo(t) : "—",
+      "—",
+      "",
+      "",
+      "",
+      "",
+    ]);
   }
   log(
     "\n━━ Three servers: npm run serve (workerd alone, plain http) · wrangler dev · Node baseline ━━",
