@@ -16,14 +16,22 @@ function acceptedRefused(r: ConditionResult): string {
   return `${fmt.int(accepted)} / ${fmt.int(refused)}`;
 }
 
-/** The highest flood rate tried at which the flood + CSV run kept the target. */
-export function holdsUpTo(r: FloodResults): string {
-  const holding = [
-    ...(r.target.pass ? [r.rate] : []),
-    ...r.sweep.filter((x) => x.holds).map((x) => x.rate),
-  ];
+/**
+ * The rates tried at which the flood + CSV run kept the target and those at which it did
+ * not, slowest first. Both are listed: with 40 calls a p99 is one slow call, and runs at
+ * nearby rates disagree, so no single "holds up to" rate would be honest.
+ */
+export function holdsAt(r: FloodResults): string {
   const rank = (x: FloodResults["rate"]) => x.framesPerSecond ?? Number.POSITIVE_INFINITY;
-  return holding.sort((a, b) => rank(b) - rank(a))[0]?.label ?? "none of the rates tried";
+  const runs = [{ rate: r.rate, holds: r.target.pass }, ...r.sweep].sort(
+    (a, b) => rank(a.rate) - rank(b.rate),
+  );
+  const list = (holds: boolean) =>
+    runs
+      .filter((x) => x.holds === holds)
+      .map((x) => x.rate.label.replace(" frames/s", ""))
+      .join(", ") || "none";
+  return `holds at ${list(true)}; not at ${list(false)}`;
 }
 
 export function printFloodResults(
@@ -109,9 +117,7 @@ export function printFloodResults(
       `  flood + CSV at ${run.rate.label} (sent ${fmt.int(run.result.flood?.framesPerSecond ?? Number.NaN)}/s): p99 ${fmt.ms(l.latencyMs.p99)}, ${l.calls} calls, missed ${l.missed} → target ${run.holds ? "holds" : "does not hold"}`,
     );
   }
-  log(
-    `  p99 ≤ ${FLOOD_TARGET_P99_MS} ms holds up to: ${holdsUpTo(r)} (tried ${[r.rate, ...r.sweep.map((x) => x.rate)].map((x) => x.label).join(", ")})`,
-  );
+  log(`  p99 ≤ ${FLOOD_TARGET_P99_MS} ms with the CSV export (frames/s): ${holdsAt(r)}`);
   const s = r.settings;
   log(
     `  Flood: ${fmt.int(s.phones)} phones over ${s.tickets} of today's tickets from ${s.addresses || "one"} address${s.addresses === 1 ? "" : "es"} (caps: 4 sockets a ticket → 4429, 100 an address → 4429, 10 messages a socket → 1008),`,
