@@ -1,12 +1,13 @@
 /**
- * `npm run bench`: Turno under `wrangler dev` against a minimal Node `ws`
- * baseline (bench/baseline/server.ts), same load, same machine, loopback
- * only. Prints sustained ticket issues/s, call-to-display latency with 100
- * and 1,000 display sockets and server memory with 1,000 sockets, with
- * Turno/baseline ratios and PASS/FAIL against the targets, then a year's
- * report and CSV (reports.ts) and a call during a flood of phones' ticket
- * sockets and a year's CSV export (flood.ts), and writes
- * bench/results/latest.json.
+ * `npm run bench`: Turno on `npm run serve` (workerd alone, plain http), Turno
+ * under `wrangler dev` and a minimal Node `ws` baseline (bench/baseline/server.ts),
+ * same load, same machine, loopback only. Prints sustained ticket issues/s,
+ * call-to-display latency with 100 and 1,000 display sockets and server memory
+ * with 1,000 sockets, the three side by side with ratios (three-way.ts) and
+ * PASS/FAIL against the self-hosted server's targets, then a year's report and
+ * CSV (reports.ts, wrangler dev), a call during a flood of phones' ticket sockets
+ * and a year's CSV export (flood.ts) and a reconnect storm (storm.ts) on both
+ * Turno servers, and writes bench/results/latest.json.
  *
  * Exit code: 0 whenever the harness ran (a missed target is reported, not
  * fatal: benchmarks do not gate CI); non-zero when the harness itself failed.
@@ -18,8 +19,14 @@
  *   BENCH_NICE            nice value for the bench and its servers (e.g. -5 on a
  *                         shared machine where other jobs compete for the cores)
  *   BENCH_ONLY            run only these phases, comma-separated: issues, bookings,
- *                         latency, reports, flood (e.g. BENCH_ONLY=flood); the
+ *                         latency, reports, flood, storm (e.g. BENCH_ONLY=flood); the
  *                         baseline starts only for the first three
+ *   BENCH_SERVERS         the Turno servers to measure (default "serve,turno"; turno =
+ *                         wrangler dev): e.g. BENCH_SERVERS=serve to skip wrangler dev
+ *   BENCH_FLOOD_RATE      the flood's frames/s across all phones (default 2,000: a
+ *                         determined abuser on an office network; "unpaced": as fast as
+ *                         each socket drains); BENCH_FLOOD_SWEEP: more flood + CSV runs
+ *                         at these rates (default "unpaced"; "" for none)
  *   BENCH_FLOOD_PHONES, BENCH_FLOOD_TICKETS, BENCH_FLOOD_ADDRESSES (1,000 / 150 / 4):
  *                         the flood's phones, the tickets they follow, the addresses
  *                         they come from (0: all 127.0.0.1); BENCH_FLOOD_MESSAGES=0
@@ -29,7 +36,7 @@
  */
 
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, setPriority, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -45,6 +52,17 @@ import {
 import { FLOOD_TARGET_P99_MS, type FloodResults, measureFlood } from "./lib/flood";
 import { printFloodResults } from "./lib/flood-report";
 import {
+  ONLY,
+  runs,
+  SETTINGS,
+  TURNO_SERVERS,
+  WITH_BASELINE,
+  WITH_SERVE,
+  WITH_WRANGLER,
+  WRANGLER_LOG_LEVEL,
+  WRANGLER_OBSERVABILITY,
+} from "./lib/knobs";
+import {
   connectDisplays,
   credentials,
   fillQueue,
@@ -53,72 +71,33 @@ import {
   measureCalls,
   type ThroughputResult,
 } from "./lib/load";
-import { COUNTERS, configureOffices, OFFICES } from "./lib/offices";
+import { actAs, COUNTERS, configureOffices, OFFICES } from "./lib/offices";
 import { killAllNow, stopAll } from "./lib/proc";
 import { fmt } from "./lib/report";
 import { measureReports, printReportResults, REPORT_TARGET_MS } from "./lib/reports";
 import { printResults, type Results, TARGETS, type Throughput } from "./lib/results";
+import { writeResultsFile } from "./lib/results-file";
 import {
   assertPortFree,
   BENCH_SETUP_TOKEN,
   type CpuUse,
   memoryOf,
+  type ServerKey,
   type ServerUnderTest,
   snapshotSources,
   startBaseline,
+  startServeUnderTest,
   startTurno,
   withCpu,
 } from "./lib/servers";
+import { measureStorm, printStorm, STORM_TARGET, type StormRun } from "./lib/storm";
+import { printThreeWay, SERVE_TARGETS } from "./lib/three-way";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TURNO_PORT = 8790;
 const BASELINE_PORT = 8791;
-const HARNESS_DEADLINE_MS = 400_000;
-
-/** The phases, in the order they run; BENCH_ONLY=flood,reports runs just those. */
-const PHASES = ["issues", "bookings", "latency", "reports", "flood"] as const;
-type Phase = (typeof PHASES)[number];
-const ONLY = (process.env.BENCH_ONLY ?? "")
-  .split(",")
-  .map((p) => p.trim())
-  .filter(Boolean);
-for (const name of ONLY)
-  if (!(PHASES as readonly string[]).includes(name))
-    throw new Error(`BENCH_ONLY: unknown phase "${name}" (phases: ${PHASES.join(", ")})`);
-const runs = (phase: Phase) => ONLY.length === 0 || ONLY.includes(phase);
-/** Only these compare against the baseline server; without them it is not started. */
-const WITH_BASELINE = runs("issues") || runs("bookings") || runs("latency");
-
-const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 8) * 1000;
-const SETTINGS = {
-  issue: { warmupMs: 1000, durationMs: MEASURE_MS, concurrency: 32 },
-  kiosk: { warmupMs: 1000, durationMs: MEASURE_MS, window: 32 },
-  bookings: { warmupMs: 1000, durationMs: MEASURE_MS, concurrency: 50 },
-  latency: {
-    sizes: [100, 1000] as const,
-    calls: Number(process.env.BENCH_CALLS ?? 60),
-    /** On a slow or busy machine a run stops after this long, with at least minCalls measured. */
-    minCalls: 20,
-    budgetMs: 25_000,
-    warmupCalls: 5,
-    deliveryTimeoutMs: 5000,
-  },
-};
-/**
- * At wrangler's default log level its dev proxy posts a log line for every
- * request to the wrangler Node process (an extra loopback HTTP call per
- * request that production does not have). "warn" turns that off, as
- * `npm start` does.
- */
-const WRANGLER_LOG_LEVEL = process.env.BENCH_WRANGLER_LOG_LEVEL ?? "warn";
-/**
- * wrangler dev (4.x) records a trace of every invocation — each HTTP request,
- * each socket message — in a local SQLite store, fsync included, on the same
- * thread as the Durable Object. Measured here it costs several ms of CPU per
- * command, more than Turno's own work, and production has nothing like it:
- * off unless BENCH_WRANGLER_OBSERVABILITY=1.
- */
-const WRANGLER_OBSERVABILITY = process.env.BENCH_WRANGLER_OBSERVABILITY === "1";
+const SERVE_PORT = 8792;
+const HARNESS_DEADLINE_MS = 1_200_000;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const describeCpu = (cpu: CpuUse) =>
@@ -137,7 +116,11 @@ async function main(): Promise<number> {
         " workerd pair; if sockets fail to open, raise it (ulimit -n 4096).",
     );
   }
-  await Promise.all([assertPortFree(TURNO_PORT), WITH_BASELINE && assertPortFree(BASELINE_PORT)]);
+  await Promise.all([
+    WITH_WRANGLER && assertPortFree(TURNO_PORT),
+    WITH_SERVE && assertPortFree(SERVE_PORT),
+    WITH_BASELINE && assertPortFree(BASELINE_PORT),
+  ]);
   if (ONLY.length > 0) log(`  only: ${ONLY.join(", ")} (BENCH_ONLY)`);
   const nice = process.env.BENCH_NICE ? Number(process.env.BENCH_NICE) : null;
   if (nice !== null) {
@@ -159,27 +142,40 @@ async function main(): Promise<number> {
   const source = snapshotSources(ROOT, join(workDir, "src"), process.env.BENCH_REF || undefined);
   log(`  measuring the ${source.description} (snapshot of ${source.files} files in ${workDir})`);
   const t0 = performance.now();
-  const [turno, baseline] = await Promise.all([
-    startTurno({
-      root: ROOT,
-      srcDir: source.dir,
-      stateDir: join(workDir, "state"),
-      logDir: workDir,
-      port: TURNO_PORT,
-      logLevel: WRANGLER_LOG_LEVEL,
-      localObservability: WRANGLER_OBSERVABILITY,
-    }),
+  const [turno, serve, baseline] = await Promise.all([
+    WITH_WRANGLER
+      ? startTurno({
+          root: ROOT,
+          srcDir: source.dir,
+          stateDir: join(workDir, "state"),
+          logDir: workDir,
+          port: TURNO_PORT,
+          logLevel: WRANGLER_LOG_LEVEL,
+          localObservability: WRANGLER_OBSERVABILITY,
+        })
+      : null,
+    WITH_SERVE
+      ? startServeUnderTest({
+          srcDir: source.dir,
+          stateDir: join(workDir, "serve-state"),
+          logDir: workDir,
+          port: SERVE_PORT,
+        })
+      : null,
     WITH_BASELINE ? startBaseline({ root: ROOT, logDir: workDir, port: BASELINE_PORT }) : null,
   ]);
-  await configureOffices(turno);
+  const turnos = [serve, turno].filter((x): x is ServerUnderTest => x !== null);
+  for (const server of turnos) await configureOffices(server);
   log(
-    `  servers up in ${((performance.now() - t0) / 1000).toFixed(1)} s: Turno ${turno.base} (wrangler dev --log-level ${WRANGLER_LOG_LEVEL}, X_LOCAL_OBSERVABILITY=${WRANGLER_OBSERVABILITY}), baseline ${baseline?.base ?? "not started"}`,
+    `  servers up in ${((performance.now() - t0) / 1000).toFixed(1)} s: npm run serve ${serve?.base ?? "not started"} (plain http), wrangler dev ${turno?.base ?? "not started"} (--log-level ${WRANGLER_LOG_LEVEL}, X_LOCAL_OBSERVABILITY=${WRANGLER_OBSERVABILITY}), baseline ${baseline?.base ?? "not started"}`,
   );
-  for (const p of turno.processes()) log(`    Turno pid ${p.pid}: ${p.role}`);
+  for (const server of turnos)
+    for (const p of server.processes()) log(`    ${server.label} pid ${p.pid}: ${p.role}`);
 
-  const servers = baseline ? [turno, baseline] : [turno];
+  const servers = baseline ? [...turnos, baseline] : turnos;
   const results: Results = {
     turno: { latency: {}, restartedDuring: [] },
+    serve: { latency: {}, restartedDuring: [] },
     baseline: { latency: {}, restartedDuring: [] },
     settings: {
       httpConcurrency: SETTINGS.issue.concurrency,
@@ -190,6 +186,7 @@ async function main(): Promise<number> {
     ran: { issues: runs("issues"), latency: runs("latency") },
   };
   const phase = async <T>(server: ServerUnderTest, name: string, run: () => Promise<T>) => {
+    actAs(server);
     const measured = await withCpu(server, run);
     results.noise.maxDuringPhaseCores = Math.max(
       results.noise.maxDuringPhaseCores,
@@ -235,10 +232,12 @@ async function main(): Promise<number> {
   }
 
   // 2. Bookings with 50 clients at once, on the starts Turno offers (the baseline takes any).
+  const first = turnos[0]!;
+  actAs(first);
   const starts = runs("bookings")
-    ? await bookableStarts(turno.base, OFFICES.bookings, credentials.clerk)
+    ? await bookableStarts(first.base, OFFICES.bookings, credentials.clerk)
     : [];
-  const bookings: Partial<Record<"turno" | "baseline", BookingResult>> = {};
+  const bookings: Partial<Record<ServerKey, BookingResult>> = {};
   for (const server of runs("bookings") ? servers : []) {
     log(
       `\n[${server.label}] booking appointments: ${SETTINGS.bookings.concurrency} clients at once, ${starts.length} starts, ${SETTINGS.bookings.warmupMs / 1000} s warm-up + ${SETTINGS.bookings.durationMs / 1000} s`,
@@ -256,15 +255,20 @@ async function main(): Promise<number> {
   const ticketsNeeded =
     SETTINGS.latency.sizes.length * (SETTINGS.latency.calls + SETTINGS.latency.warmupCalls) + 10;
   const latencyServers = runs("latency") ? servers : [];
-  for (const server of latencyServers) await fillQueue(server.base, OFFICES.live, ticketsNeeded);
+  const idle: Partial<Record<ServerKey, ReturnType<typeof memoryOf>>> = {};
+  for (const server of latencyServers) {
+    actAs(server);
+    await fillQueue(server.base, OFFICES.live, ticketsNeeded);
+  }
   await sleep(1000);
-  const idle = { turno: memoryOf(turno), baseline: baseline ? memoryOf(baseline) : null };
+  for (const server of servers) idle[server.key] = memoryOf(server);
 
   for (const size of runs("latency") ? SETTINGS.latency.sizes : []) {
     for (const server of servers) {
       await sleep(500);
       const before = memoryOf(server);
       log(`\n[${server.label}] ${fmt.int(size)} display sockets`);
+      actAs(server);
       const fleet = await connectDisplays(server.base, OFFICES.live, size);
       await sleep(1000);
       const connected = memoryOf(server);
@@ -304,20 +308,24 @@ async function main(): Promise<number> {
     }
   }
 
-  // 5. Reports over a year of a busy office.
+  // 5. Reports over a year of a busy office (wrangler dev, as before; serve when alone).
   const operator = { authorization: `Bearer ${BENCH_SETUP_TOKEN}` };
   const today = new Date().toISOString().slice(0, 10);
-  if (runs("reports")) log("\n[Turno] importing a year of a busy office and asking for its report");
+  const reporter = turno ?? first;
+  if (runs("reports"))
+    log(`\n[${reporter.label}] importing a year of a busy office and asking for its report`);
+  actAs(reporter);
   const reports = runs("reports")
-    ? await measureReports(turno.base, OFFICES.reports, operator, today)
+    ? await measureReports(reporter.base, OFFICES.reports, operator, today)
     : null;
 
-  // 6. A call during a flood of ticket sockets and a year's CSV export (issue 13).
-  let flood: FloodResults | null = null;
-  if (runs("flood")) {
-    log("\n[Turno] importing a year into another office for the flood");
-    flood = await measureFlood({
-      server: turno,
+  // 6. A call during a flood of ticket sockets and a year's CSV export (issue 13), each Turno server.
+  const floods: Partial<Record<"turno" | "serve", FloodResults>> = {};
+  for (const server of runs("flood") ? turnos : []) {
+    log(`\n[${server.label}] importing a year into another office for the flood`);
+    actAs(server);
+    floods[server.key as "turno" | "serve"] = await measureFlood({
+      server,
       office: OFFICES.flood,
       operator,
       today,
@@ -331,8 +339,21 @@ async function main(): Promise<number> {
     });
   }
 
+  // 7. A reconnect storm (issue 14): 50 displays and 1,000 phones dropped at once.
+  const storms: Partial<Record<"turno" | "serve", StormRun>> = {};
+  for (const server of runs("storm") ? turnos : []) {
+    actAs(server);
+    storms[server.key as "turno" | "serve"] = await measureStorm(
+      server,
+      OFFICES.storm,
+      COUNTERS[0]!,
+      log,
+    );
+  }
+
+  const flood = floods.serve ?? floods.turno ?? null;
   const floodTarget = flood && [
-    `call → display p99 ≤ ${FLOOD_TARGET_P99_MS} ms during a flood + a year's CSV`,
+    `call → display p99 ≤ ${FLOOD_TARGET_P99_MS} ms during a flood + a year's CSV (${floods.serve ? "serve" : "wrangler dev"}, ${flood.rate.label})`,
     fmt.ms(flood.target.measuredMs),
     flood.target.pass ? "PASS" : "FAIL",
   ];
@@ -344,49 +365,55 @@ async function main(): Promise<number> {
         ? false
         : null;
   const reportsPass = reports ? printReportResults(reports, log) : null;
-  const floodPass = flood ? printFloodResults(flood, log) : null;
+  const floodPass: Partial<Record<"turno" | "serve", boolean>> = {};
+  for (const server of turnos) {
+    const f = floods[server.key as "turno" | "serve"];
+    if (f) floodPass[server.key as "turno" | "serve"] = printFloodResults(f, server.label, log);
+  }
+  for (const server of turnos) {
+    const s = storms[server.key as "turno" | "serve"];
+    if (s) printStorm(s, server.label, log);
+  }
+  const serveVerdicts = printThreeWay(results, storms, floods, log);
 
-  const resultsDir = join(ROOT, "bench", "results");
-  mkdirSync(resultsDir, { recursive: true });
-  const file = join(resultsDir, "latest.json");
-  writeFileSync(
-    file,
-    `${JSON.stringify(
-      {
-        startedAt: startedAt.toISOString(),
-        durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
-        source: source.description,
-        machine: {
-          cores,
-          cpuModel: cpus()[0]?.model ?? "",
-          node: process.version,
-          openFileLimit: openFiles,
-        },
-        settings: {
-          ...SETTINGS,
-          wranglerLogLevel: WRANGLER_LOG_LEVEL,
-          wranglerLocalObservability: WRANGLER_OBSERVABILITY,
-          nice,
-          offices: OFFICES,
-        },
-        targets: {
-          ...TARGETS,
-          bookings: BOOKING_TARGETS,
-          yearReportMs: REPORT_TARGET_MS,
-          floodP99Ms: FLOOD_TARGET_P99_MS,
-        },
-        summary: { ...summary, bookingsPass, yearReportPass: reportsPass, floodPass },
-        only: ONLY,
-        bookings,
-        reports,
-        flood,
-        noise: results.noise,
-        turno: results.turno,
-        baseline: results.baseline,
+  const file = writeResultsFile(
+    ROOT,
+    startedAt,
+    { cores, openFileLimit: openFiles },
+    {
+      source: source.description,
+      settings: {
+        ...SETTINGS,
+        wranglerLogLevel: WRANGLER_LOG_LEVEL,
+        wranglerLocalObservability: WRANGLER_OBSERVABILITY,
+        nice,
+        offices: OFFICES,
+        servers: TURNO_SERVERS,
+        serve: "npm run serve's startServe, plain http (TURNO_PLAIN_HTTP=1) on loopback",
       },
-      null,
-      2,
-    )}\n`,
+      targets: {
+        wranglerDev: TARGETS,
+        serve: { ...SERVE_TARGETS, floodP99Ms: FLOOD_TARGET_P99_MS, storm: STORM_TARGET },
+        bookings: BOOKING_TARGETS,
+        yearReportMs: REPORT_TARGET_MS,
+      },
+      summary: {
+        ...summary,
+        serve: serveVerdicts,
+        bookingsPass,
+        yearReportPass: reportsPass,
+        floodPass,
+      },
+      only: ONLY,
+      bookings,
+      reports,
+      floods,
+      storms,
+      noise: results.noise,
+      serve: results.serve,
+      turno: results.turno,
+      baseline: results.baseline,
+    },
   );
   log(`\nResults written to ${relative(process.cwd(), file)}`);
   return 0;

@@ -14,6 +14,7 @@ export const OFFICES = {
   reports: "bench-reports",
   bookings: "bench-bookings",
   flood: "bench-flood",
+  storm: "bench-storm",
 } as const;
 export const COUNTERS = demoOfficeConfig.counters.map((c) => c.id);
 
@@ -25,10 +26,23 @@ const benchOfficeConfig: OfficeConfigInput = {
   counters: demoOfficeConfig.counters.map((counter) => ({ ...counter, defaultMode: "front" })),
 };
 
+/** Each Turno server's devices and clerk (they differ by server), by base URL. */
+const credentialsByServer = new Map<string, string>();
+
+/**
+ * Makes `credentials` (load.ts) the ones of `server`: the loads read that one object, and
+ * each Turno server pairs its own devices. The baseline takes any, so it keeps the last.
+ */
+export function actAs(server: ServerUnderTest): void {
+  const saved = credentialsByServer.get(server.base);
+  if (saved) Object.assign(credentials, JSON.parse(saved));
+}
+
 /** Creates the bench offices, one kiosk and one display per office, and a clerk for all of them. */
 export async function configureOffices(turno: ServerUnderTest): Promise<void> {
   const agent = newAgent(1);
   const operator = { authorization: `Bearer ${BENCH_SETUP_TOKEN}` };
+  Object.assign(credentials, { kiosk: {}, display: {}, clerk: {} });
   const call = async (method: string, path: string, body: unknown, expected: number[]) => {
     const answer = await httpJson(agent, turno.base, method, path, body, 30_000, operator);
     if (!expected.includes(answer.status))
@@ -79,6 +93,7 @@ export async function configureOffices(turno: ServerUnderTest): Promise<void> {
       req.end(body);
     });
     credentials.clerk = { cookie: login };
+    credentialsByServer.set(turno.base, JSON.stringify(credentials));
   } finally {
     agent.destroy();
   }

@@ -72,13 +72,31 @@ export async function stopProcess(handle: Started, graceMs = 5000): Promise<void
   started.delete(handle);
 }
 
+/** Servers started by other code (startServe): their own stop, and their pid for the last resort. */
+const adopted = new Map<number, () => Promise<void>>();
+
+export function adoptProcess(pid: number, stop: () => Promise<void>): void {
+  adopted.set(pid, stop);
+}
+
 export async function stopAll(): Promise<void> {
-  await Promise.all([...started].map((handle) => stopProcess(handle)));
+  await Promise.all([
+    ...[...started].map((handle) => stopProcess(handle)),
+    ...[...adopted.values()].map((stop) => stop()),
+  ]);
+  adopted.clear();
 }
 
 /** Synchronous last resort (process 'exit' handler): kill every group we started. */
 export function killAllNow(): void {
   for (const handle of started) signalGroup(handle.pid, "SIGKILL");
+  for (const pid of adopted.keys()) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Gone already.
+    }
+  }
 }
 
 function isAlive(pid: number): boolean {

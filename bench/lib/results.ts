@@ -23,7 +23,10 @@ export interface ServerResults {
 }
 
 export interface Results {
+  /** Turno under wrangler dev. */
   turno: ServerResults;
+  /** Turno on `npm run serve` (workerd alone). */
+  serve: ServerResults;
   baseline: ServerResults;
   settings: { httpConcurrency: number; kioskWindow: number; sizes: readonly number[] };
   /** Cores kept busy by other processes before the run, and at most during a phase. */

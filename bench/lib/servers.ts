@@ -1,23 +1,46 @@
 /**
- * The two servers under test, started and measured the same way: Turno under
- * `wrangler dev` (from a snapshot of the working tree) and the baseline Node
- * `ws` server, each in its own process group on loopback.
+ * The three servers under test, started and measured the same way: Turno under
+ * `wrangler dev` (from a snapshot of the working tree), Turno on workerd itself
+ * (`npm run serve`'s startServe, same snapshot) and the baseline Node `ws`
+ * server, each on loopback.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+import { startServe } from "../../scripts/serve/server";
 import { httpJson, newAgent } from "./load";
-import { cmdline, cpuSeconds, descendantsOf, rssBytes, type Started, startProcess } from "./proc";
+import {
+  adoptProcess,
+  cmdline,
+  cpuSeconds,
+  descendantsOf,
+  rssBytes,
+  type Started,
+  startProcess,
+} from "./proc";
 
 export const HOST = "127.0.0.1";
 
 /** The operator's token of the bench's throwaway server (set up and torn down by the bench). */
 export const BENCH_SETUP_TOKEN = "bench-operator-token-not-a-secret-0123456789";
 
+export const SERVER_KEYS = ["turno", "serve", "baseline"] as const;
+/** turno: wrangler dev; serve: `npm run serve` (workerd alone); baseline: the Node `ws` server. */
+export type ServerKey = (typeof SERVER_KEYS)[number];
+
+/**
+ * The Worker's settings both Turno servers get: the bench is one kiosk issuing as fast as
+ * it can, so the per-device and per-address ticket limits are lifted.
+ */
+const LIFTED_LIMITS = {
+  TURNO_TICKETS_PER_DEVICE_PER_MINUTE: "100000000",
+  TURNO_TICKETS_PER_ADDRESS_PER_MINUTE: "100000000",
+};
+
 export interface ServerUnderTest {
-  key: "turno" | "baseline";
+  key: ServerKey;
   label: string;
   base: string;
   /** Processes whose memory and CPU count as the server's, with a short role. */
@@ -145,11 +168,7 @@ export async function startTurno(opts: {
       // Plain http on this machine, as `npm start` serves an office (README "Running it").
       "--var",
       "TURNO_LAN:1",
-      // The bench is one kiosk issuing as fast as it can: lift the per-device and per-address limits.
-      "--var",
-      "TURNO_TICKETS_PER_DEVICE_PER_MINUTE:100000000",
-      "--var",
-      "TURNO_TICKETS_PER_ADDRESS_PER_MINUTE:100000000",
+      ...Object.entries(LIFTED_LIMITS).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
     ],
     {
       cwd: opts.srcDir,
@@ -184,10 +203,52 @@ export async function startTurno(opts: {
   if (initial === "") throw new Error("could not find wrangler's workerd processes");
   return {
     key: "turno",
-    label: "Turno",
+    label: "wrangler dev",
     base,
     processes: workerd,
     restarted: () => pids() !== initial,
+  };
+}
+
+/**
+ * Turno as `npm run serve` runs it (scripts/serve/server.ts): workerd alone, on plain
+ * http (TURNO_PLAIN_HTTP=1) so that it compares like with like with wrangler dev and the
+ * baseline, with the same settings as wrangler dev gets. The operator token is the
+ * bench's, written to the state folder's secrets file (0600) before the first start.
+ */
+export async function startServeUnderTest(opts: {
+  srcDir: string;
+  stateDir: string;
+  logDir: string;
+  port: number;
+}): Promise<ServerUnderTest> {
+  mkdirSync(opts.stateDir, { recursive: true, mode: 0o700 });
+  writeFileSync(
+    join(opts.stateDir, "secrets.env"),
+    `TURNO_SETUP_TOKEN=${BENCH_SETUP_TOKEN}\nTURNO_BOOKING_PROOF_KEY=${BENCH_SETUP_TOKEN}-booking-proof\n`,
+    { mode: 0o600 },
+  );
+  const running = await startServe({
+    root: opts.srcDir,
+    stateDir: opts.stateDir,
+    publicDir: join(opts.srcDir, "dist", "public"),
+    host: HOST,
+    port: opts.port,
+    tls: null,
+    trustedProxies: [],
+    workerSettings: LIFTED_LIMITS,
+    output: { file: join(opts.logDir, "serve.log") },
+    startTimeoutMs: 90_000,
+  });
+  const pid = running.workerd.pid;
+  if (pid === undefined) throw new Error("npm run serve's workerd has no pid");
+  adoptProcess(pid, () => running.stop(2000));
+  return {
+    key: "serve",
+    label: "npm run serve",
+    base: running.url,
+    processes: () => [{ pid, role: "workerd: npm run serve" }],
+    restarted: () => running.workerd.exitCode !== null || running.workerd.signalCode !== null,
   };
 }
 

@@ -28,6 +28,8 @@ interface FloodConfig {
   tokens: string[];
   phones: number;
   addresses: number;
+  /** Frames per second across all phones; null: each as fast as its socket drains. */
+  framesPerSecond: number | null;
 }
 
 const config = JSON.parse(process.argv[2] ?? "{}") as FloodConfig;
@@ -83,21 +85,49 @@ const count = (tally: Record<string, number>, key: string) => {
   tally[key] = (tally[key] ?? 0) + 1;
 };
 
-function addressOf(phone: number): Record<string, string> {
-  if (config.addresses <= 0) return {};
+/**
+ * The phone's network: under wrangler dev the header, on a server that takes the
+ * connection's address (npm run serve) the loopback address the socket is bound to.
+ */
+function addressOf(phone: number): { headers: Record<string, string>; localAddress?: string } {
+  if (config.addresses <= 0) return { headers: {} };
   const n = phone % config.addresses;
-  return { "cf-connecting-ip": `198.18.${Math.floor(n / 256)}.${n % 256}` };
+  return {
+    headers: { "cf-connecting-ip": `198.18.${Math.floor(n / 256)}.${n % 256}` },
+    localAddress: `127.18.${Math.floor(n / 256)}.${1 + (n % 256)}`,
+  };
 }
 
 /** BENCH_FLOOD_MESSAGES=0: sockets only, no frames (to tell the two costs apart). */
 const SEND_FRAMES = process.env.BENCH_FLOOD_MESSAGES !== "0";
 
+/**
+ * Frames the rate allows now (paced floods only): a token bucket holding at most a tenth
+ * of a second's frames, so that a quiet moment (sockets still opening) is not made up
+ * later in one burst.
+ */
+const bucket = { tokens: 0, at: performance.now() };
+function allowance(): number {
+  const rate = config.framesPerSecond;
+  if (rate === null || rate === undefined) return Number.POSITIVE_INFINITY;
+  const now = performance.now();
+  bucket.tokens = Math.min(rate / 10, bucket.tokens + ((now - bucket.at) / 1000) * rate);
+  bucket.at = now;
+  return bucket.tokens;
+}
+
 function pump(ws: WebSocket, next: number): void {
   if (!SEND_FRAMES || stopping || ws.readyState !== WebSocket.OPEN) return;
   let i = next;
-  for (let n = 0; n < 16 && ws.bufferedAmount < HIGH_WATER_BYTES; n++) {
+  // Paced and nothing allowed now: look again shortly, without spinning.
+  if (allowance() < 1) {
+    setTimeout(pump, 5, ws, i);
+    return;
+  }
+  for (let n = 0; n < 16 && ws.bufferedAmount < HIGH_WATER_BYTES && allowance() >= 1; n++) {
     const frame = SENT_FRAMES[i++ % SENT_FRAMES.length]!;
     ws.send(frame);
+    bucket.tokens--;
     stats.framesSent++;
     stats.bytesSent += typeof frame === "string" ? Buffer.byteLength(frame) : frame.length;
   }
@@ -110,7 +140,7 @@ function phone(index: number, attempt: number): void {
   const token = config.tokens[(index + attempt) % config.tokens.length]!;
   const ws = new WebSocket(
     `${wsBase}/api/offices/${config.office}/live?v=1&role=ticket&token=${encodeURIComponent(token)}`,
-    { headers: addressOf(index), perMessageDeflate: false, handshakeTimeout: 15_000 },
+    { ...addressOf(index), perMessageDeflate: false, handshakeTimeout: 15_000 },
   );
   sockets.add(ws);
   let first = true;
