@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { format } from "../../shared/i18n";
 import type { BookMessages } from "../../shared/i18n/book";
 import {
@@ -30,7 +30,8 @@ export function DetailsForm({ model }: { model: BookingPageModel }) {
   const form = useRef<HTMLFormElement>(null);
   const [attempt, setAttempt] = useState(0);
 
-  // After a refused "Book", the first field to fix gets the focus (its problem is read with it).
+  // After a refused "Book", the first field to fix gets the focus (its problem is read with it),
+  // in the same commit as the problem's text: a layout effect, not one a frame later.
   const firstProblem = problems.name
     ? "name"
     : problems.contact
@@ -38,7 +39,7 @@ export function DetailsForm({ model }: { model: BookingPageModel }) {
       : problems.reason
         ? "reason"
         : null;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (firstProblem && attempt > 0) {
       form.current?.querySelector<HTMLElement>(`#book-${firstProblem}`)?.focus();
     }
