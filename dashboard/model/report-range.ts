@@ -50,37 +50,22 @@ export function reportPath(officeId: string, range: DateRange): string {
   return `/api/offices/${encodeURIComponent(officeId)}/reports?${rangeQuery(range)}`;
 }
 
-/** The tickets export; `excel-it` is the form Excel set to Italian opens in columns (`;`, decimal comma). */
+/** The exports of a range. */
+type ExportFile = "tickets.csv" | "appointments.csv" | "feedback.csv";
+
+/**
+ * A range's export (the tickets by default; the appointments and the feedback, nothing
+ * personal in either); `excel-it` is the form Excel set to Italian opens in columns
+ * (`;`, decimal comma).
+ */
 export function csvPath(
   officeId: string,
   range: DateRange,
   format: "standard" | "excel-it" = "standard",
+  file: ExportFile = "tickets.csv",
 ): string {
   const tail = format === "standard" ? "" : `&format=${format}`;
-  return `/api/offices/${encodeURIComponent(officeId)}/reports/tickets.csv?${rangeQuery(range)}${tail}`;
-}
-
-/** The appointments export (every booking of the range, nothing personal), in the same two forms. */
-export function appointmentsCsvPath(
-  officeId: string,
-  range: DateRange,
-  format: "standard" | "excel-it" = "standard",
-): string {
-  return csvPath(officeId, range, format).replace(
-    "/reports/tickets.csv?",
-    "/reports/appointments.csv?",
-  );
-}
-
-export function feedbackCsvPath(
-  officeId: string,
-  range: DateRange,
-  format: "standard" | "excel-it" = "standard",
-): string {
-  return csvPath(officeId, range, format).replace(
-    "/reports/tickets.csv?",
-    "/reports/feedback.csv?",
-  );
+  return `/api/offices/${encodeURIComponent(officeId)}/reports/${file}?${rangeQuery(range)}${tail}`;
 }
 
 export function feedbackReportPath(officeId: string, range: DateRange): string {

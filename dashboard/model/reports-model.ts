@@ -4,10 +4,8 @@ import { FeedbackReport } from "../../shared/reports/feedback";
 import { OfficeReport } from "../../shared/reports/office-report";
 import { officePath, type Request } from "./api";
 import {
-  appointmentsCsvPath,
   csvPath,
   type DateRange,
-  feedbackCsvPath,
   feedbackReportPath,
   isValidRange,
   presetRange,
@@ -103,11 +101,11 @@ export function createReportsModel(options: ReportsModelOptions) {
     },
     appointmentsCsvHref(format: "standard" | "excel-it" = "standard"): string | null {
       const current = range.value;
-      return current ? appointmentsCsvPath(options.officeId, current, format) : null;
+      return current ? csvPath(options.officeId, current, format, "appointments.csv") : null;
     },
     feedbackCsvHref(format: "standard" | "excel-it" = "standard"): string | null {
       const current = range.value;
-      return current ? feedbackCsvPath(options.officeId, current, format) : null;
+      return current ? csvPath(options.officeId, current, format, "feedback.csv") : null;
     },
     officePath: (tail: string) => officePath(options.officeId, tail),
   };
