@@ -8,7 +8,7 @@
  * writes (fsync, fdatasync, pwrite64) each issue costs on both.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import * as esbuild from "esbuild";
@@ -123,6 +123,8 @@ async function countWrites(
     summary = readFileSync(out, "utf8");
   } catch {
     return null;
+  } finally {
+    rmSync(out, { force: true });
   }
   const calls = Object.fromEntries(
     WRITE_CALLS.map((name) => {
