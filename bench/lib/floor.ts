@@ -161,13 +161,13 @@ export async function measureFloor(opts: {
       issueOverHttp(floor.base, FLOOR_OFFICES.http, opts.load),
     );
     opts.log(
-      `  HTTP, ${opts.load.concurrency} clients: ${fmt.int(http.result.perSecond)} issues/s, ${http.result.failures} failed, p50 ${fmt.ms(http.result.latencyMs.p50)}; server cores ${http.cpu.serverCores}`,
+      `  HTTP, ${opts.load.concurrency} clients: ${fmt.int(http.result.perSecond)} issues/s, ${http.result.failures} failed, p50 ${fmt.ms(http.result.latencyMs.p50)}; server cores ${http.cpu.serverCores}, other processes ${http.cpu.otherCores}`,
     );
     const kiosk = await withCpu(floor, () =>
       issueOverKioskSocket(floor.base, FLOOR_OFFICES.kiosk, opts.load),
     );
     opts.log(
-      `  kiosk socket, ${opts.load.window} outstanding: ${fmt.int(kiosk.result.perSecond)} issues/s, ${kiosk.result.failures} failed, p50 ${fmt.ms(kiosk.result.latencyMs.p50)}; server cores ${kiosk.cpu.serverCores}`,
+      `  kiosk socket, ${opts.load.window} outstanding: ${fmt.int(kiosk.result.perSecond)} issues/s, ${kiosk.result.failures} failed, p50 ${fmt.ms(kiosk.result.latencyMs.p50)}; server cores ${kiosk.cpu.serverCores}, other processes ${kiosk.cpu.otherCores}`,
     );
     const strace = (base: string, office: string) => async () =>
       (await issueOverHttp(base, office, STRACE_LOAD)).issuedTotal;
