@@ -18,7 +18,8 @@
  *   BENCH_REF             measure a commit (e.g. HEAD) instead of the working tree
  *   BENCH_NICE            nice value for the bench and its servers (e.g. -5 on a
  *                         shared machine where other jobs compete for the cores)
- *   BENCH_ONLY            run only these phases, comma-separated: issues, bookings,
+ *   BENCH_ONLY            run only these phases, comma-separated: issues, floor (a bare
+ *                         SQLite Durable Object's issues beside serve's: floor.ts), bookings,
  *                         latency, reports, flood, storm (e.g. BENCH_ONLY=flood); the
  *                         baseline starts only for the first three
  *   BENCH_SERVERS         the Turno servers to measure (default "serve,turno"; turno =
@@ -51,6 +52,7 @@ import {
 } from "./lib/bookings";
 import { FLOOD_TARGET_P99_MS, type FloodResults, measureFlood } from "./lib/flood";
 import { printFloodResults } from "./lib/flood-report";
+import { measureFloor, printFloor } from "./lib/floor";
 import {
   ONLY,
   runs,
@@ -69,13 +71,12 @@ import {
   issueOverHttp,
   issueOverKioskSocket,
   measureCalls,
-  type ThroughputResult,
 } from "./lib/load";
 import { actAs, COUNTERS, configureOffices, OFFICES } from "./lib/offices";
 import { killAllNow, stopAll } from "./lib/proc";
 import { fmt } from "./lib/report";
 import { measureReports, printReportResults, REPORT_TARGET_MS } from "./lib/reports";
-import { printResults, type Results, TARGETS, type Throughput } from "./lib/results";
+import { printResults, type Results, TARGETS, type Throughput, throughput } from "./lib/results";
 import { writeResultsFile } from "./lib/results-file";
 import {
   assertPortFree,
@@ -97,6 +98,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TURNO_PORT = 8790;
 const BASELINE_PORT = 8791;
 const SERVE_PORT = 8792;
+const FLOOR_PORT = 8793;
 const HARNESS_DEADLINE_MS = 1_200_000;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -120,6 +122,7 @@ async function main(): Promise<number> {
     WITH_WRANGLER && assertPortFree(TURNO_PORT),
     WITH_SERVE && assertPortFree(SERVE_PORT),
     WITH_BASELINE && assertPortFree(BASELINE_PORT),
+    runs("floor") && assertPortFree(FLOOR_PORT),
   ]);
   if (ONLY.length > 0) log(`  only: ${ONLY.join(", ")} (BENCH_ONLY)`);
   const nice = process.env.BENCH_NICE ? Number(process.env.BENCH_NICE) : null;
@@ -198,14 +201,6 @@ async function main(): Promise<number> {
     }
     return measured;
   };
-  const throughput = (result: ThroughputResult, cpu: CpuUse): Throughput => ({
-    ...result,
-    cpu,
-    serverCpuMsPerIssue:
-      result.perSecond > 0
-        ? Math.round(((cpu.serverCores * 1000) / result.perSecond) * 100) / 100
-        : Number.NaN,
-  });
   const describeThroughput = (r: Throughput) =>
     `  ${fmt.int(r.perSecond)} issues/s, ${r.failures} failed ${JSON.stringify(r.outcomes)}, latency p50 ${fmt.ms(r.latencyMs.p50)} p99 ${fmt.ms(r.latencyMs.p99)}; the queue grew to ${fmt.int(r.issuedTotal)}\n  issues in each measured second: ${r.perSecondSeries.join(", ")}\n  ${describeCpu(r.cpu)}`;
 
@@ -230,6 +225,20 @@ async function main(): Promise<number> {
     results[server.key].issueKiosk = throughput(result, cpu);
     log(describeThroughput(results[server.key].issueKiosk!));
   }
+
+  // 1b. The floor: a bare SQLite Durable Object on the same workerd, under the same load.
+  if (serve) actAs(serve);
+  const floor = runs("floor")
+    ? await measureFloor({
+        srcDir: source.dir,
+        workDir,
+        port: FLOOR_PORT,
+        load: { ...SETTINGS.issue, window: SETTINGS.kiosk.window },
+        serve,
+        serveOffice: OFFICES.issueHttp,
+        log,
+      })
+    : null;
 
   // 2. Bookings with 50 clients at once, on the starts Turno offers (the baseline takes any).
   const first = turnos[0]!;
@@ -375,6 +384,7 @@ async function main(): Promise<number> {
     if (s) printStorm(s, server.label, log);
   }
   const serveVerdicts = printThreeWay(results, storms, floods, log);
+  const floorSummary = floor && printFloor(floor, results.serve, log);
 
   const file = writeResultsFile(
     ROOT,
@@ -409,6 +419,7 @@ async function main(): Promise<number> {
       reports,
       floods,
       storms,
+      floor: floor && { ...floor, summary: floorSummary },
       noise: results.noise,
       serve: results.serve,
       turno: results.turno,

@@ -1,7 +1,15 @@
 /** The bench's settings from its environment knobs (documented in bench/run.ts). */
 
 /** The phases, in the order they run; BENCH_ONLY=flood,reports runs just those. */
-export const PHASES = ["issues", "bookings", "latency", "reports", "flood", "storm"] as const;
+export const PHASES = [
+  "issues",
+  "floor",
+  "bookings",
+  "latency",
+  "reports",
+  "flood",
+  "storm",
+] as const;
 export type Phase = (typeof PHASES)[number];
 export const ONLY = (process.env.BENCH_ONLY ?? "")
   .split(",")

@@ -6,6 +6,16 @@ export const TARGETS = { issuesPerSecond: 500, p99AtThousandMs: 100, droppedSock
 
 export type Throughput = ThroughputResult & { cpu: CpuUse; serverCpuMsPerIssue: number };
 
+/** A throughput run with the server's CPU it took, per issue. */
+export const throughput = (result: ThroughputResult, cpu: CpuUse): Throughput => ({
+  ...result,
+  cpu,
+  serverCpuMsPerIssue:
+    result.perSecond > 0
+      ? Math.round(((cpu.serverCores * 1000) / result.perSecond) * 100) / 100
+      : Number.NaN,
+});
+
 export interface ServerResults {
   issueHttp?: Throughput;
   issueKiosk?: Throughput;

@@ -49,7 +49,11 @@ export interface ServerUnderTest {
   restarted: () => boolean;
 }
 
-async function waitForHealth(base: string, handle: Started, timeoutMs: number): Promise<void> {
+export async function waitForHealth(
+  base: string,
+  handle: Started,
+  timeoutMs: number,
+): Promise<void> {
   const agent = newAgent(1);
   const deadline = Date.now() + timeoutMs;
   let exited = false;
@@ -290,7 +294,7 @@ export function memoryOf(server: ServerUnderTest): MemorySample {
   return { totalBytes: byProcess.reduce((sum, p) => sum + p.rssBytes, 0), byProcess };
 }
 
-const serverCpu = (server: ServerUnderTest) =>
+const serverCpu = (server: Pick<ServerUnderTest, "processes">) =>
   server.processes().reduce((sum, p) => sum + cpuSeconds(p.pid), 0);
 
 /** Busy CPU seconds of the whole machine so far, from /proc/stat. */
@@ -313,7 +317,7 @@ export interface CpuUse {
 
 /** Runs `run` and reports how busy the server, the client and everything else kept the CPUs. */
 export async function withCpu<T>(
-  server: ServerUnderTest | null,
+  server: Pick<ServerUnderTest, "processes"> | null,
   run: () => Promise<T>,
 ): Promise<{ result: T; cpu: CpuUse }> {
   const s0 = server ? serverCpu(server) : 0;

@@ -29,7 +29,7 @@ export interface WorkerdConfigInput {
 }
 
 /** A Cap'n Proto text literal (its escapes are C's, not JSON's). */
-function text(value: string): string {
+export function text(value: string): string {
   let escaped = "";
   for (const char of value) {
     const code = char.codePointAt(0)!;
