@@ -50,6 +50,7 @@ import {
   measureBookings,
   printBookingResults,
 } from "./lib/bookings";
+import { connectDisplays, measureCalls } from "./lib/displays";
 import { FLOOD_TARGET_P99_MS, type FloodResults, measureFlood } from "./lib/flood";
 import { printFloodResults } from "./lib/flood-report";
 import { measureFloor, printFloor } from "./lib/floor";
@@ -64,14 +65,7 @@ import {
   WRANGLER_LOG_LEVEL,
   WRANGLER_OBSERVABILITY,
 } from "./lib/knobs";
-import {
-  connectDisplays,
-  credentials,
-  fillQueue,
-  issueOverHttp,
-  issueOverKioskSocket,
-  measureCalls,
-} from "./lib/load";
+import { credentials, fillQueue, issueOverHttp, issueOverKioskSocket } from "./lib/load";
 import { actAs, COUNTERS, configureOffices, OFFICES } from "./lib/offices";
 import { killAllNow, stopAll } from "./lib/proc";
 import { fmt } from "./lib/report";

@@ -14,13 +14,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { OfficeConfigInput } from "../../shared/protocol/config";
-import {
-  connectDisplays,
-  type DisplayFleet,
-  fillQueue,
-  type LatencyResult,
-  measureCalls,
-} from "./load";
+import { connectDisplays, type DisplayFleet, type LatencyResult, measureCalls } from "./displays";
+import { fillQueue } from "./load";
 import { cpuSeconds, type Started, startProcess, stopProcess } from "./proc";
 import { busyOffice, exportYearCsv, type SeededYear, seedBusyYear } from "./reports";
 import { type CpuUse, type MemorySample, memoryOf, type ServerUnderTest, withCpu } from "./servers";

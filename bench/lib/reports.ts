@@ -9,7 +9,7 @@ import { generateHistory, openDays } from "../../scripts/demo-history/generate";
 import { demoOfficeConfig, OPEN_AROUND_THE_CLOCK } from "../../shared/demo-office";
 import type { OfficeConfigInput } from "../../shared/protocol/config";
 import { computeOfficeReport, type ReportTicket } from "../../shared/reports";
-import { credentials, fillQueue, httpJson, newAgent } from "./load";
+import { callNext, credentials, fillQueue, httpJson, newAgent } from "./load";
 
 export const REPORT_TARGET_MS = 1000;
 const RUNS = 5;
@@ -56,17 +56,7 @@ async function timedCall(
   office: string,
   counter: string,
 ): Promise<number> {
-  const t0 = performance.now();
-  const called = await httpJson(
-    agent,
-    base,
-    "POST",
-    `/api/offices/${office}/counters/${counter}/call-next`,
-    {},
-    60_000,
-    credentials.clerk,
-  );
-  const ms = performance.now() - t0;
+  const { answer: called, ms } = await callNext(agent, base, office, counter, 60_000);
   if (called.status !== 200)
     throw new Error(`call-next on ${counter}: ${called.status} ${called.body.slice(0, 300)}`);
   const started = await httpJson(

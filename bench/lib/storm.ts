@@ -10,7 +10,7 @@
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import WebSocket from "ws";
-import { credentials, httpJson, newAgent, WALK_IN_SERVICES } from "./load";
+import { callNext, credentials, httpJson, newAgent, WALK_IN_SERVICES } from "./load";
 import { fmt, table, verdict } from "./report";
 import { type CpuUse, type ServerUnderTest, withCpu } from "./servers";
 import { type Distribution, distribution } from "./stats";
@@ -176,17 +176,13 @@ export async function reconnectStorm(
 
   // A call in the middle of the storm: every display must show it, by event or snapshot.
   const agent = newAgent(1);
-  const callStarted = performance.now();
-  const called = await httpJson(
+  const { answer: called, ms: callAnswerMs } = await callNext(
     agent,
     base,
-    "POST",
-    `/api/offices/${office}/counters/${opts.counter}/call-next`,
-    {},
+    office,
+    opts.counter,
     10_000,
-    credentials.clerk,
   );
-  const callAnswerMs = performance.now() - callStarted;
   agent.destroy();
   if (called.status !== 200) throw new Error(`call-next during the storm: ${called.status}`);
   const ticketId = (
