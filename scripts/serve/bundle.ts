@@ -12,13 +12,26 @@ import * as esbuild from "esbuild";
 
 const EDGE_DIR = join(import.meta.dirname, "edge");
 
-export async function bundleWorker(root: string, runDir: string): Promise<void> {
+/**
+ * `publicDir` is the apps folder serve serves (TURNO_BUILD_OUT may move it): wrangler
+ * checks that the assets folder exists, so it is told this one, not wrangler.toml's.
+ */
+export async function bundleWorker(root: string, runDir: string, publicDir: string): Promise<void> {
   const outDir = mkdtempSync(join(runDir, "wrangler-"));
   const bin = join(root, "node_modules", ".bin");
   try {
     await promisify(execFile)(
       join(bin, "wrangler"),
-      ["deploy", "--dry-run", "--outdir", outDir, "--config", join(root, "wrangler.toml")],
+      [
+        "deploy",
+        "--dry-run",
+        "--outdir",
+        outDir,
+        "--config",
+        join(root, "wrangler.toml"),
+        "--assets",
+        publicDir,
+      ],
       {
         cwd: root,
         env: {

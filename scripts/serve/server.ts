@@ -151,7 +151,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const runDir = join(options.stateDir, "run");
   rmSync(runDir, { recursive: true, force: true });
   mkdirSync(runDir, { recursive: true, mode: 0o700 });
-  await Promise.all([bundleWorker(options.root, runDir), bundleEdge(runDir)]);
+  await Promise.all([bundleWorker(options.root, runDir, publicDir), bundleEdge(runDir)]);
 
   const environment: Record<string, string> = { ...options.workerSettings, ...secrets };
   const configPath = join(runDir, "workerd.capnp");
