@@ -6,6 +6,7 @@ import type { OfficeEvent } from "../../shared/protocol/events";
 import type { OfficeState } from "../../shared/protocol/state";
 import { errorBody, STATUS_BY_ENGINE_ERROR } from "../http/errors";
 import type { AuditLog } from "../storage/audit-log";
+import { CommandBatch } from "./command-batch";
 import { issueLimits } from "./issue-limits";
 import { type Limit, MemoryLimits } from "./rate-limits";
 import { answerFor, type CommandAnswer } from "./responses";
@@ -76,6 +77,9 @@ export class CommandPipeline {
   private current: OfficeState | null = null;
   private lastSeq = 0;
   private readonly memoryLimits = new MemoryLimits();
+  private readonly batch = new CommandBatch<Command, CommandOptions, CommandAnswer>(
+    (command, options) => this.run(command, options),
+  );
 
   constructor(private readonly parts: PipelineParts) {
     this.reload();
@@ -106,6 +110,15 @@ export class CommandPipeline {
     const committed = this.commit(command, options, fingerprint, firstSeq, now);
     this.publish(committed, firstSeq, now);
     return committed.answer;
+  }
+
+  /**
+   * As `run`, with the other commands that arrive before the next turn: they share one
+   * durable commit (command-batch.ts). For requests and socket messages, whose answer
+   * is all their caller waits for.
+   */
+  submit(command: Command, options: CommandOptions): Promise<CommandAnswer> {
+    return this.batch.submit(command, options);
   }
 
   /**

@@ -331,7 +331,7 @@ export class LiveConnections {
         : msg.command;
     const answer: CommandAnswer =
       info && mayRun(info, command.type)
-        ? this.parts.pipeline.run(command, {
+        ? await this.parts.pipeline.submit(command, {
             idempotencyKey: msg.idempotencyKey,
             origin: new URL(connection.uri ?? INTERNAL_ORIGIN).origin,
             actor: info.actor,

@@ -65,7 +65,7 @@ export function officeRequests(parts: RequestParts): InternalRouter {
       const body = await internalBody(request, CommandRequest);
       if (!body.ok) return body.response;
       const { command, idempotencyKey, origin, actor = SYSTEM_ACTOR } = body.value;
-      return answerResponse(pipeline.run(command, { idempotencyKey, origin, actor }));
+      return answerResponse(await pipeline.submit(command, { idempotencyKey, origin, actor }));
     })
     .on("GET", OFFICE_PATHS.view, () => {
       const state = pipeline.state;
