@@ -1,5 +1,6 @@
 import type { OfficeState } from "../protocol/state";
 import type { Ticket } from "../protocol/ticket";
+import { queueCensus, queueKey } from "./queue-census";
 import {
   appointmentDueAt,
   CALL_RANK,
@@ -7,6 +8,7 @@ import {
   callMoment,
   callRank,
   compareQueueOrder,
+  orderWithinRank,
 } from "./routing";
 import { averageServiceSeconds } from "./service-time";
 import { ticketList } from "./ticket-list";
@@ -58,12 +60,7 @@ function inSameQueue(a: Ticket, b: Ticket): boolean {
     : a.targetCounterId === b.targetCounterId;
 }
 
-/** The queue a waiting ticket stands in: its service, or the counter it was transferred to. */
-export function queueKey(ticket: Ticket): string {
-  return ticket.targetCounterId !== null
-    ? `counter:${ticket.targetCounterId}`
-    : `service:${ticket.serviceId}`;
-}
+export { queueKey };
 
 /*
  * Appointments in the estimates. A due appointment is someone ahead like any
@@ -158,35 +155,67 @@ export function queuePositions(state: OfficeState, now?: number): Map<string, Qu
   return positions;
 }
 
-/** Position of one waiting ticket at `now`; O(tickets), run on every issue: no allocation in the loop. */
+/**
+ * Position of one waiting ticket at `now`, run on every issue. A walk-in that has just
+ * joined its queue is counted from the queue's census in O(its appointments); any
+ * other ticket by reading them all (queuePositionByScan).
+ */
 export function queuePositionOf(state: OfficeState, ticket: Ticket, now?: number): QueuePosition {
   const moment = callMoment(state, now);
   const rank = callRank(ticket, moment);
-  let ahead = 0;
-  for (const other of ticketList(state)) {
+  const census =
+    rank === CALL_RANK.walkIn && ticket.status === "waiting" && !ticket.appointment
+      ? queueCensus(state, queueKey(ticket))
+      : undefined;
+  if (!census || census.latestQueuedAt !== ticket.queuedAt)
+    return queuePositionByScan(state, ticket, now);
+  // Everyone waiting in the queue is ahead, but the early arrivals (not callable yet)
+  // and the walk-ins that joined in the same millisecond and sort after it.
+  let behind = 0;
+  for (const other of census.latest) {
     if (
+      other !== ticket &&
+      state.tickets[other.id] === other &&
       other.status === "waiting" &&
-      other.id !== ticket.id &&
       inSameQueue(other, ticket) &&
-      compareQueueOrder(other, ticket, moment) < 0 &&
-      // An early arrival waits for its slot: the walk-ins before it now will be called by then.
-      (rank !== CALL_RANK.appointmentNotDue || callRank(other, moment) !== CALL_RANK.walkIn)
-    ) {
-      ahead++;
-    }
+      callRank(other, moment) === CALL_RANK.walkIn &&
+      orderWithinRank(other, ticket, rank) > 0
+    )
+      behind++;
   }
-  if (rank === CALL_RANK.appointmentNotDue) return earlyPosition(state, ticket, ahead, now);
-  if (rank !== CALL_RANK.walkIn) return callablePosition(state, ticket, rank, ahead, [], now);
+  const earlyDueAt: number[] = [];
+  for (const other of census.appointments) {
+    if (other !== ticket && callRank(other, moment) === CALL_RANK.appointmentNotDue)
+      earlyDueAt.push(appointmentDueAt(other) ?? 0);
+  }
+  const ahead = census.waiting - 1 - earlyDueAt.length - behind;
+  return callablePosition(state, ticket, rank, ahead, earlyDueAt, now);
+}
+
+/** Position of one waiting ticket at `now`, by reading every ticket once: O(tickets). */
+export function queuePositionByScan(
+  state: OfficeState,
+  ticket: Ticket,
+  now?: number,
+): QueuePosition {
+  const moment = callMoment(state, now);
+  const rank = callRank(ticket, moment);
+  let ahead = 0;
   const earlyDueAt: number[] = [];
   for (const other of ticketList(state)) {
-    if (
-      other.status === "waiting" &&
-      inSameQueue(other, ticket) &&
-      callRank(other, moment) === CALL_RANK.appointmentNotDue
-    ) {
+    if (other.status !== "waiting" || other.id === ticket.id || !inSameQueue(other, ticket))
+      continue;
+    const otherRank = callRank(other, moment);
+    // A walk-in's figure counts the early arrivals due before its turn (callablePosition).
+    if (otherRank === CALL_RANK.appointmentNotDue && rank === CALL_RANK.walkIn)
       earlyDueAt.push(appointmentDueAt(other) ?? 0);
-    }
+    const isAhead =
+      otherRank < rank || (otherRank === rank && orderWithinRank(other, ticket, rank) < 0);
+    // An early arrival waits for its slot: the walk-ins before it now will be called by then.
+    if (isAhead && !(rank === CALL_RANK.appointmentNotDue && otherRank === CALL_RANK.walkIn))
+      ahead++;
   }
+  if (rank === CALL_RANK.appointmentNotDue) return earlyPosition(state, ticket, ahead, now);
   return callablePosition(state, ticket, rank, ahead, earlyDueAt, now);
 }
 

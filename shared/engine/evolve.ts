@@ -3,6 +3,7 @@ import type { EventOf, OfficeEvent } from "../protocol/events";
 import type { OfficeState, RecentCall } from "../protocol/state";
 import { localDay } from "./clock";
 import { parseTicketCode } from "./codes";
+import { joinQueue, leaveQueue } from "./queue-census";
 import { addToTicketList, removeFromTicketList } from "./ticket-list";
 
 export const RECENT_CALLS_KEPT = 10;
@@ -26,12 +27,14 @@ export function evolve(state: OfficeState | null, event: OfficeEvent): OfficeSta
       const ticket = { ...event.ticket };
       state.tickets[ticket.id] = ticket;
       addToTicketList(state, ticket);
+      joinQueue(state, ticket);
       state.lastNumbers[prefix] = Math.max(state.lastNumbers[prefix] ?? 0, number);
       return state;
     }
     case "ticketCalled": {
       const ticket = state.tickets[event.ticketId];
       if (!ticket) return state;
+      leaveQueue(state, ticket);
       Object.assign(ticket, {
         status: "called",
         counterId: event.counterId,
@@ -81,6 +84,7 @@ export function evolve(state: OfficeState | null, event: OfficeEvent): OfficeSta
       const ticket = state.tickets[event.ticketId];
       if (!ticket) return state;
       releaseCounterOf(state, ticket.id);
+      leaveQueue(state, ticket);
       Object.assign(ticket, {
         status: "waiting",
         serviceId: event.toServiceId,
@@ -90,6 +94,7 @@ export function evolve(state: OfficeState | null, event: OfficeEvent): OfficeSta
         startedAt: null,
         transfers: ticket.transfers + 1,
       });
+      joinQueue(state, ticket);
       return state;
     }
     case "counterModeChanged": {
@@ -161,7 +166,9 @@ function releaseCounterOf(state: OfficeState, ticketId: string) {
 /** A ticket that reached a terminal state leaves the live state (storage keeps it). */
 function finish(state: OfficeState, ticketId: string): OfficeState {
   releaseCounterOf(state, ticketId);
-  if (!(ticketId in state.tickets)) return state;
+  const ticket = state.tickets[ticketId];
+  if (!ticket) return state;
+  leaveQueue(state, ticket);
   delete state.tickets[ticketId];
   removeFromTicketList(state, ticketId);
   return state;

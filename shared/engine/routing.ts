@@ -105,7 +105,7 @@ export function callRank(ticket: Ticket, moment: CallMoment = UNKNOWN_MOMENT): C
 }
 
 /** Within one step: appointments by slot time, everyone else by original issue time. */
-function orderWithinRank(a: Ticket, b: Ticket, rank: CallRank): number {
+export function orderWithinRank(a: Ticket, b: Ticket, rank: CallRank): number {
   if (rank === CALL_RANK.dueAppointment || rank === CALL_RANK.appointmentNotDue) {
     const bySlot = (a.appointment?.slotStart ?? 0) - (b.appointment?.slotStart ?? 0);
     if (bySlot !== 0) return bySlot;

@@ -4,6 +4,7 @@ import {
   estimateWaitSeconds,
   openCountersFor,
   queueKey,
+  queuePositionByScan,
   queuePositionOf,
   queuePositions,
   summarizeServices,
@@ -266,5 +267,30 @@ describe("Early arrivals in the estimates", () => {
         );
       }
     }
+  });
+});
+
+describe("The queue census (a just-issued walk-in's place without reading every ticket)", () => {
+  it("Counts from the census what a full read counts, also for tickets of one millisecond whose codes pass 999.", () => {
+    const office = new Office();
+    const prefix = office.state.config.services.find((s) => s.id === "urp")!.prefix;
+    // Build the census before the tickets come, so evolve keeps it in step from here.
+    queuePositionOf(office.state, office.issue("urp"));
+    office.state.lastNumbers[prefix] = 998;
+    office.advance(SECOND);
+    const nineHundredNinetyNine = office.issue("urp");
+    // Same millisecond: "…-A1000" sorts before "…-A999", so the newer ticket is ahead of it.
+    const thousand = office.issue("urp");
+    expect(thousand.code).toBe(`${prefix}1000`);
+    for (const ticket of [nineHundredNinetyNine, thousand]) {
+      const live = office.state.tickets[ticket.id]!;
+      expect(queuePositionOf(office.state, live, office.now)).toEqual(
+        queuePositionByScan(office.state, live, office.now),
+      );
+    }
+    expect(queuePositionOf(office.state, office.state.tickets[thousand.id]!).peopleAhead).toBe(1);
+    expect(
+      queuePositionOf(office.state, office.state.tickets[nineHundredNinetyNine.id]!).peopleAhead,
+    ).toBe(2);
   });
 });
