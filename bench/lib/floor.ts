@@ -3,9 +3,11 @@
  * measurement"): a bare Worker + SQLite Durable Object (bench/floor/worker.ts) doing only
  * one INSERT per ticket, on the same workerd binary with wrangler.toml's compatibility date
  * and flags and its storage on local disk as `npm run serve` keeps it, loaded by the issues
- * phase's own load (load.ts) — 32 HTTP clients, a 32-command kiosk socket window. Turno on
- * serve is then shown as a share of that floor, and, where strace is installed, the durable
- * writes (fsync, fdatasync, pwrite64) each issue costs on both.
+ * phase's own load (load.ts) — 32 HTTP clients, a 32-command kiosk socket window. Twice:
+ * with a durable commit per ticket, and with the tickets that arrive in one turn sharing
+ * a commit, as Turno's office does (worker/office/command-batch.ts). Turno on serve is then
+ * shown as a share of the grouped floor, and, where strace is installed, the durable
+ * writes (fsync, fdatasync, pwrite64) each issue costs on each.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -33,11 +35,20 @@ export interface WritesPerIssue {
   perIssue: Record<(typeof WRITE_CALLS)[number], number>;
 }
 
-export interface FloorRun {
+/** One way of committing on the floor, measured. */
+export interface FloorVariant {
   http: Throughput;
   kiosk: Throughput;
   /** null where strace is not installed or could not attach. */
-  writes: { floor: WritesPerIssue | null; serve: WritesPerIssue | null };
+  writes: WritesPerIssue | null;
+}
+
+export interface FloorRun {
+  /** One durable commit per ticket. */
+  perTicket: FloorVariant;
+  /** The tickets of one turn share a commit (Turno's office does the same). */
+  grouped: FloorVariant;
+  serveWrites: WritesPerIssue | null;
 }
 
 type Load = { warmupMs: number; durationMs: number; concurrency: number; window: number };
@@ -46,6 +57,7 @@ function floorConfig(
   settings: ReturnType<typeof readWranglerSettings>,
   storageDir: string,
   port: number,
+  grouped: boolean,
 ): string {
   return `# The bench's floor (bench/lib/floor.ts): Turno's workerd settings, none of Turno.
 using Workerd = import "/workerd/workerd.capnp";
@@ -62,15 +74,18 @@ const floorWorker :Workerd.Worker = (
   modules = [(name = "worker.js", esModule = embed "worker.js")],
   compatibilityDate = ${capnpText(settings.compatibilityDate)},
   compatibilityFlags = [${settings.compatibilityFlags.map(capnpText).join(", ")}],
-  bindings = [(name = "FLOOR", durableObjectNamespace = "FloorOffice")],
+  bindings = [
+    (name = "FLOOR", durableObjectNamespace = "FloorOffice"),
+    (name = "GROUP_COMMITS", text = ${capnpText(grouped ? "1" : "0")}),
+  ],
   durableObjectNamespaces = [(className = "FloorOffice", uniqueKey = "turno-bench-floor", enableSql = true)],
   durableObjectStorage = (localDisk = "floor-durable-objects"),
 );
 `;
 }
 
-async function startFloor(srcDir: string, workDir: string, port: number) {
-  const runDir = join(workDir, "floor");
+async function startFloor(srcDir: string, workDir: string, port: number, grouped: boolean) {
+  const runDir = join(workDir, grouped ? "floor-grouped" : "floor");
   const storageDir = join(runDir, "durable-objects");
   mkdirSync(storageDir, { recursive: true });
   await esbuild.build({
@@ -85,7 +100,7 @@ async function startFloor(srcDir: string, workDir: string, port: number) {
   });
   writeFileSync(
     join(runDir, "floor.capnp"),
-    floorConfig(readWranglerSettings(srcDir), storageDir, port),
+    floorConfig(readWranglerSettings(srcDir), storageDir, port, grouped),
   );
   const handle = startProcess(
     "floor",
@@ -142,20 +157,17 @@ async function countWrites(
   return { issued, calls, perIssue };
 }
 
-export async function measureFloor(opts: {
-  srcDir: string;
-  workDir: string;
-  port: number;
-  load: Load;
-  /** Turno on serve, already loaded by the issues phase: its writes per issue beside the floor's. */
-  serve: ServerUnderTest | null;
-  serveOffice: string;
-  log: (line: string) => void;
-}): Promise<FloorRun> {
-  const floor = await startFloor(opts.srcDir, opts.workDir, opts.port);
+const httpStrace = (base: string, office: string) => async () =>
+  (await issueOverHttp(base, office, STRACE_LOAD)).issuedTotal;
+
+async function measureVariant(
+  opts: { srcDir: string; workDir: string; port: number; load: Load; log: (line: string) => void },
+  grouped: boolean,
+): Promise<FloorVariant> {
+  const floor = await startFloor(opts.srcDir, opts.workDir, opts.port, grouped);
   try {
     opts.log(
-      `\n[floor] bare Worker + SQLite Durable Object on ${floor.base}, one INSERT per ticket`,
+      `\n[floor] bare Worker + SQLite Durable Object on ${floor.base}, one INSERT per ticket, ${grouped ? "the tickets of one turn sharing a commit" : "a commit per ticket"}`,
     );
     const http = await withCpu(floor, () =>
       issueOverHttp(floor.base, FLOOR_OFFICES.http, opts.load),
@@ -169,30 +181,46 @@ export async function measureFloor(opts: {
     opts.log(
       `  kiosk socket, ${opts.load.window} outstanding: ${fmt.int(kiosk.result.perSecond)} issues/s, ${kiosk.result.failures} failed, p50 ${fmt.ms(kiosk.result.latencyMs.p50)}; server cores ${kiosk.cpu.serverCores}, other processes ${kiosk.cpu.otherCores}`,
     );
-    const strace = (base: string, office: string) => async () =>
-      (await issueOverHttp(base, office, STRACE_LOAD)).issuedTotal;
-    const floorWrites = await countWrites(floor.handle.pid, strace(floor.base, FLOOR_OFFICES.http));
-    const servePid = opts.serve?.processes()[0]?.pid;
-    const serveWrites =
-      opts.serve && servePid !== undefined
-        ? await countWrites(servePid, strace(opts.serve.base, opts.serveOffice))
-        : null;
     return {
       http: throughput(http.result, http.cpu),
       kiosk: throughput(kiosk.result, kiosk.cpu),
-      writes: { floor: floorWrites, serve: serveWrites },
+      writes: await countWrites(floor.handle.pid, httpStrace(floor.base, FLOOR_OFFICES.http)),
     };
   } finally {
     await stopProcess(floor.handle, 2000);
   }
 }
 
+export async function measureFloor(opts: {
+  srcDir: string;
+  workDir: string;
+  port: number;
+  load: Load;
+  /** Turno on serve, already loaded by the issues phase: its writes per issue beside the floor's. */
+  serve: ServerUnderTest | null;
+  serveOffice: string;
+  log: (line: string) => void;
+}): Promise<FloorRun> {
+  const perTicket = await measureVariant(opts, false);
+  const grouped = await measureVariant(opts, true);
+  const servePid = opts.serve?.processes()[0]?.pid;
+  const serveWrites =
+    opts.serve && servePid !== undefined
+      ? await countWrites(servePid, httpStrace(opts.serve.base, opts.serveOffice))
+      : null;
+  return { perTicket, grouped, serveWrites };
+}
+
 export interface FloorSummary {
+  /** The floor with a commit per ticket. */
+  perTicketHttpPerSecond: number;
+  perTicketKioskPerSecond: number;
+  /** The floor with the tickets of one turn sharing a commit, as Turno commits. */
   floorHttpPerSecond: number;
   floorKioskPerSecond: number;
   serveHttpPerSecond: number;
   serveKioskPerSecond: number;
-  /** Turno on serve as a percentage of the floor, same run. */
+  /** Turno on serve as a percentage of the grouped floor, same run. */
   serveHttpPercentOfFloor: number;
   serveKioskPercentOfFloor: number;
 }
@@ -205,19 +233,18 @@ export function printFloor(
   serve: ServerResults,
   log: (line: string) => void,
 ): FloorSummary {
+  const { perTicket, grouped } = floor;
+  const serveHttp = serve.issueHttp?.perSecond ?? Number.NaN;
+  const serveKiosk = serve.issueKiosk?.perSecond ?? Number.NaN;
   const summary: FloorSummary = {
-    floorHttpPerSecond: floor.http.perSecond,
-    floorKioskPerSecond: floor.kiosk.perSecond,
-    serveHttpPerSecond: serve.issueHttp?.perSecond ?? Number.NaN,
-    serveKioskPerSecond: serve.issueKiosk?.perSecond ?? Number.NaN,
-    serveHttpPercentOfFloor: percent(
-      serve.issueHttp?.perSecond ?? Number.NaN,
-      floor.http.perSecond,
-    ),
-    serveKioskPercentOfFloor: percent(
-      serve.issueKiosk?.perSecond ?? Number.NaN,
-      floor.kiosk.perSecond,
-    ),
+    perTicketHttpPerSecond: perTicket.http.perSecond,
+    perTicketKioskPerSecond: perTicket.kiosk.perSecond,
+    floorHttpPerSecond: grouped.http.perSecond,
+    floorKioskPerSecond: grouped.kiosk.perSecond,
+    serveHttpPerSecond: serveHttp,
+    serveKioskPerSecond: serveKiosk,
+    serveHttpPercentOfFloor: percent(serveHttp, grouped.http.perSecond),
+    serveKioskPercentOfFloor: percent(serveKiosk, grouped.kiosk.perSecond),
   };
   const pct = (x: number) => (Number.isFinite(x) ? `${x}%` : "—");
   const ms = (x: number | undefined) =>
@@ -227,36 +254,52 @@ export function printFloor(
   const rows = [
     [
       "issues/s over HTTP (32 clients)",
+      fmt.int(summary.perTicketHttpPerSecond),
       fmt.int(summary.floorHttpPerSecond),
-      fmt.int(summary.serveHttpPerSecond),
+      fmt.int(serveHttp),
       pct(summary.serveHttpPercentOfFloor),
     ],
     [
       "issues/s over a kiosk socket (32 window)",
+      fmt.int(summary.perTicketKioskPerSecond),
       fmt.int(summary.floorKioskPerSecond),
-      fmt.int(summary.serveKioskPerSecond),
+      fmt.int(serveKiosk),
       pct(summary.serveKioskPercentOfFloor),
     ],
     [
       "server CPU per issue, HTTP",
-      ms(floor.http.serverCpuMsPerIssue),
+      ms(perTicket.http.serverCpuMsPerIssue),
+      ms(grouped.http.serverCpuMsPerIssue),
       ms(serve.issueHttp?.serverCpuMsPerIssue),
       "",
     ],
     [
       "server CPU per issue, kiosk",
-      ms(floor.kiosk.serverCpuMsPerIssue),
+      ms(perTicket.kiosk.serverCpuMsPerIssue),
+      ms(grouped.kiosk.serverCpuMsPerIssue),
       ms(serve.issueKiosk?.serverCpuMsPerIssue),
       "",
     ],
     ...WRITE_CALLS.map((name) => [
       `${name} per issue (HTTP, under strace)`,
-      per(floor.writes.floor, name),
-      per(floor.writes.serve, name),
+      per(perTicket.writes, name),
+      per(grouped.writes, name),
+      per(floor.serveWrites, name),
       "",
     ]),
   ];
   log("\nThe floor: a bare SQLite Durable Object doing one INSERT per ticket on the same workerd");
-  log(table(["", "floor", "npm run serve", "serve ÷ floor"], rows));
+  log(
+    table(
+      [
+        "",
+        "floor, commit per ticket",
+        "floor, grouped commits",
+        "npm run serve",
+        "serve ÷ grouped",
+      ],
+      rows,
+    ),
+  );
   return summary;
 }
