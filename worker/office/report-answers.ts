@@ -128,9 +128,14 @@ export function ticketsCsvAnswer(url: URL, context: ReportContext): Response {
   );
 }
 
-/** Rows read per page of the exports: a busy day's tickets in one or two pages. */
-const TICKETS_PAGE = 1000;
-const APPOINTMENTS_PAGE = 500;
+/**
+ * Rows read per page of the exports: a few milliseconds of the office's thread. A call
+ * crosses several event-loop turns (connection, Worker, office), and each can land behind
+ * a page: with 1,000-row pages (~15-20 ms) a call waited up to 230 ms during a year's
+ * export, with 100 rows 15 ms (README, Benchmarks, the flood).
+ */
+const TICKETS_PAGE = 100;
+const APPOINTMENTS_PAGE = 100;
 
 export function appointmentsCsvAnswer(url: URL, context: ReportContext): Response {
   const range = rangeOf(url);
@@ -272,8 +277,8 @@ function headerOf(lines: Generator<string, void, undefined>): string {
 /**
  * The CSV a page at a time (issue 13, point 6). The office has one thread: reading a year
  * of tickets before the first byte (seconds) held every call, ticket and socket of the
- * office until it was done. Each page here is a bounded read (at most 1,000 tickets of a
- * day, or 500 bookings), and the stream gives the office back between pages (a timer turn, whatever
+ * office until it was done. Each page here is a bounded read (at most 100 tickets of a
+ * day, or 100 bookings), and the stream gives the office back between pages (a timer turn, whatever
  * the reader's pace), so live commands keep flowing during an export. The price: the
  * export is no longer one snapshot: a row changed during it appears as it was when its
  * page was read. The byte-order mark makes Excel read accented names as UTF-8.
