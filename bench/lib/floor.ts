@@ -16,14 +16,18 @@ import { setTimeout as sleep } from "node:timers/promises";
 import * as esbuild from "esbuild";
 import { text as capnpText } from "../../scripts/serve/workerd-config";
 import { readWranglerSettings } from "../../scripts/serve/wrangler-settings";
+import { connectDisplays, type LatencyResult, measureCalls } from "./displays";
+import { SETTINGS } from "./knobs";
 import { issueOverHttp, issueOverKioskSocket } from "./load";
 import { startProcess, stopProcess } from "./proc";
 import { fmt, table } from "./report";
 import { type ServerResults, type Throughput, throughput } from "./results";
 import { HOST, type ServerUnderTest, waitForHealth, withCpu } from "./servers";
 
-/** The floor's offices: one Durable Object each, as Turno's issues phase has. */
-const FLOOR_OFFICES = { http: "floor", kiosk: "floor-kiosk" } as const;
+/** The floor's offices: one Durable Object each, as Turno's issues and latency phases have. */
+const FLOOR_OFFICES = { http: "floor", kiosk: "floor-kiosk", displays: "floor-displays" } as const;
+const FLOOR_COUNTERS = ["sportello-1", "sportello-2"] as const;
+type DisplaySize = (typeof SETTINGS.latency.sizes)[number];
 /** The syscalls that make a SQLite commit durable, counted by strace. */
 const WRITE_CALLS = ["fsync", "fdatasync", "pwrite64"] as const;
 const STRACE_LOAD = { warmupMs: 0, durationMs: 2000, concurrency: 32 };
@@ -41,6 +45,8 @@ export interface FloorVariant {
   kiosk: Throughput;
   /** null where strace is not installed or could not attach. */
   writes: WritesPerIssue | null;
+  /** Call → display with 100 and 1,000 display sockets (measured on one variant: calls come one at a time). */
+  latency?: Partial<Record<`${DisplaySize}`, LatencyResult>>;
 }
 
 export interface FloorRun {
@@ -157,6 +163,35 @@ async function countWrites(
   return { issued, calls, perIssue };
 }
 
+/** The latency phase's own measurement, on the floor: how fast can this runtime tell N screens? */
+async function displayLatency(
+  base: string,
+  log: (line: string) => void,
+): Promise<FloorVariant["latency"]> {
+  const latency: NonNullable<FloorVariant["latency"]> = {};
+  for (const size of SETTINGS.latency.sizes) {
+    const fleet = await connectDisplays(base, FLOOR_OFFICES.displays, size);
+    try {
+      const result = await measureCalls(base, FLOOR_OFFICES.displays, fleet, {
+        counters: FLOOR_COUNTERS,
+        calls: SETTINGS.latency.calls,
+        minCalls: Math.min(SETTINGS.latency.minCalls, SETTINGS.latency.calls),
+        budgetMs: SETTINGS.latency.budgetMs,
+        warmupCalls: SETTINGS.latency.warmupCalls,
+        deliveryTimeoutMs: SETTINGS.latency.deliveryTimeoutMs,
+      });
+      const l = result.latencyMs;
+      log(
+        `  ${fmt.int(size)} display sockets, ${result.calls} calls: p50 ${fmt.ms(l.p50)}, p99 ${fmt.ms(l.p99)}; first/last screen p50 ${fmt.ms(result.firstDeliveryMs.p50)}/${fmt.ms(result.lastDeliveryMs.p50)}; missed ${result.missed}`,
+      );
+      latency[`${size}`] = result;
+    } finally {
+      await fleet.close();
+    }
+  }
+  return latency;
+}
+
 const httpStrace = (base: string, office: string) => async () =>
   (await issueOverHttp(base, office, STRACE_LOAD)).issuedTotal;
 
@@ -181,10 +216,13 @@ async function measureVariant(
     opts.log(
       `  kiosk socket, ${opts.load.window} outstanding: ${fmt.int(kiosk.result.perSecond)} issues/s, ${kiosk.result.failures} failed, p50 ${fmt.ms(kiosk.result.latencyMs.p50)}; server cores ${kiosk.cpu.serverCores}, other processes ${kiosk.cpu.otherCores}`,
     );
+    const writes = await countWrites(floor.handle.pid, httpStrace(floor.base, FLOOR_OFFICES.http));
+    const latency = grouped ? undefined : await displayLatency(floor.base, opts.log);
     return {
       http: throughput(http.result, http.cpu),
       kiosk: throughput(kiosk.result, kiosk.cpu),
-      writes: await countWrites(floor.handle.pid, httpStrace(floor.base, FLOOR_OFFICES.http)),
+      writes,
+      ...(latency ? { latency } : {}),
     };
   } finally {
     await stopProcess(floor.handle, 2000);
@@ -223,6 +261,8 @@ export interface FloorSummary {
   /** Turno on serve as a percentage of the grouped floor, same run. */
   serveHttpPercentOfFloor: number;
   serveKioskPercentOfFloor: number;
+  /** Call → display p99 on the floor (ms), by display sockets. */
+  floorDisplayP99Ms: Partial<Record<`${DisplaySize}`, number>>;
 }
 
 const percent = (a: number, b: number) =>
@@ -245,6 +285,9 @@ export function printFloor(
     serveKioskPerSecond: serveKiosk,
     serveHttpPercentOfFloor: percent(serveHttp, grouped.http.perSecond),
     serveKioskPercentOfFloor: percent(serveKiosk, grouped.kiosk.perSecond),
+    floorDisplayP99Ms: Object.fromEntries(
+      Object.entries(perTicket.latency ?? {}).map(([size, r]) => [size, r.latencyMs.p99]),
+    ),
   };
   const pct = (x: number) => (Number.isFinite(x) ? `${x}%` : "—");
   const ms = (x: number | undefined) =>
@@ -280,6 +323,17 @@ export function printFloor(
       ms(serve.issueKiosk?.serverCpuMsPerIssue),
       "",
     ],
+    ...SETTINGS.latency.sizes.flatMap((size) => {
+      const onFloor = perTicket.latency?.[`${size}`]?.latencyMs;
+      const onServe = serve.latency[`${size}`]?.latencyMs;
+      return (["p50", "p99"] as const).map((q) => [
+        `call → display ${q}, ${fmt.int(size)} displays`,
+        ms(onFloor?.[q]),
+        "",
+        ms(onServe?.[q]),
+        onFloor && onServe ? `${(onServe[q] / onFloor[q]).toFixed(2)}× the floor` : "",
+      ]);
+    }),
     ...WRITE_CALLS.map((name) => [
       `${name} per issue (HTTP, under strace)`,
       per(perTicket.writes, name),
