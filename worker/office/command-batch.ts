@@ -4,11 +4,15 @@
  * gate) until that commit is durable. So the commands that arrive before a zero timer
  * fires run together, one after another in one turn: each keeps its own transaction
  * (a savepoint) and its own answer, and they share the fsync (README, Benchmarks: the
- * floor with and without it). A command in a quiet office waits only for the timer.
+ * floor with and without it). A command in a quiet office (none in the last QUIET_MS)
+ * runs at once: alone it has no one to share a commit with, and the timer's turn would
+ * only delay it (~2 ms on a call's way to the screens).
  */
 
 /** Commands in one turn at most: a long backlog still lets reads and other events in. */
 export const MAX_BATCH = 256;
+/** A command this long after the previous one finds the office quiet, and runs at once. */
+export const QUIET_MS = 2;
 
 interface Waiting<C, O, A> {
   command: C;
@@ -20,15 +24,27 @@ interface Waiting<C, O, A> {
 export class CommandBatch<C, O, A> {
   private waiting: Waiting<C, O, A>[] = [];
   private scheduled = false;
+  private lastArrival = Number.NEGATIVE_INFINITY;
 
   constructor(
     /** Runs one command synchronously (the pipeline's guard → commit → publish). */
     private readonly runOne: (command: C, options: O) => A,
+    private readonly clock: () => number,
     private readonly later: (flush: () => void) => void = (flush) => setTimeout(flush, 0),
   ) {}
 
-  /** The command's answer, once it has run with the others of its turn. */
+  /** The command's answer, once it has run with the others of its turn (at once when quiet). */
   submit(command: C, options: O): Promise<A> {
+    const now = this.clock();
+    const quiet = !this.scheduled && now - this.lastArrival >= QUIET_MS;
+    this.lastArrival = now;
+    if (quiet) {
+      try {
+        return Promise.resolve(this.runOne(command, options));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
     return new Promise<A>((resolve, reject) => {
       this.waiting.push({ command, options, resolve, reject });
       this.schedule();

@@ -79,6 +79,7 @@ export class CommandPipeline {
   private readonly memoryLimits = new MemoryLimits();
   private readonly batch = new CommandBatch<Command, CommandOptions, CommandAnswer>(
     (command, options) => this.run(command, options),
+    () => this.parts.clock(),
   );
 
   constructor(private readonly parts: PipelineParts) {
