@@ -322,7 +322,20 @@ async function main(): Promise<number> {
     ? await measureReports(reporter.base, OFFICES.reports, operator, today)
     : null;
 
-  // 6. A call during a flood of ticket sockets and a year's CSV export (issue 13), each Turno server.
+  // 6. A reconnect storm (issue 14): 50 displays and 1,000 phones dropped at once.
+  const storms: Partial<Record<"turno" | "serve", StormRun>> = {};
+  for (const server of runs("storm") ? turnos : []) {
+    actAs(server);
+    storms[server.key as "turno" | "serve"] = await measureStorm(
+      server,
+      OFFICES.storm,
+      COUNTERS[0]!,
+      log,
+    );
+  }
+
+  // 7. A call during a flood of ticket sockets and a year's CSV export (issue 13), each Turno server.
+  // Last: an unpaced flood can leave wrangler dev stalled for good (README, Benchmarks).
   const floods: Partial<Record<"turno" | "serve", FloodResults>> = {};
   for (const server of runs("flood") ? turnos : []) {
     log(`\n[${server.label}] importing a year into another office for the flood`);
@@ -340,18 +353,6 @@ async function main(): Promise<number> {
       },
       log,
     });
-  }
-
-  // 7. A reconnect storm (issue 14): 50 displays and 1,000 phones dropped at once.
-  const storms: Partial<Record<"turno" | "serve", StormRun>> = {};
-  for (const server of runs("storm") ? turnos : []) {
-    actAs(server);
-    storms[server.key as "turno" | "serve"] = await measureStorm(
-      server,
-      OFFICES.storm,
-      COUNTERS[0]!,
-      log,
-    );
   }
 
   const flood = floods.serve ?? floods.turno ?? null;
