@@ -6,6 +6,7 @@ import {
   CLOSE_TICKET_ENDED,
   CLOSE_TOO_MANY_SOCKETS,
 } from "../../shared/protocol/wire-constants";
+import { TICKET_UPGRADES, takeTicketUpgrade } from "../../worker/live/ticket-upgrades";
 import {
   DEFAULT_LIVE_LIMITS,
   MESSAGE_ALLOWANCES,
@@ -196,4 +197,33 @@ describe("A phone's last frame survives hibernation", () => {
     expect((await phone.next("ticket")).ticket.status).toBe("called");
     expect(phone.closed).toBeNull();
   });
+});
+
+describe("Ticket-socket attempts are counted in the Worker, before the office", () => {
+  it(`An address gets ${TICKET_UPGRADES.max} ticket-socket attempts an office in ${TICKET_UPGRADES.windowMs / 1000} s; the next is refused by the Worker (too_many_sockets, 4429) without reaching the office, and another address still gets in.`, async () => {
+    const officeId = await createOffice();
+    const address = newAddress();
+    const attempt = async (from: string) => {
+      const phone = await follow(officeId, "not-a-ticket-token", from);
+      const frame = await phone.next("error");
+      const closed = await phone.closedBy();
+      phone.close();
+      return { error: frame.error, closed };
+    };
+    // The office answers a few itself (no such ticket); the rest of the window's budget is
+    // spent directly, as fast as a flooding client would (the Worker is this isolate).
+    for (let i = 0; i < 20; i++) {
+      const { error } = await attempt(address);
+      expect(error.code).not.toBe("too_many_sockets");
+    }
+    for (let i = 20; i < TICKET_UPGRADES.max; i++)
+      expect(takeTicketUpgrade(officeId, address)).toBe(true);
+    const refused = await attempt(address);
+    expect(refused.error).toMatchObject({ code: "too_many_sockets" });
+    expect(refused.error.message).toMatch(/network/);
+    expect(refused.closed.code).toBe(CLOSE_TOO_MANY_SOCKETS);
+    expect((await attempt(newAddress())).error.code).not.toBe("too_many_sockets");
+    // The window passes: the address gets in again.
+    expect(takeTicketUpgrade(officeId, address, Date.now() + TICKET_UPGRADES.windowMs)).toBe(true);
+  }, 60_000);
 });

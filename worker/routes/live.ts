@@ -5,6 +5,7 @@ import {
   CLOSE_FORBIDDEN,
   CLOSE_REJECTED,
   CLOSE_SIGNED_OUT,
+  CLOSE_TOO_MANY_SOCKETS,
 } from "../../shared/protocol/wire-constants";
 import { allows, device, isAnonymous, staffRank } from "../auth/access";
 import { actorOf, type Principal } from "../auth/principal";
@@ -15,6 +16,7 @@ import { newOfficeParam } from "../http/path-params";
 import { type AppEnv, defineRoute } from "../http/route";
 import { isSameSiteSocket } from "../http/same-site";
 import { accountTag, deviceTag, sessionTag } from "../live/socket-tags";
+import { takeTicketUpgrade } from "../live/ticket-upgrades";
 import { officeClient } from "../office/client";
 import { LIVE_GRANT_HEADER, type LiveGrant } from "../office/internal";
 
@@ -78,6 +80,12 @@ export function liveRoutes(app: Hono<AppEnv>): void {
       // is told so on its socket, as the office itself used to tell it, with no object created.
       if (!(await officeExists(c.env, office)))
         return refusedSocket(CLOSE_REJECTED, "unknown_office", "No such office.");
+      if (role === "ticket" && !takeTicketUpgrade(office, principal.address))
+        return refusedSocket(
+          CLOSE_TOO_MANY_SOCKETS,
+          "too_many_sockets",
+          "Too many connections from this network; try again in a few seconds.",
+        );
       const grant = liveGrant(principal, office, role);
       return officeClient(c.env, office).live(forwardedUpgrade(c.req.raw), grant);
     },
