@@ -120,10 +120,10 @@ export function printFloodResults(
   log(`  p99 ≤ ${FLOOD_TARGET_P99_MS} ms with the CSV export (frames/s): ${holdsAt(r)}`);
   const s = r.settings;
   log(
-    `  Flood: ${fmt.int(s.phones)} phones over ${s.tickets} of today's tickets from ${s.addresses || "one"} address${s.addresses === 1 ? "" : "es"} (caps: 4 sockets a ticket → 4429, 100 an address → 4429, 10 messages a socket → 1008),`,
+    `  Flood: ${fmt.int(s.phones)} phones over ${s.tickets} of today's tickets from ${s.addresses || "one"} address${s.addresses === 1 ? "" : "es"} (caps: 4 sockets a ticket → 4429, 100 an address and 300 attempts in 10 s → 4429, 10 messages a socket → 1008),`,
   );
   log(
-    `  each reconnecting at once when closed and sending pings, syncs, a forbidden command, broken JSON and 16 KB junk ${r.rate.framesPerSecond === null ? "as fast as its socket drains" : `at ${r.rate.label} in all (BENCH_FLOOD_RATE)`}.`,
+    `  each reconnecting when closed (${s.connectsPerSecond === null ? "at once" : `${fmt.int(s.connectsPerSecond)} new sockets/s in all, BENCH_FLOOD_CONNECT_RATE`}) and sending pings, syncs, a forbidden command, broken JSON and 16 KB junk ${r.rate.framesPerSecond === null ? "as fast as its socket drains" : `at ${r.rate.label} in all (BENCH_FLOOD_RATE)`}.`,
   );
   log(
     "  Latency = frame arrival at the bench − the moment call-next was sent; the flood runs in its own process.",

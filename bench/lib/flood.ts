@@ -71,6 +71,14 @@ export const FLOOD_SETTINGS = {
   tickets: knob("BENCH_FLOOD_TICKETS", 150),
   addresses: knob("BENCH_FLOOD_ADDRESSES", 4),
   displays: 100,
+  /**
+   * BENCH_FLOOD_CONNECT_RATE: new sockets a second across all phones when they reconnect,
+   * default 500 (more than the 300–375/s the office took before the Worker counted
+   * attempts); 0: the moment each is closed, however fast the server refuses them, which
+   * on `npm run serve` (the Worker and the office in one thread) is as fast as that thread
+   * can refuse, and saturates it.
+   */
+  connectsPerSecond: knob("BENCH_FLOOD_CONNECT_RATE", 500) || null,
   /** The flood's process runs at this nice value above the bench's (see measureFlood). */
   floodNice: 10,
   rampMs: 1500,
@@ -154,6 +162,7 @@ function startFlood(
         phones: FLOOD_SETTINGS.phones,
         addresses: FLOOD_SETTINGS.addresses,
         framesPerSecond: rate.framesPerSecond,
+        connectsPerSecond: FLOOD_SETTINGS.connectsPerSecond,
       }),
     ],
     { cwd: root, env: { ...process.env }, logFile: join(logDir, "flood.log"), ipc: true },

@@ -30,6 +30,8 @@ interface FloodConfig {
   addresses: number;
   /** Frames per second across all phones; null: each as fast as its socket drains. */
   framesPerSecond: number | null;
+  /** New sockets per second across all phones once closed; null: at once. */
+  connectsPerSecond: number | null;
 }
 
 const config = JSON.parse(process.argv[2] ?? "{}") as FloodConfig;
@@ -106,14 +108,27 @@ const SEND_FRAMES = process.env.BENCH_FLOOD_MESSAGES !== "0";
  * of a second's frames, so that a quiet moment (sockets still opening) is not made up
  * later in one burst.
  */
-const bucket = { tokens: 0, at: performance.now() };
-function allowance(): number {
-  const rate = config.framesPerSecond;
+type Bucket = { tokens: number; at: number };
+const bucket: Bucket = { tokens: 0, at: performance.now() };
+function refill(b: Bucket, rate: number | null | undefined): number {
   if (rate === null || rate === undefined) return Number.POSITIVE_INFINITY;
   const now = performance.now();
-  bucket.tokens = Math.min(rate / 10, bucket.tokens + ((now - bucket.at) / 1000) * rate);
-  bucket.at = now;
-  return bucket.tokens;
+  b.tokens = Math.min(Math.max(1, rate / 10), b.tokens + ((now - b.at) / 1000) * rate);
+  b.at = now;
+  return b.tokens;
+}
+const allowance = () => refill(bucket, config.framesPerSecond);
+
+/** Reconnects the same way, when BENCH_FLOOD_CONNECT_RATE paces them. */
+const connects: Bucket = { tokens: 0, at: performance.now() };
+function reconnect(index: number, attempt: number): void {
+  if (stopping) return;
+  if (refill(connects, config.connectsPerSecond) < 1) {
+    setTimeout(reconnect, 5, index, attempt);
+    return;
+  }
+  connects.tokens--;
+  phone(index, attempt);
 }
 
 function pump(ws: WebSocket, next: number): void {
@@ -168,8 +183,8 @@ function phone(index: number, attempt: number): void {
     sockets.delete(ws);
     if (opened) open--;
     if (!stopping) count(stats.closeCodes, String(code));
-    // A new socket at once, whatever the close said: the abusive client.
-    if (!stopping) setImmediate(phone, index, attempt + 1);
+    // A new socket at once (or as the connect rate allows), whatever the close said: the abusive client.
+    if (!stopping) setImmediate(reconnect, index, attempt + 1);
     else if (sockets.size === 0) finish();
   });
 }
