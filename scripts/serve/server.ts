@@ -42,6 +42,8 @@ export interface ServeOptions {
   /** The address to listen on: `*` (every one), or one IPv4 or IPv6 address. */
   host: string;
   port: number;
+  /** TURNO_HTTP_REDIRECT_PORT: plain http there answers 308 to the same URL on https. */
+  redirectPort?: number | null;
   /** The office's certificate and key; null serves plain http (TURNO_PLAIN_HTTP=1). */
   tls: TlsFiles | null;
   /** TURNO_TRUSTED_PROXY, parsed. */
@@ -137,6 +139,13 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     throw new Error(
       `Something already listens on port ${options.port} (${localHost(options.host)}).`,
     );
+  const redirectPort = options.redirectPort ?? null;
+  if (redirectPort !== null && !options.tls)
+    throw new Error("TURNO_HTTP_REDIRECT_PORT redirects to https: it needs TURNO_TLS_CERT/KEY.");
+  if (redirectPort !== null && (await listening(localHost(options.host), redirectPort)))
+    throw new Error(
+      `Something already listens on port ${redirectPort} (${localHost(options.host)}).`,
+    );
   const settings = readWranglerSettings(options.root);
   const publicDir = options.publicDir ?? settings.assets.directory;
   const manifest = buildAssetManifest(publicDir);
@@ -163,6 +172,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       publicDir,
       address: listenAddress(options.host, options.port),
       tls,
+      redirect:
+        redirectPort === null
+          ? null
+          : { address: listenAddress(options.host, redirectPort), httpsPort: options.port },
       edge: {
         runWorkerFirst: settings.assets.runWorkerFirst,
         trustedProxies: options.trustedProxies,

@@ -31,11 +31,25 @@ export const WORKER_SETTING_NAMES = [
   "TURNO_RETAIN_FEEDBACK_COMMENT_DAYS",
 ] as const;
 
-function port(value: string | undefined, fallback: number): number {
+function port(value: string | undefined, fallback: number, name = "TURNO_PORT"): number {
   if (value === undefined || value === "") return fallback;
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1 || number > 65535)
-    throw new Error(`TURNO_PORT must be a port number from 1 to 65535, not "${value}".`);
+    throw new Error(`${name} must be a port number from 1 to 65535, not "${value}".`);
+  return number;
+}
+
+/** TURNO_HTTP_REDIRECT_PORT: only beside https, and not on its port. */
+function redirectPort(env: NodeJS.ProcessEnv, plain: boolean, httpsPort: number): number | null {
+  const value = env.TURNO_HTTP_REDIRECT_PORT;
+  if (value === undefined || value === "") return null;
+  if (plain)
+    throw new Error(
+      "TURNO_HTTP_REDIRECT_PORT redirects plain http to https, and TURNO_PLAIN_HTTP=1 serves no https: choose one.",
+    );
+  const number = port(value, 0, "TURNO_HTTP_REDIRECT_PORT");
+  if (number === httpsPort)
+    throw new Error(`TURNO_HTTP_REDIRECT_PORT must differ from TURNO_PORT (${httpsPort}).`);
   return number;
 }
 
@@ -67,6 +81,11 @@ export function serveOptionsFromEnv(root: string, env: NodeJS.ProcessEnv): Serve
     ...(env.TURNO_BUILD_OUT ? { publicDir: env.TURNO_BUILD_OUT } : {}),
     host: env.TURNO_HOST || "*",
     port: port(env.TURNO_PORT, plain ? PLAIN_HTTP_PORT : HTTPS_PORT),
+    redirectPort: redirectPort(
+      env,
+      plain,
+      port(env.TURNO_PORT, plain ? PLAIN_HTTP_PORT : HTTPS_PORT),
+    ),
     tls: plain ? null : { certFile: certFile!, keyFile: keyFile! },
     trustedProxies: parseTrustedProxies(env.TURNO_TRUSTED_PROXY),
     ...(env.TURNO_SECRETS_FILE ? { secretsFile: env.TURNO_SECRETS_FILE } : {}),

@@ -3,7 +3,7 @@
  * (wrangler-settings.ts) so that there is one source of truth: one Worker made of the
  * edge's entry (edge/entry.ts) and the deploy bundle (turno.js), its Durable Objects
  * SQLite-backed on local disk, the asset server (edge/assets.ts) over the built apps, and
- * one socket. Secrets are named here, not written: workerd reads them from its own
+ * one socket (two with the http → https redirect). Secrets are named here, not written: workerd reads them from its own
  * environment (`fromEnvironment`). The TLS key, when given, is written into the config,
  * which is therefore kept 0600 (server.ts).
  */
@@ -20,6 +20,8 @@ export interface WorkerdConfigInput {
   address: string;
   /** PEM text of the office's certificate chain and key; null serves plain http. */
   tls: { certificateChain: string; privateKey: string } | null;
+  /** A plain-http listener that sends every request to the https one (TURNO_HTTP_REDIRECT_PORT). */
+  redirect?: { address: string; httpsPort: number } | null;
   edge: EdgeSettings;
   manifest: AssetManifest;
   /** Bindings whose text workerd takes from its environment (secrets, tuning knobs). */
@@ -48,8 +50,21 @@ const list = (items: string[], indent: string) =>
     ? "[]"
     : `[\n${items.map((item) => `${indent}  ${item},`).join("\n")}\n${indent}]`;
 
+/**
+ * The redirect listener's whole Worker: the same host and path on https, 308 (the method
+ * and body kept). Nothing is served over plain http, not even an error page.
+ */
+const REDIRECT_MODULE = `export default {
+  fetch(request, env) {
+    const url = new URL(request.url);
+    url.protocol = "https:";
+    url.port = env.HTTPS_PORT === "443" ? "" : env.HTTPS_PORT;
+    return new Response(null, { status: 308, headers: { location: url.href, "cache-control": "no-store" } });
+  },
+};`;
+
 export function workerdConfig(input: WorkerdConfigInput): string {
-  const { settings } = input;
+  const { settings, redirect } = input;
   const bindings = [
     ...settings.durableObjects.map(
       (object) =>
@@ -79,10 +94,16 @@ const config :Workerd.Config = (
     (name = "turno", worker = .turnoWorker),
     (name = "turno-assets", worker = .assetsWorker),
     (name = "turno-public", disk = (path = ${text(input.publicDir)}, allowDotfiles = true)),
-    (name = "turno-durable-objects", disk = (path = ${text(input.durableObjectsDir)}, writable = true)),
+    (name = "turno-durable-objects", disk = (path = ${text(input.durableObjectsDir)}, writable = true)),${
+      redirect ? `\n    (name = "turno-redirect", worker = .redirectWorker),` : ""
+    }
   ],
   sockets = [
-    (name = "turno", address = ${text(input.address)}, ${protocol}, service = "turno"),
+    (name = "turno", address = ${text(input.address)}, ${protocol}, service = "turno"),${
+      redirect
+        ? `\n    (name = "turno-redirect", address = ${text(redirect.address)}, http = (), service = "turno-redirect"),`
+        : ""
+    }
   ],
 );
 
@@ -106,5 +127,15 @@ const assetsWorker :Workerd.Worker = (
     (name = "TURNO_ASSET_MANIFEST", json = ${text(JSON.stringify(input.manifest))}),
   ],
 );
-`;
+${
+  redirect
+    ? `
+const redirectWorker :Workerd.Worker = (
+  modules = [(name = "redirect.js", esModule = ${text(REDIRECT_MODULE)})],
+  compatibilityDate = ${text(settings.compatibilityDate)},
+  bindings = [(name = "HTTPS_PORT", text = ${text(String(redirect.httpsPort))})],
+);
+`
+    : ""
+}`;
 }

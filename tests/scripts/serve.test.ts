@@ -191,7 +191,24 @@ describe("npm run serve", () => {
   it("believes X-Forwarded-For only from a configured trusted proxy (TURNO_TRUSTED_PROXY), and then its right-most entry.", {
     timeout: 60_000,
   }, async () => {
-    running = await startServe({ ...env, TURNO_TRUSTED_PROXY: "127.0.0.1" });
+    // With https, a plain-http port that sends everyone there (TURNO_HTTP_REDIRECT_PORT).
+    const redirectPort = certificate ? await freePort() : null;
+    running = await startServe({
+      ...env,
+      TURNO_TRUSTED_PROXY: "127.0.0.1",
+      ...(redirectPort ? { TURNO_HTTP_REDIRECT_PORT: String(redirectPort) } : {}),
+    });
+    if (redirectPort) {
+      const plain = await fetch(`http://127.0.0.1:${redirectPort}/display/?office=x`, {
+        method: "POST",
+        redirect: "manual",
+      });
+      expect([plain.status, plain.headers.get("location")]).toEqual([
+        308,
+        `https://127.0.0.1:${port}/display/?office=x`,
+      ]);
+      expect(await plain.text()).toBe("");
+    }
     const login = await call(`${base}/api/auth/login`, {
       method: "POST",
       headers: {
