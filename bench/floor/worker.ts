@@ -9,16 +9,12 @@
  * Bundled by esbuild (bench/lib/floor.ts); never part of Turno.
  */
 import { DurableObject } from "cloudflare:workers";
+import { CommandBatch } from "../../worker/office/command-batch";
 
 interface FloorEnv {
   FLOOR: DurableObjectNamespace<FloorOffice>;
   /** "1": the commands that arrive before a zero timer fires share one durable commit. */
   GROUP_COMMITS?: string;
-}
-
-interface Pending {
-  serviceId: string;
-  done: (issued: { id: string; code: string }) => void;
 }
 
 /** Turno's tickets table (worker/office/office-migrations.ts), its columns a new ticket fills. */
@@ -46,7 +42,11 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS tickets (
 
 export class FloorOffice extends DurableObject<FloorEnv> {
   private issued = 0;
-  private pending: Pending[] = [];
+  /** Turno's own group commit (worker/office/command-batch.ts), so both group alike. */
+  private readonly batch = new CommandBatch<string, null, { id: string; code: string }>(
+    (serviceId) => this.issue(serviceId, "kiosk"),
+    () => Date.now(),
+  );
   /** The ticket each counter holds (call-next → complete), as the bench's latency phase drives them. */
   private readonly held = new Map<string, string>();
 
@@ -77,21 +77,10 @@ export class FloorOffice extends DurableObject<FloorEnv> {
     return { id, code };
   }
 
-  /**
-   * One ticket, written with whatever else arrives before a zero timer fires: the inserts
-   * run in one synchronous turn, so workerd commits them together (one fsync for all).
-   */
+  /** One ticket; with GROUP_COMMITS, in a turn shared with the others that arrive with it. */
   private issueGrouped(serviceId: string): Promise<{ id: string; code: string }> {
     if (this.env.GROUP_COMMITS !== "1") return Promise.resolve(this.issue(serviceId, "kiosk"));
-    return new Promise((done) => {
-      this.pending.push({ serviceId, done });
-      if (this.pending.length > 1) return;
-      setTimeout(() => {
-        const batch = this.pending;
-        this.pending = [];
-        for (const command of batch) command.done(this.issue(command.serviceId, "kiosk"));
-      }, 0);
-    });
+    return this.batch.submit(serviceId, null);
   }
 
   /**
