@@ -134,18 +134,13 @@ async function waitForHealth(
 }
 
 export async function startServe(options: ServeOptions): Promise<RunningServe> {
-  // Else the health check below could be answered by whatever holds the port.
-  if (await listening(localHost(options.host), options.port))
-    throw new Error(
-      `Something already listens on port ${options.port} (${localHost(options.host)}).`,
-    );
   const redirectPort = options.redirectPort ?? null;
   if (redirectPort !== null && !options.tls)
     throw new Error("TURNO_HTTP_REDIRECT_PORT redirects to https: it needs TURNO_TLS_CERT/KEY.");
-  if (redirectPort !== null && (await listening(localHost(options.host), redirectPort)))
-    throw new Error(
-      `Something already listens on port ${redirectPort} (${localHost(options.host)}).`,
-    );
+  // Else the health check below could be answered by whatever holds the port.
+  for (const port of redirectPort === null ? [options.port] : [options.port, redirectPort])
+    if (await listening(localHost(options.host), port))
+      throw new Error(`Something already listens on port ${port} (${localHost(options.host)}).`);
   const settings = readWranglerSettings(options.root);
   const publicDir = options.publicDir ?? settings.assets.directory;
   const manifest = buildAssetManifest(publicDir);

@@ -75,17 +75,14 @@ export function serveOptionsFromEnv(root: string, env: NodeJS.ProcessEnv): Serve
     if (value) workerSettings[name] = value;
   }
   const stateDir = env.TURNO_STATE_DIR || join(root, ".turno", "serve-state");
+  const servedPort = port(env.TURNO_PORT, plain ? PLAIN_HTTP_PORT : HTTPS_PORT);
   return {
     root,
     stateDir: isAbsolute(stateDir) ? stateDir : join(process.cwd(), stateDir),
     ...(env.TURNO_BUILD_OUT ? { publicDir: env.TURNO_BUILD_OUT } : {}),
     host: env.TURNO_HOST || "*",
-    port: port(env.TURNO_PORT, plain ? PLAIN_HTTP_PORT : HTTPS_PORT),
-    redirectPort: redirectPort(
-      env,
-      plain,
-      port(env.TURNO_PORT, plain ? PLAIN_HTTP_PORT : HTTPS_PORT),
-    ),
+    port: servedPort,
+    redirectPort: redirectPort(env, plain, servedPort),
     tls: plain ? null : { certFile: certFile!, keyFile: keyFile! },
     trustedProxies: parseTrustedProxies(env.TURNO_TRUSTED_PROXY),
     ...(env.TURNO_SECRETS_FILE ? { secretsFile: env.TURNO_SECRETS_FILE } : {}),
