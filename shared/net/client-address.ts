@@ -1,9 +1,10 @@
 /**
  * Who connected, as the front of a Turno on the office's own machine decides it: `npm
  * start`'s LAN front (scripts/lan-front.ts, in Node) and `npm run serve`'s edge
- * (scripts/serve/edge/entry.ts, in workerd) both hand the Worker the client's address in
- * `CF-Connecting-IP`, as Cloudflare does, taken from the connection or from a configured
- * trusted reverse proxy, never from a header the client wrote (issue 13 point 1, issue 14).
+ * (scripts/serve/edge/entry.ts, in workerd) both hand the Worker the client's address (in
+ * `CF-Connecting-IP` as Cloudflare does, or beside the request), taken from the connection
+ * or from a configured trusted reverse proxy, never from a header the client wrote (issue
+ * 13 point 1, issue 14).
  * Pure, so that both runtimes share it.
  */
 import { ipv6Groups } from "./ipv6";

@@ -43,7 +43,7 @@ describe("Cookies that cannot be a token", () => {
       `turno_display=dvt_${"!".repeat(43)}`,
       `turno_kiosk=dvt_x; turno_display=0; __Host-turno_session=`,
     ]) {
-      const principal = await authenticate(env, request(cookie));
+      const principal = await authenticate(env, request(cookie), { address: "203.0.113.1" });
       expect(principal, cookie).toMatchObject({ staff: null, devices: [] });
     }
     expect(calls).toEqual([]);
@@ -51,8 +51,10 @@ describe("Cookies that cannot be a token", () => {
 
   it("A cookie shaped as a minted token is still looked up, once per request.", async () => {
     const { env, calls } = countingDirectory();
-    await authenticate(env, request(`__Host-turno_session=ses_${WELL_SHAPED}`));
-    await authenticate(env, request(`turno_kiosk=dvt_${WELL_SHAPED}`));
+    await authenticate(env, request(`__Host-turno_session=ses_${WELL_SHAPED}`), {
+      address: "203.0.113.1",
+    });
+    await authenticate(env, request(`turno_kiosk=dvt_${WELL_SHAPED}`), { address: "203.0.113.1" });
     expect(calls).toHaveLength(2);
   });
 });

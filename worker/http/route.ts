@@ -1,7 +1,7 @@
 import type { Context, Hono } from "hono";
 import type * as z from "zod/mini";
 import { allows, isAnonymous } from "../auth/access";
-import { anonymous, authenticate } from "../auth/authenticate";
+import { anonymous, authenticate, clientAddress } from "../auth/authenticate";
 import type { Principal } from "../auth/principal";
 import type { Role } from "../auth/roles";
 import { errorResponse } from "./errors";
@@ -162,9 +162,13 @@ type WhoMayCall = Pick<RouteSpec, "role" | "publicWhen" | "readsCaller" | "devic
 function identify(c: AppContext, spec: WhoMayCall) {
   const needsCaller =
     (spec.role !== "public" && spec.role !== "ticket") || spec.publicWhen || spec.readsCaller;
+  const address = clientAddress(c);
   return needsCaller
-    ? authenticate(c.env, c.req.raw, { cachedDevices: spec.deviceCheckedByOffice === true })
-    : Promise.resolve(anonymous(c.req.raw));
+    ? authenticate(c.env, c.req.raw, {
+        address,
+        cachedDevices: spec.deviceCheckedByOffice === true,
+      })
+    : Promise.resolve(anonymous(address));
 }
 
 /** 401 for someone who presented nothing, 403 for someone without the role; null when allowed. */

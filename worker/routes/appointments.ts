@@ -70,7 +70,7 @@ function bringsProof(principal: Principal, office: string): boolean {
 
 /** The holder of a manage link: nobody by name. */
 function holderActor(c: AppContext): Actor {
-  return { kind: "anonymous", id: null, name: null, address: clientAddress(c.req.raw) };
+  return { kind: "anonymous", id: null, name: null, address: clientAddress(c) };
 }
 
 export function appointmentRoutes(app: Hono<AppEnv>): void {
@@ -243,7 +243,7 @@ export function appointmentRoutes(app: Hono<AppEnv>): void {
     (c, { params, idempotencyKey }) =>
       officeClient(c.env, params.office).cancelAppointment(params.token, {
         idempotencyKey,
-        address: clientAddress(c.req.raw),
+        address: clientAddress(c),
       }),
   );
 

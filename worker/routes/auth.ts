@@ -110,7 +110,7 @@ export function authRoutes(app: Hono<AppEnv>): void {
       errors: [400, 401, 403, 413, 429],
     },
     async (c, { body }) => {
-      const address = clientAddress(c.req.raw);
+      const address = clientAddress(c);
       const place = placeToken(c);
       const start = await directory(c.env).beginLogin(
         body.username,
@@ -161,7 +161,7 @@ export function authRoutes(app: Hono<AppEnv>): void {
     async (c) => {
       const token = sessionToken(c);
       if (couldBeSessionToken(token))
-        await directory(c.env).logout(await sha256(token), clientAddress(c.req.raw));
+        await directory(c.env).logout(await sha256(token), clientAddress(c));
       const url = new URL(c.req.url);
       const response = new Response(null, { status: 204 });
       for (const name of SESSION_COOKIE_NAMES)
@@ -223,7 +223,7 @@ export function authRoutes(app: Hono<AppEnv>): void {
       const opened = await directory(c.env).changePassword(
         staff,
         hashPassword(body.newPassword),
-        clientAddress(c.req.raw),
+        clientAddress(c),
         check.checkId,
       );
       return withSessionCookie(c, opened.token, meView(opened.staff));

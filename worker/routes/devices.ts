@@ -92,7 +92,7 @@ export function deviceRoutes(app: Hono<AppEnv>): void {
         params.office,
         body.code,
         query.role ?? null,
-        clientAddress(c.req.raw),
+        clientAddress(c),
       );
       if ("error" in result) {
         const response = errorResponse(

@@ -85,7 +85,7 @@ export function ticketRoutes(app: Hono<AppEnv>): void {
     (c, { params, idempotencyKey }) =>
       officeClient(c.env, params.office).cancelTicket(params.token, {
         idempotencyKey,
-        address: clientAddress(c.req.raw),
+        address: clientAddress(c),
       }),
   );
 

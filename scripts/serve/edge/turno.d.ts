@@ -4,6 +4,11 @@
  * Durable Object classes, re-exported by entry.ts.
  */
 declare const turno: {
-  fetch(request: Request, env: unknown, ctx: ExecutionContext): Response | Promise<Response>;
+  /** Its context: what the Worker uses of one (it reads props; Hono keeps waitUntil). */
+  fetch(
+    request: Request,
+    env: unknown,
+    ctx: Pick<ExecutionContext, "waitUntil" | "passThroughOnException" | "props">,
+  ): Response | Promise<Response>;
 };
 export default turno;
