@@ -9,6 +9,7 @@ import {
   expectError,
   issueTicket,
   ORIGIN,
+  officeStub,
   testOfficeConfig,
 } from "./helpers";
 
@@ -111,6 +112,27 @@ describe("Request validation", () => {
     }
     // Nothing was issued by the refused requests.
     expect((await issueTicket(officeId)).ticket.code).toBe("A001");
+  });
+
+  it("The office checks a command it gets by RPC itself (it trusts no caller): a malformed one is 400 invalid_request and changes nothing.", async () => {
+    const officeId = await createOffice();
+    const office = officeStub(officeId);
+    for (const input of [
+      null,
+      "issueTicket",
+      { command: { type: "issueTicket" } },
+      { command: { type: "noSuchCommand" } },
+      { command: { type: "issueTicket", serviceId: "general" }, origin: "not a url" },
+    ]) {
+      const reply = await office.runCommand(input);
+      expect(reply.status, JSON.stringify(input)).toBe(400);
+      expect(ErrorBody.parse(JSON.parse(reply.json)).error.code).toBe("invalid_request");
+    }
+    const issued = await office.runCommand({
+      command: { type: "issueTicket", serviceId: "general", channel: "staff" },
+    });
+    expect(issued.status).toBe(201);
+    expect((JSON.parse(issued.json) as { ticket: { code: string } }).ticket.code).toBe("A001");
   });
 });
 

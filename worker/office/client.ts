@@ -1,6 +1,7 @@
 import type { Actor } from "../../shared/protocol/auth";
 import type { Command, CommandInput } from "../../shared/protocol/commands";
 import { errorResponse } from "../http/errors";
+import { API_HEADERS } from "../http/security-headers";
 import {
   type AuditRequest,
   type BookRequest,
@@ -14,6 +15,8 @@ import {
   type RevokeRequest,
   type WebhookRequest,
 } from "./internal";
+import type { Office } from "./office";
+import type { CommandReply } from "./office-requests";
 
 /** The messages the Directory sends an office, and a socket's grant, for callers outside office/. */
 export type { AuditRequest, LiveGrant, RevokeRequest } from "./internal";
@@ -29,17 +32,20 @@ export interface CommandContext {
 /**
  * The one typed way into an office object, for the routes and the Directory.
  *
- * It speaks HTTP to the object (its own small router, internal.ts), not
- * Durable Object RPC, on purpose: most answers go straight back to the
- * browser as they are (status, Retry-After, the CSV as a stream, the socket
- * upgrade), which fetch carries natively; and on the hot path, issuing a
- * ticket, fetch measured cheaper than RPC (1.57–1.75 ms against 1.8–1.97 ms
- * of Worker+object CPU per ticket in `npm run bench`). The Directory is
- * reached by RPC instead: its answers are values (principals, sessions) that
- * the Worker builds its own responses from, never passed through.
+ * Most calls speak HTTP to the object (its own small router, internal.ts):
+ * their answers go straight back to the browser as they are (status,
+ * Retry-After, the CSV as a stream, the socket upgrade), which fetch carries
+ * natively. Queue commands, the hot path (every ticket issued, every call),
+ * go by RPC (Office.runCommand) and the Worker builds the answer: on `npm run
+ * serve`, where the Worker and the office share one thread, that took server
+ * CPU per ticket issued over HTTP to 0.64× and issues/s to 1.35× of the
+ * fetch path (`npm run bench:ab`, 10 pairs; an earlier measurement under
+ * wrangler dev had found fetch the cheaper). The Directory is
+ * reached by RPC too: its answers are values (principals, sessions) that the
+ * Worker builds its own responses from.
  */
 export class OfficeClient {
-  private readonly stub: DurableObjectStub;
+  private readonly stub: DurableObjectStub<Office>;
 
   constructor(
     env: Env,
@@ -49,12 +55,22 @@ export class OfficeClient {
   }
 
   /** Runs one queue command; the answer is the HTTP answer to give the caller. */
-  command(command: Command | CommandInput, context: CommandContext): Promise<Response> {
-    return this.post(OFFICE_PATHS.command, {
-      command,
-      idempotencyKey: context.idempotencyKey,
-      origin: context.origin,
-      actor: context.actor,
+  async command(command: Command | CommandInput, context: CommandContext): Promise<Response> {
+    let reply: CommandReply;
+    try {
+      reply = await this.stub.runCommand({
+        command,
+        idempotencyKey: context.idempotencyKey,
+        origin: context.origin,
+        actor: context.actor,
+      });
+    } catch (error) {
+      console.error("office failed", error);
+      return officeUnavailable();
+    }
+    return new Response(reply.json, {
+      status: reply.status,
+      headers: { ...API_HEADERS, "content-type": "application/json", ...reply.headers },
     });
   }
 
@@ -295,9 +311,12 @@ async function passThrough(response: Promise<Response>): Promise<Response> {
   if (answer.status < 500 || answer.headers.get("content-type")?.includes("application/json"))
     return answer;
   console.error("office failed", answer.status, await answer.text());
-  return errorResponse(
+  return officeUnavailable();
+}
+
+const officeUnavailable = () =>
+  errorResponse(
     503,
     "office_unavailable",
     "This office cannot answer right now; try again shortly.",
   );
-}

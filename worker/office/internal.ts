@@ -18,7 +18,6 @@ export const INTERNAL_ORIGIN = "https://office.internal";
 
 /** The office object's own routes: the client (client.ts) calls them, the router (office-requests.ts) serves them. */
 export const OFFICE_PATHS = {
-  command: "/command",
   view: "/view",
   ticket: "/ticket",
   /** POST: the holder's feedback after service, by the ticket's token. */
@@ -47,6 +46,7 @@ export const OFFICE_PATHS = {
   webhookDeliveries: "/webhooks/deliveries",
 } as const;
 
+/** A queue command, sent by RPC (Office.runCommand), not over these routes. */
 export const CommandRequest = z.object({
   command: Command,
   idempotencyKey: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),

@@ -1,4 +1,5 @@
 import type { Actor } from "../../shared/protocol/auth";
+import { errorBody } from "../http/errors";
 import type { AuditLog } from "../storage/audit-log";
 import { type AppointmentRequestParts, appointmentRequests } from "./appointment-requests";
 import { type CommandPipeline, unknownOffice } from "./command-pipeline";
@@ -61,12 +62,6 @@ export function officeRequests(parts: RequestParts): InternalRouter {
     };
 
   const router = new InternalRouter()
-    .on("POST", OFFICE_PATHS.command, async (request) => {
-      const body = await internalBody(request, CommandRequest);
-      if (!body.ok) return body.response;
-      const { command, idempotencyKey, origin, actor = SYSTEM_ACTOR } = body.value;
-      return answerResponse(await pipeline.submit(command, { idempotencyKey, origin, actor }));
-    })
     .on("GET", OFFICE_PATHS.view, () => {
       const state = pipeline.state;
       if (!state) return missing();
@@ -175,3 +170,35 @@ const unknownTicket = () =>
     { error: { code: "unknown_ticket", message: "No ticket has this link." } },
     { status: 404 },
   );
+
+/** A command's answer as it crosses back to the Worker by RPC: the body already JSON. */
+export interface CommandReply {
+  status: number;
+  json: string;
+  headers?: Record<string, string> | undefined;
+}
+
+/**
+ * A queue command sent by RPC (client.ts): checked against the same schema as any
+ * request to the office, then run as the HTTP path runs it.
+ */
+export async function commandReply(
+  pipeline: CommandPipeline,
+  input: unknown,
+): Promise<CommandReply> {
+  const parsed = CommandRequest.safeParse(input);
+  if (!parsed.success)
+    return {
+      status: 400,
+      json: JSON.stringify(
+        errorBody(
+          "invalid_request",
+          parsed.error.issues[0]?.message ?? "Invalid request.",
+          parsed.error.issues,
+        ),
+      ),
+    };
+  const { command, idempotencyKey, origin, actor = SYSTEM_ACTOR } = parsed.data;
+  const answer = await pipeline.submit(command, { idempotencyKey, origin, actor });
+  return { status: answer.status, json: JSON.stringify(answer.body), headers: answer.headers };
+}

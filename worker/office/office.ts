@@ -12,7 +12,7 @@ import { Bookings } from "./bookings";
 import { CommandPipeline } from "./command-pipeline";
 import type { InternalRouter } from "./internal-router";
 import { type ConnectionInfo, type LiveConnection, LiveConnections } from "./live-connections";
-import { officeRequests, SYSTEM_ACTOR } from "./office-requests";
+import { type CommandReply, commandReply, officeRequests, SYSTEM_ACTOR } from "./office-requests";
 import { runOfficeRetention } from "./office-retention";
 import { SessionWatch } from "./session-watch";
 import { AppointmentsTable } from "./store/appointments-table";
@@ -242,6 +242,12 @@ export class Office extends Server<Env> {
     // being served while a delivery is out; each run is bounded (delivery.ts).
     await this.webhookDelivery.run();
     await this.scheduleAlarm();
+  }
+
+  /** A queue command by RPC, the Worker's hot path (client.ts). */
+  async runCommand(input: unknown): Promise<CommandReply> {
+    await this.__unsafe_ensureInitialized();
+    return commandReply(this.pipeline, input);
   }
 
   override onRequest(request: Request): Response | Promise<Response> {
