@@ -5,6 +5,7 @@
  * workerd config's text literals.
  */
 import { describe, expect, it } from "vitest";
+import { byteRange, rangeStillApplies } from "../../scripts/serve/edge/byte-range";
 import { decodePath, resolveAsset } from "../../scripts/serve/edge/html-handling";
 import { compileRunWorkerFirst, runsWorkerFirst } from "../../scripts/serve/edge/path-pattern";
 import { peerAddress } from "../../scripts/serve/edge/peer-address";
@@ -120,5 +121,34 @@ describe("the workerd config", () => {
       '(className = "Office", uniqueKey = "turno-Office", enableSql = true)',
     );
     expect(config).toContain('address = "*:8443", http = ()');
+  });
+});
+
+describe("a Range header on a built file (RFC 9110: one range served, else the whole file)", () => {
+  it.each([
+    ["bytes=0-99", 1000, { start: 0, end: 99 }],
+    ["bytes=100-", 1000, { start: 100, end: 999 }],
+    ["bytes=-100", 1000, { start: 900, end: 999 }],
+    ["bytes=-5000", 1000, { start: 0, end: 999 }],
+    ["bytes=990-2000", 1000, { start: 990, end: 999 }],
+    [" bytes=5-5 ", 1000, { start: 5, end: 5 }],
+    ["bytes=1000-", 1000, "unsatisfiable"],
+    ["bytes=-0", 1000, "unsatisfiable"],
+    ["bytes=0-", 0, "unsatisfiable"],
+    ["bytes=9-3", 1000, null],
+    ["bytes=0-1,5-9", 1000, null],
+    ["items=0-9", 1000, null],
+    ["bytes=-", 1000, null],
+    ["bytes=a-9", 1000, null],
+    [null, 1000, null],
+  ] as const)("%s of %i bytes → %j", (header, size, expected) => {
+    expect(byteRange(header, size)).toEqual(expected);
+  });
+
+  it("holds under If-Range only for the ETag the client has", () => {
+    expect(rangeStillApplies(null, '"abc"')).toBe(true);
+    expect(rangeStillApplies('"abc"', '"abc"')).toBe(true);
+    expect(rangeStillApplies('"old"', '"abc"')).toBe(false);
+    expect(rangeStillApplies("Sun, 06 Dec 2026 10:00:00 GMT", '"abc"')).toBe(false);
   });
 });

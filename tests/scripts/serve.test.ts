@@ -130,6 +130,23 @@ describe("npm run serve", () => {
     expect(again.status).toBe(304);
     const bare = await call(`${base}/kiosk`);
     expect([bare.status, bare.headers.get("location")]).toEqual([307, "/kiosk/"]);
+    // Byte ranges: one range is 206 with exactly those bytes, a range past the end 416, and
+    // a range for another version of the file (If-Range) the whole file.
+    const whole = await page.text();
+    expect(page.headers.get("accept-ranges")).toBe("bytes");
+    const part = await call(`${base}/kiosk/`, { headers: { range: "bytes=10-19" } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe(`bytes 10-19/${Buffer.byteLength(whole)}`);
+    expect(await part.text()).toBe(Buffer.from(whole).subarray(10, 20).toString());
+    const past = await call(`${base}/kiosk/`, { headers: { range: "bytes=99999999-" } });
+    expect([past.status, past.headers.get("content-range")]).toEqual([
+      416,
+      `bytes */${Buffer.byteLength(whole)}`,
+    ]);
+    const stale = await call(`${base}/kiosk/`, {
+      headers: { range: "bytes=10-19", "if-range": '"0000"' },
+    });
+    expect([stale.status, await stale.text()]).toEqual([200, whole]);
 
     // An API answer: the Worker's own headers.
     const office = "serve-test";

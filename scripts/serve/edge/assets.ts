@@ -3,10 +3,12 @@
  * Cloudflare's assets serve them to the deployed Worker (workers-shared's asset-worker):
  * the same files for the same paths (html-handling.ts), the content's hash as a strong
  * ETag with 304 answers, `Cache-Control: public, max-age=0, must-revalidate`, the content
- * type by extension, and the `_headers` rules (the CSP and the rest, written by the build).
+ * type by extension, single byte ranges (206, 416; byte-range.ts), and the `_headers` rules
+ * (the CSP and the rest, written by the build).
  * The file list, hashes and rules come from the serve script (asset-manifest.ts); the
  * bytes from a workerd `disk` service over the same folder (binding FILES).
  */
+import { byteRange, rangeStillApplies } from "./byte-range";
 import { decodePath, encodePath, resolveAsset } from "./html-handling";
 import { patternRegExp } from "./path-pattern";
 import type { AssetManifest, HeaderRule } from "./settings";
@@ -56,7 +58,28 @@ async function fileResponse(request: Request, env: AssetsEnv, file: string): Pro
   });
   // Listed at start but gone since (a build running beside the server): as if never there.
   if (!fromDisk.ok) return new Response(null, { status: 404 });
+  headers.set("accept-ranges", "bytes");
+  const range = request.headers.get("range");
+  if (
+    request.method === "GET" &&
+    range &&
+    rangeStillApplies(request.headers.get("if-range"), strong)
+  )
+    return partialResponse(await fromDisk.arrayBuffer(), range, headers);
   return new Response(request.method === "HEAD" ? null : fromDisk.body, { status: 200, headers });
+}
+
+/** 206 with the bytes asked for, 416 for a range past the end, or 200 when the header asks for none we serve. */
+function partialResponse(bytes: ArrayBuffer, range: string, headers: Headers): Response {
+  const size = bytes.byteLength;
+  const wanted = byteRange(range, size);
+  if (wanted === null) return new Response(bytes, { status: 200, headers });
+  if (wanted === "unsatisfiable") {
+    headers.set("content-range", `bytes */${size}`);
+    return new Response(null, { status: 416, headers });
+  }
+  headers.set("content-range", `bytes ${wanted.start}-${wanted.end}/${size}`);
+  return new Response(bytes.slice(wanted.start, wanted.end + 1), { status: 206, headers });
 }
 
 export default {
