@@ -76,9 +76,10 @@ import {
   assertPortFree,
   BENCH_SETUP_TOKEN,
   type CpuUse,
-  memoryOf,
+  type memoryOf,
   type ServerKey,
   type ServerUnderTest,
+  settledMemoryOf,
   snapshotSources,
   startBaseline,
   startServeUnderTest,
@@ -264,17 +265,17 @@ async function main(): Promise<number> {
     await fillQueue(server.base, OFFICES.live, ticketsNeeded);
   }
   await sleep(1000);
-  for (const server of servers) idle[server.key] = memoryOf(server);
+  for (const server of servers) idle[server.key] = await settledMemoryOf(server);
 
   for (const size of runs("latency") ? SETTINGS.latency.sizes : []) {
     for (const server of servers) {
       await sleep(500);
-      const before = memoryOf(server);
+      const before = await settledMemoryOf(server);
       log(`\n[${server.label}] ${fmt.int(size)} display sockets`);
       actAs(server);
       const fleet = await connectDisplays(server.base, OFFICES.live, size);
       await sleep(1000);
-      const connected = memoryOf(server);
+      const connected = await settledMemoryOf(server);
       log(
         `  connected in ${fmt.int(fleet.connectMs)} ms (snapshot ${fmt.kb(fleet.snapshotBytes)} each); server RSS ${fmt.mb(before.totalBytes)} → ${fmt.mb(connected.totalBytes)}`,
       );

@@ -11,6 +11,7 @@
  *
  * Surface (any office id; offices are created on first use):
  *   GET  /api/health
+ *   POST /api/bench/gc                                     a full garbage collection (run with --expose-gc)
  *   POST /api/offices/:office/tickets                      {serviceId} → 201 {ticket, peopleAhead}
  *   POST /api/offices/:office/counters/:counter/call-next  → 200 | 409 counter_busy | 409 queue_empty
  *   POST /api/offices/:office/counters/:counter/complete   → 200 | 409 no_current_ticket
@@ -234,6 +235,12 @@ const server = createServer(async (req, res) => {
   const path = (req.url ?? "/").split("?")[0] ?? "/";
   if (req.method === "GET" && path === "/api/health")
     return sendJson(res, { status: 200, body: { ok: true } });
+  // Before the bench samples memory: a full collection, so that the garbage of the phase
+  // before (a queue of 200,000 tickets) is not counted, nor freed mid-measurement.
+  if (req.method === "POST" && path === "/api/bench/gc") {
+    (globalThis as { gc?: () => void }).gc?.();
+    return sendJson(res, { status: 200, body: { ok: true } });
+  }
   if (req.method === "POST") {
     const tickets = TICKETS.exec(path);
     if (tickets?.[1]) {

@@ -266,6 +266,7 @@ export async function startBaseline(opts: {
     process.execPath,
     [
       "--disable-warning=ExperimentalWarning",
+      "--expose-gc",
       join(opts.root, "bench", "baseline", "server.ts"),
       String(opts.port),
     ],
@@ -287,6 +288,19 @@ export async function startBaseline(opts: {
 export interface MemorySample {
   totalBytes: number;
   byProcess: { pid: number; role: string; rssBytes: number }[];
+}
+
+/**
+ * The server's memory once garbage is collected: the baseline's Node collects on request,
+ * else garbage from the phase before is counted, or freed between two samples (a negative
+ * memory per socket); workerd returns what V8 frees by itself.
+ */
+export async function settledMemoryOf(server: ServerUnderTest): Promise<MemorySample> {
+  if (server.key === "baseline") {
+    const answer = await fetch(`${server.base}/api/bench/gc`, { method: "POST" });
+    await answer.body?.cancel();
+  }
+  return memoryOf(server);
 }
 
 export function memoryOf(server: ServerUnderTest): MemorySample {
