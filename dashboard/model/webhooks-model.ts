@@ -16,7 +16,7 @@ export interface WebhooksModelOptions {
   request?: Request;
 }
 
-/** What a new endpoint is made of in the form. */
+/** What an endpoint is made of in the form (a new one, or one being changed). */
 export interface NewWebhook {
   url: string;
   description: string;
@@ -115,6 +115,19 @@ export function createWebhooksModel(options: WebhooksModelOptions) {
         }
         secret.value = { endpointId: endpoint.id, url: endpoint.url, secret: parsed.data.secret };
         return true;
+      });
+    },
+    /** A new URL, description, events or contact opt-in; the secret stays. */
+    update(endpoint: WebhookEndpointView, input: NewWebhook): Promise<boolean> {
+      return act(endpoint.id, async () => {
+        const answer = await request("PATCH", path(`/${encodeURIComponent(endpoint.id)}`), {
+          url: input.url.trim(),
+          description: input.description.trim(),
+          events: input.events,
+          includeContact: input.includeContact,
+        });
+        if (answer.status !== 200) refused(answer);
+        return answer.status === 200;
       });
     },
     setEnabled(endpoint: WebhookEndpointView, enabled: boolean): Promise<boolean> {

@@ -20,6 +20,7 @@ let browser: Browser;
 let officeId: string;
 
 interface Delivery {
+  path: string;
   headers: IncomingHttpHeaders;
   body: string;
   receivedAt: number;
@@ -37,6 +38,7 @@ class Receiver {
       request.on("data", (chunk: Buffer) => chunks.push(chunk));
       request.on("end", () => {
         this.deliveries.push({
+          path: request.url ?? "",
           headers: request.headers,
           body: Buffer.concat(chunks).toString("utf8"),
           receivedAt: Date.now(),
@@ -131,6 +133,42 @@ describe("Webhooks, from Setup to a receiver", () => {
     expect(await row.textContent()).toMatch(/webhook\.test.*Consegnato.*204/);
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, "dashboard-setup-webhook-log");
+
+    // The endpoint's card changes its URL and events: the secret stays, the next event goes
+    // to the new URL.
+    await page.locator(testId("webhook-edit")).click();
+    const editUrl = page.locator(testId("webhook-edit-url"));
+    expect(await editUrl.inputValue()).toBe(receiver.url);
+    expect(await page.locator(testId("webhook-edit-description")).inputValue()).toBe("Gateway SMS");
+    await editUrl.fill(`${receiver.url}/moved`);
+    await page.locator(testId("webhook-edit-all-ticket")).uncheck();
+    await page.locator(testId("webhook-edit-event-ticket.called")).check();
+    await page.locator(testId("webhook-edit-form")).scrollIntoViewIfNeeded();
+    await screenshot(page, "dashboard-setup-webhook-edit");
+    const editViolations = await seriousAccessibilityViolations(page);
+    expect(editViolations.length, describeViolations("webhook edit", editViolations)).toBe(0);
+    await page.locator(testId("webhook-edit-save")).click();
+    await page.locator(testId("webhook-edit-form")).waitFor({ state: "detached" });
+    const changed = await api<{ endpoints: { url: string; events: string[] }[] }>(
+      baseUrl,
+      "GET",
+      `/offices/${officeId}/webhooks`,
+    );
+    expect(changed.body.endpoints[0]?.url).toBe(`${receiver.url}/moved`);
+    expect([...(changed.body.endpoints[0]?.events ?? [])].sort()).toEqual([
+      "appointment.booked",
+      "ticket.called",
+    ]);
+    expect(await page.locator(testId("webhook-list")).textContent()).toContain(
+      `${receiver.url}/moved`,
+    );
+    await page.locator(testId("webhook-test")).click();
+    await receiver.until(2, 15_000);
+    const moved = receiver.deliveries[1]!;
+    expect(moved.path).toBe("/turno/moved");
+    expect(verifyWebhook(secret, moved.headers, moved.body)).toMatchObject({
+      type: "webhook.test",
+    });
     expect(errors).toEqual([]);
   });
 

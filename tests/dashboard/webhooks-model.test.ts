@@ -96,4 +96,35 @@ describe("Setup's webhooks", () => {
     expect(calls.at(-2)).toMatchObject({ method: "PATCH", body: { enabled: true } });
     expect(webhooks.endpoints.value?.[0]?.enabled).toBe(true);
   });
+
+  it("changes an endpoint's URL and events with one PATCH, keeping no secret; a refused URL says why.", async () => {
+    const moved = endpoint({ url: "https://hooks.example.org/moved", events: ["ticket.issued"] });
+    const { webhooks, calls } = model([
+      answer(200, moved),
+      answer(200, { endpoints: [moved] }),
+      answer(400, { error: { code: "invalid_webhook_url", message: "url: use an https URL." } }),
+      answer(200, { endpoints: [moved] }),
+    ]);
+    const change = {
+      url: " https://hooks.example.org/moved ",
+      description: " SMS ",
+      events: ["ticket.issued"],
+      includeContact: false,
+    };
+    expect(await webhooks.update(endpoint(), change)).toBe(true);
+    expect(calls[0]).toEqual({
+      method: "PATCH",
+      path: "/api/offices/scandicci/webhooks/ep_AAAAAAAAAAAAAAAA",
+      body: {
+        url: "https://hooks.example.org/moved",
+        description: "SMS",
+        events: ["ticket.issued"],
+        includeContact: false,
+      },
+    });
+    expect(webhooks.endpoints.value).toEqual([moved]);
+    expect(webhooks.secret.value).toBeNull();
+    expect(await webhooks.update(moved, { ...change, url: "http://x.example.org" })).toBe(false);
+    expect(webhooks.problem.value?.code).toBe("invalid_webhook_url");
+  });
 });

@@ -1,35 +1,22 @@
 import { useEffect, useState } from "preact/hooks";
 import { format } from "../../../shared/i18n";
 import type { WebhookEndpointView } from "../../../shared/protocol/webhooks";
-import { SUBSCRIBABLE_TYPES } from "../../../shared/protocol/webhooks";
 import type { DashboardApp } from "../../model/dashboard-app";
 import { formatDateTime } from "../../model/format";
 import { problemText } from "../../model/problem-text";
 import type { WebhooksModel } from "../../model/webhooks-model";
-
-type Group = "ticket" | "office" | "appointment";
-const groupOf = (type: string): Group =>
-  type.startsWith("ticket.")
-    ? "ticket"
-    : type.startsWith("appointment.")
-      ? "appointment"
-      : "office";
-const GROUPS: Group[] = ["ticket", "office", "appointment"];
+import { EMPTY_WEBHOOK, WebhookForm } from "./WebhookForm";
 
 /**
  * Setup's webhooks (issue 15): add an endpoint (URL, events, contact opt-in),
- * see its secret once, and for each endpoint its state, a new secret, on and
- * off, a test event and the delivery log.
+ * see its secret once, and for each endpoint its state, a change of URL or
+ * events, a new secret, on and off, a test event and the delivery log.
  */
 export function WebhooksSection({ app, webhooks }: { app: DashboardApp; webhooks: WebhooksModel }) {
   const messages = app.messages.value;
   const m = messages.dashboard.setup.webhooks;
   const lang = app.lang.value;
   const timeZone = app.workspace.value?.live.state.value?.config.timeZone ?? "UTC";
-  const [url, setUrl] = useState("");
-  const [description, setDescription] = useState("");
-  const [events, setEvents] = useState<Set<string>>(new Set());
-  const [includeContact, setIncludeContact] = useState(false);
   const endpoints = webhooks.endpoints.value;
   const problem = webhooks.problem.value;
   const secret = webhooks.secret.value;
@@ -38,13 +25,6 @@ export function WebhooksSection({ app, webhooks }: { app: DashboardApp; webhooks
   useEffect(() => {
     void webhooks.load();
   }, [webhooks]);
-
-  const toggle = (types: readonly string[], on: boolean) => {
-    const next = new Set(events);
-    for (const type of types) on ? next.add(type) : next.delete(type);
-    setEvents(next);
-  };
-  const wantsAppointments = [...events].some((type) => groupOf(type) === "appointment");
 
   return (
     <section
@@ -72,106 +52,16 @@ export function WebhooksSection({ app, webhooks }: { app: DashboardApp; webhooks
           </button>
         </div>
       )}
-      <form
-        class="webhook-form"
-        data-testid="webhook-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void webhooks
-            .create({ url, description, events: [...events], includeContact })
-            .then((created) => {
-              if (!created) return;
-              setUrl("");
-              setDescription("");
-              setEvents(new Set());
-              setIncludeContact(false);
-            });
-        }}
-      >
-        <div class="field-row">
-          <div class="field field-wide">
-            <label for="webhook-url" class="field-label">
-              {m.url}
-            </label>
-            <input
-              id="webhook-url"
-              type="url"
-              value={url}
-              required
-              maxLength={2000}
-              placeholder="https://"
-              data-testid="webhook-url"
-              onInput={(e) => setUrl(e.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for="webhook-description" class="field-label">
-              {m.description}
-            </label>
-            <input
-              id="webhook-description"
-              type="text"
-              value={description}
-              maxLength={200}
-              data-testid="webhook-description"
-              onInput={(e) => setDescription(e.currentTarget.value)}
-            />
-          </div>
-        </div>
-        {GROUPS.map((group) => {
-          const types = SUBSCRIBABLE_TYPES.filter((type) => groupOf(type) === group);
-          const all = types.every((type) => events.has(type));
-          return (
-            <fieldset key={group} class="checks" data-testid={`webhook-events-${group}`}>
-              <legend class="field-label">
-                {m.events}: {m.groups[group]}
-              </legend>
-              <label class="check check-chip">
-                <input
-                  type="checkbox"
-                  checked={all}
-                  data-testid={`webhook-all-${group}`}
-                  onChange={(e) => toggle(types, e.currentTarget.checked)}
-                />
-                {m.allEvents}
-              </label>
-              {types.map((type) => (
-                <label key={type} class="check check-chip">
-                  <input
-                    type="checkbox"
-                    checked={events.has(type)}
-                    data-testid={`webhook-event-${type}`}
-                    onChange={(e) => toggle([type], e.currentTarget.checked)}
-                  />
-                  <code>{type}</code>
-                </label>
-              ))}
-            </fieldset>
-          );
-        })}
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={includeContact}
-            disabled={!wantsAppointments}
-            aria-describedby="webhook-contact-hint"
-            data-testid="webhook-contact"
-            onChange={(e) => setIncludeContact(e.currentTarget.checked)}
-          />
-          {m.includeContact}
-        </label>
-        <p id="webhook-contact-hint" class="field-hint">
-          {m.includeContactHint}
-        </p>
-        <button
-          type="submit"
-          class="button-primary"
-          disabled={busy !== null || !url.trim() || events.size === 0}
-          data-testid="webhook-create"
-        >
-          {m.create}
-        </button>
-      </form>
+      <WebhookForm
+        app={app}
+        initial={EMPTY_WEBHOOK}
+        idPrefix="webhook"
+        testIdPrefix="webhook"
+        submitLabel={m.create}
+        submitTestId="webhook-create"
+        busy={busy !== null}
+        onSubmit={webhooks.create}
+      />
       {words && (
         <p class="note note-error" role="alert" data-testid="webhooks-error">
           {words.message}
@@ -211,6 +101,7 @@ function EndpointItem({
   const m = app.messages.value.dashboard.setup.webhooks;
   const lang = app.lang.value;
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
   const busy = webhooks.busy.value !== null;
   const log = webhooks.log.value?.endpointId === endpoint.id ? webhooks.log.value : null;
   const when = (instant: number) => formatDateTime(instant, timeZone, lang);
@@ -254,7 +145,35 @@ function EndpointItem({
           {m.testQueued}
         </p>
       )}
+      {editing && (
+        <WebhookForm
+          app={app}
+          initial={endpoint}
+          idPrefix={`webhook-edit-${endpoint.id}`}
+          testIdPrefix="webhook-edit"
+          submitLabel={m.saveChanges}
+          submitTestId="webhook-edit-save"
+          hint={m.editHint}
+          busy={busy}
+          onSubmit={async (input) => {
+            const saved = await webhooks.update(endpoint, input);
+            if (saved) setEditing(false);
+            return saved;
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      )}
       <div class="webhook-actions">
+        <button
+          type="button"
+          class="button-secondary button-small"
+          aria-expanded={editing}
+          disabled={busy}
+          data-testid="webhook-edit"
+          onClick={() => setEditing(!editing)}
+        >
+          {m.edit}
+        </button>
         <button
           type="button"
           class="button-secondary button-small"

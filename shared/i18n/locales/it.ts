@@ -1260,6 +1260,9 @@ export const dashboard: DashboardSection = {
       showLog: "Registro degli invii",
       hideLog: "Nascondi registro",
       refreshLog: "Aggiorna",
+      edit: "Modifica",
+      saveChanges: "Salva le modifiche",
+      editHint: "Il segreto resta lo stesso; gli eventi già in attesa vanno al nuovo URL.",
       remove: "Elimina",
       removeConfirm:
         "Eliminare il webhook verso {url}? Ciò che attende di essere inviato viene scartato.",
