@@ -20,21 +20,13 @@ export interface EdgeProps {
   clientAddress?: string;
 }
 
-/** The part of a route's context the caller's address comes from. */
-export interface AddressSource {
-  req: { raw: Request };
-  readonly executionCtx: { props?: unknown };
-}
-
-/** The caller's address as Cloudflare saw it (wrangler dev sets it too), or as serve's edge did. */
-export function clientAddress(c: AddressSource): string {
-  let fromEdge: string | undefined;
-  try {
-    fromEdge = (c.executionCtx.props as EdgeProps | undefined)?.clientAddress;
-  } catch {
-    fromEdge = undefined; // a context without one (Hono throws): only in tests calling app.fetch bare
-  }
-  return (fromEdge ?? c.req.raw.headers.get("cf-connecting-ip"))?.slice(0, 64) ?? "unknown";
+/**
+ * The caller's address as Cloudflare saw it (wrangler dev sets it too), or as serve's edge
+ * did. Read once per request, into the principal (http/route.ts); routes take it from there.
+ */
+export function clientAddress(request: Request, props: unknown): string {
+  const fromEdge = (props as EdgeProps | undefined)?.clientAddress;
+  return (fromEdge ?? request.headers.get("cf-connecting-ip"))?.slice(0, 64) ?? "unknown";
 }
 
 const SETUP_TOKEN_MIN_LENGTH = 32;

@@ -162,7 +162,7 @@ type WhoMayCall = Pick<RouteSpec, "role" | "publicWhen" | "readsCaller" | "devic
 function identify(c: AppContext, spec: WhoMayCall) {
   const needsCaller =
     (spec.role !== "public" && spec.role !== "ticket") || spec.publicWhen || spec.readsCaller;
-  const address = clientAddress(c);
+  const address = clientAddress(c.req.raw, c.executionCtx.props);
   return needsCaller
     ? authenticate(c.env, c.req.raw, {
         address,

@@ -1,7 +1,6 @@
 import type { Actor } from "../../shared/protocol/auth";
 import type { Command, CommandInput } from "../../shared/protocol/commands";
 import { errorResponse } from "../http/errors";
-import { API_HEADERS } from "../http/security-headers";
 import {
   type AuditRequest,
   type BookRequest,
@@ -17,6 +16,7 @@ import {
 } from "./internal";
 import type { Office } from "./office";
 import type { CommandReply } from "./office-requests";
+import { jsonAnswer } from "./responses";
 
 /** The messages the Directory sends an office, and a socket's grant, for callers outside office/. */
 export type { AuditRequest, LiveGrant, RevokeRequest } from "./internal";
@@ -68,10 +68,7 @@ export class OfficeClient {
       console.error("office failed", error);
       return officeUnavailable();
     }
-    return new Response(reply.json, {
-      status: reply.status,
-      headers: { ...API_HEADERS, "content-type": "application/json", ...reply.headers },
-    });
+    return jsonAnswer(reply.status, reply.json, reply.headers);
   }
 
   /** The public office view: configuration and live snapshot, public tickets only. */

@@ -1,4 +1,5 @@
 import type * as z from "zod/mini";
+import type { ErrorBody } from "../../shared/protocol/api";
 import { errorBody } from "../http/errors";
 import { INTERNAL_ORIGIN } from "./internal";
 
@@ -31,6 +32,11 @@ export class InternalRouter {
   }
 }
 
+/** The 400 body of something the Worker sent that the office's schema refused. */
+export function invalidRequest(issues: z.core.$ZodIssue[]): ErrorBody {
+  return errorBody("invalid_request", issues[0]?.message ?? "Invalid request.", issues);
+}
+
 /** A request body the Worker sent, checked again: the office is the single writer and trusts no caller. */
 export async function internalBody<S extends z.ZodMiniType>(
   request: Request,
@@ -40,13 +46,6 @@ export async function internalBody<S extends z.ZodMiniType>(
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
-    response: Response.json(
-      errorBody(
-        "invalid_request",
-        parsed.error.issues[0]?.message ?? "Invalid request.",
-        parsed.error.issues,
-      ),
-      { status: 400 },
-    ),
+    response: Response.json(invalidRequest(parsed.error.issues), { status: 400 }),
   };
 }

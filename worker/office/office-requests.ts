@@ -1,12 +1,11 @@
 import type { Actor } from "../../shared/protocol/auth";
-import { errorBody } from "../http/errors";
 import type { AuditLog } from "../storage/audit-log";
 import { type AppointmentRequestParts, appointmentRequests } from "./appointment-requests";
 import { type CommandPipeline, unknownOffice } from "./command-pipeline";
 import { feedbackState, giveFeedback } from "./feedback-answers";
 import { feedbackCsvAnswer, feedbackReportAnswer } from "./feedback-report-answers";
 import { AuditRequest, CommandRequest, OFFICE_PATHS, RevokeRequest, TicketToken } from "./internal";
-import { InternalRouter, internalBody } from "./internal-router";
+import { InternalRouter, internalBody, invalidRequest } from "./internal-router";
 import type { LiveConnections } from "./live-connections";
 import {
   appointmentsCsvAnswer,
@@ -188,16 +187,7 @@ export async function commandReply(
 ): Promise<CommandReply> {
   const parsed = CommandRequest.safeParse(input);
   if (!parsed.success)
-    return {
-      status: 400,
-      json: JSON.stringify(
-        errorBody(
-          "invalid_request",
-          parsed.error.issues[0]?.message ?? "Invalid request.",
-          parsed.error.issues,
-        ),
-      ),
-    };
+    return { status: 400, json: JSON.stringify(invalidRequest(parsed.error.issues)) };
   const { command, idempotencyKey, origin, actor = SYSTEM_ACTOR } = parsed.data;
   const answer = await pipeline.submit(command, { idempotencyKey, origin, actor });
   return { status: answer.status, json: JSON.stringify(answer.body), headers: answer.headers };

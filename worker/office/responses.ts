@@ -32,9 +32,18 @@ export interface AnswerContext {
 
 /** An answer as the Response to the Worker, with the headers it would otherwise add by copying it. */
 export function answerResponse(answer: CommandAnswer): Response {
-  return Response.json(answer.body, {
-    status: answer.status,
-    headers: { ...API_HEADERS, ...answer.headers },
+  return jsonAnswer(answer.status, JSON.stringify(answer.body), answer.headers);
+}
+
+/** An answer already serialised (a command's reply by RPC, client.ts), with the API's headers. */
+export function jsonAnswer(
+  status: number,
+  json: string,
+  headers?: Record<string, string>,
+): Response {
+  return new Response(json, {
+    status,
+    headers: { ...API_HEADERS, "content-type": "application/json", ...headers },
   });
 }
 

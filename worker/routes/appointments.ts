@@ -18,7 +18,6 @@ import type { Actor } from "../../shared/protocol/auth";
 import { BookingChallenge } from "../../shared/protocol/booking-proof";
 import { addDays, isCalendarDate } from "../../shared/protocol/wall-time";
 import { device, staffRank } from "../auth/access";
-import { clientAddress } from "../auth/authenticate";
 import { bookingChallenge, checkBookingProof } from "../auth/booking-proof";
 import { actorOf, type Principal } from "../auth/principal";
 import {
@@ -70,7 +69,7 @@ function bringsProof(principal: Principal, office: string): boolean {
 
 /** The holder of a manage link: nobody by name. */
 function holderActor(c: AppContext): Actor {
-  return { kind: "anonymous", id: null, name: null, address: clientAddress(c) };
+  return { kind: "anonymous", id: null, name: null, address: c.var.principal.address };
 }
 
 export function appointmentRoutes(app: Hono<AppEnv>): void {
@@ -243,7 +242,7 @@ export function appointmentRoutes(app: Hono<AppEnv>): void {
     (c, { params, idempotencyKey }) =>
       officeClient(c.env, params.office).cancelAppointment(params.token, {
         idempotencyKey,
-        address: clientAddress(c),
+        address: c.var.principal.address,
       }),
   );
 

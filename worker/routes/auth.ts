@@ -6,7 +6,7 @@ import {
   LoginBody,
   MeView,
 } from "../../shared/protocol/auth";
-import { clientAddress, directory } from "../auth/authenticate";
+import { directory } from "../auth/authenticate";
 import {
   cookie,
   PLACE_COOKIE_MAX_AGE_SECONDS,
@@ -110,7 +110,7 @@ export function authRoutes(app: Hono<AppEnv>): void {
       errors: [400, 401, 403, 413, 429],
     },
     async (c, { body }) => {
-      const address = clientAddress(c);
+      const address = c.var.principal.address;
       const place = placeToken(c);
       const start = await directory(c.env).beginLogin(
         body.username,
@@ -161,7 +161,7 @@ export function authRoutes(app: Hono<AppEnv>): void {
     async (c) => {
       const token = sessionToken(c);
       if (couldBeSessionToken(token))
-        await directory(c.env).logout(await sha256(token), clientAddress(c));
+        await directory(c.env).logout(await sha256(token), c.var.principal.address);
       const url = new URL(c.req.url);
       const response = new Response(null, { status: 204 });
       for (const name of SESSION_COOKIE_NAMES)
@@ -223,7 +223,7 @@ export function authRoutes(app: Hono<AppEnv>): void {
       const opened = await directory(c.env).changePassword(
         staff,
         hashPassword(body.newPassword),
-        clientAddress(c),
+        c.var.principal.address,
         check.checkId,
       );
       return withSessionCookie(c, opened.token, meView(opened.staff));

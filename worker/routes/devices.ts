@@ -11,7 +11,7 @@ import {
 } from "../../shared/protocol/auth";
 import { CurrentDevice, DeviceList, PairedDevice } from "../../shared/protocol/responses";
 import { device } from "../auth/access";
-import { clientAddress, directory } from "../auth/authenticate";
+import { directory } from "../auth/authenticate";
 import { cookie, deviceCookieName, deviceCookiePath } from "../auth/cookies";
 import { sha256 } from "../auth/encoding";
 import { actorOf } from "../auth/principal";
@@ -92,7 +92,7 @@ export function deviceRoutes(app: Hono<AppEnv>): void {
         params.office,
         body.code,
         query.role ?? null,
-        clientAddress(c),
+        c.var.principal.address,
       );
       if ("error" in result) {
         const response = errorResponse(

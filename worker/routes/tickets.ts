@@ -3,7 +3,6 @@ import { IssueTicketBody, TicketView } from "../../shared/protocol/api";
 import { FeedbackBody, FeedbackThanks } from "../../shared/protocol/feedback";
 import { CancelAnswer, IssuedTicket } from "../../shared/protocol/responses";
 import { device, staffRank } from "../auth/access";
-import { clientAddress } from "../auth/authenticate";
 import { errorResponse } from "../http/errors";
 import { sendCommand } from "../http/office-client";
 import { officeParam, ticketTokenParam } from "../http/path-params";
@@ -85,7 +84,7 @@ export function ticketRoutes(app: Hono<AppEnv>): void {
     (c, { params, idempotencyKey }) =>
       officeClient(c.env, params.office).cancelTicket(params.token, {
         idempotencyKey,
-        address: clientAddress(c),
+        address: c.var.principal.address,
       }),
   );
 
